@@ -1,0 +1,53 @@
+// resnet-explorer-cli: the network model, training and export without a display.
+#include "cli_common.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+struct Command {
+    std::function<int(const QStringList&)> run;
+    const char* synopsis;
+};
+
+const std::map<QString, Command>& commands() {
+    static const std::map<QString, Command> table = {
+        {QStringLiteral("presets"), {rx::cli::presetsCommand, "presets"}},
+        {QStringLiteral("info"), {rx::cli::infoCommand, "info ARCH [--json]"}},
+        {QStringLiteral("validate"), {rx::cli::validateCommand, "validate FILE"}},
+    };
+    return table;
+}
+
+int usage(QTextStream& stream, int code) {
+    stream << "usage: resnet-explorer-cli COMMAND [ARGS]\n\ncommands:\n";
+    for (const auto& [name, command] : commands())
+        stream << "  " << command.synopsis << '\n';
+    stream << "\nARCH is a preset name (see 'presets') or a .resnet.json file.\n";
+    stream.flush();
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ResNet Explorer"));
+    QCoreApplication::setOrganizationName(QStringLiteral("ResNetExplorer"));
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty())
+        return usage(rx::cli::err(), rx::cli::kExitUsage);
+    const QString name = args.takeFirst();
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") ||
+        name == QLatin1String("help"))
+        return usage(rx::cli::out(), rx::cli::kExitOk);
+    const auto it = commands().find(name);
+    if (it == commands().end()) {
+        rx::cli::err() << "unknown command '" << name << "'\n";
+        return usage(rx::cli::err(), rx::cli::kExitUsage);
+    }
+    return it->second.run(args);
+}

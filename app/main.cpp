@@ -1,0 +1,41 @@
+// resnet-explorer: the desktop application.
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("ResNet Explorer"));
+    QApplication::setOrganizationName(QStringLiteral("ResNetExplorer"));
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Build, train and inspect residual networks."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption lang(QStringLiteral("lang"),
+                            QStringLiteral("User interface language: ko or en (default: system)."),
+                            QStringLiteral("code"));
+    parser.addOption(lang);
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .resnet.json to open."));
+    parser.process(app);
+
+    const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale::system();
+    QTranslator translator, qtTranslator;
+    if (translator.load(locale, QStringLiteral("resnet-explorer"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+
+    rx::MainWindow window;
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().first());
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,120 @@
+// resnet-explorer-cli run as a user would: exit codes and output.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run cli(const QStringList& args) {
+    QProcess p;
+    p.start(qEnvironmentVariable("RX_CLI"), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(QFile::exists(qEnvironmentVariable("RX_CLI")), "RX_CLI unset"); }
+
+    void presetsListsOnePerLine() {
+        const Run r = cli({"presets"});
+        QCOMPARE(r.code, 0);
+        const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 18);
+        QVERIFY(lines.contains("resnet-1202"));
+        QVERIFY(lines.contains("preact-resnet-164"));
+    }
+
+    void infoJson() {
+        const Run r = cli({"info", "resnet-20", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["name"].toString(), QString("resnet-20"));
+        QCOMPARE(o["depth"].toInt(), 20);
+        QCOMPARE(o["parameters"].toInteger(), 269722);
+        QVERIFY(o["macs"].toInteger() > 40000000);
+        const QJsonArray stages = o["stages"].toArray();
+        QCOMPARE(stages.size(), 3);
+        QCOMPARE(stages[2].toObject()["output"].toArray(), (QJsonArray{64, 8, 8}));
+    }
+
+    void infoTable() {
+        const Run r = cli({"info", "resnet-20-b"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("272,474"), qPrintable(r.out));
+        QVERIFY(r.out.contains("depth       20"));
+        QVERIFY(r.out.contains("basic (B), /2"));
+    }
+
+    void infoOfAFileAndValidate() {
+        QTemporaryDir dir;
+        const QString good = dir.filePath("good.resnet.json");
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": 1, "name": "tiny", "stages": [
+            {"block": "basic", "blocks": 1, "width": 16},
+            {"block": "bottleneck", "blocks": 2, "width": 8, "stride": 2, "shortcut": "B"}]})");
+        f.close();
+        Run r = cli({"info", good, "--json"});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["name"].toString(),
+                 QString("tiny"));
+        r = cli({"validate", good});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("valid"));
+
+        const QString bad = dir.filePath("bad.resnet.json");
+        QFile g(bad);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write(R"({"format": 1, "stages": [
+            {"block": "basic", "blocks": 3, "width": 32},
+            {"block": "basic", "blocks": 3, "width": 16, "stride": 2, "shortcut": "A"},
+            {"block": "basic", "blocks": 0, "width": 64}]})");
+        g.close();
+        r = cli({"validate", bad});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains("stage 3: number of blocks must be at least 1, got 0"),
+                 qPrintable(r.out));
+        g.open(QIODevice::WriteOnly);
+        g.write(R"({"format": 1, "stages": [
+            {"block": "basic", "blocks": 3, "width": 32},
+            {"block": "basic", "blocks": 3, "width": 16, "stride": 2, "shortcut": "A"}]})");
+        g.close();
+        r = cli({"validate", bad});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains("stage 2, block 1: shortcut option A"), qPrintable(r.out));
+
+        g.open(QIODevice::WriteOnly);
+        g.write("{ not json");
+        g.close();
+        r = cli({"validate", bad});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("not valid JSON"), qPrintable(r.err));
+    }
+
+    void usageErrors() {
+        QCOMPARE(cli({}).code, 2);
+        QCOMPARE(cli({"frobnicate"}).code, 2);
+        QCOMPARE(cli({"info"}).code, 2);
+        const Run r = cli({"info", "resnet-21"});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("neither a preset name nor an existing file"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,393 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BlockKind</name>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Bottleneck</source>
+        <translation>Bottleneck</translation>
+    </message>
+    <message>
+        <source>Pre-activation basic</source>
+        <translation>Pre-activation basic</translation>
+    </message>
+    <message>
+        <source>Pre-activation bottleneck</source>
+        <translation>Pre-activation bottleneck</translation>
+    </message>
+    <message>
+        <source>Plain basic</source>
+        <translation>Plain basic</translation>
+    </message>
+    <message>
+        <source>Plain bottleneck</source>
+        <translation>Plain bottleneck</translation>
+    </message>
+    <message>
+        <source>Plain pre-activation basic</source>
+        <translation>Plain pre-activation basic</translation>
+    </message>
+    <message>
+        <source>Plain pre-activation bottleneck</source>
+        <translation>Plain pre-activation bottleneck</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>20-layer plain net (paper Fig. 6, left)</source>
+        <translation>20-layer plain net (paper Fig. 6, left)</translation>
+    </message>
+    <message>
+        <source>32-layer plain net (paper Fig. 6, left)</source>
+        <translation>32-layer plain net (paper Fig. 6, left)</translation>
+    </message>
+    <message>
+        <source>44-layer plain net (paper Fig. 6, left)</source>
+        <translation>44-layer plain net (paper Fig. 6, left)</translation>
+    </message>
+    <message>
+        <source>56-layer plain net (paper Fig. 6, left)</source>
+        <translation>56-layer plain net (paper Fig. 6, left)</translation>
+    </message>
+    <message>
+        <source>110-layer plain net: fails to train well</source>
+        <translation>110-layer plain net: fails to train well</translation>
+    </message>
+    <message>
+        <source>ResNet-20, option A shortcuts (Table 6)</source>
+        <translation>ResNet-20, option A shortcuts (Table 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-32, option A shortcuts (Table 6)</source>
+        <translation>ResNet-32, option A shortcuts (Table 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-44, option A shortcuts (Table 6)</source>
+        <translation>ResNet-44, option A shortcuts (Table 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-56, option A shortcuts (Table 6)</source>
+        <translation>ResNet-56, option A shortcuts (Table 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-110, option A shortcuts (Table 6)</source>
+        <translation>ResNet-110, option A shortcuts (Table 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-1202, option A shortcuts: overfits (Table 6)</source>
+        <translation>ResNet-1202, option A shortcuts: overfits (Table 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-20 with option B projections</source>
+        <translation>ResNet-20 with option B projections</translation>
+    </message>
+    <message>
+        <source>Pre-activation ResNet-110 (Identity Mappings, 2016)</source>
+        <translation>Pre-activation ResNet-110 (Identity Mappings, 2016)</translation>
+    </message>
+    <message>
+        <source>Pre-activation ResNet-164, bottleneck, 9n+2 with n = 18 (2016)</source>
+        <translation>Pre-activation ResNet-164, bottleneck, 9n+2 with n = 18 (2016)</translation>
+    </message>
+    <message>
+        <source>ResNet-18, ImageNet stem (Table 1)</source>
+        <translation>ResNet-18, ImageNet stem (Table 1)</translation>
+    </message>
+    <message>
+        <source>ResNet-34, ImageNet stem (Table 1)</source>
+        <translation>ResNet-34, ImageNet stem (Table 1)</translation>
+    </message>
+    <message>
+        <source>ResNet-50, bottleneck, ImageNet stem (Table 1)</source>
+        <translation>ResNet-50, bottleneck, ImageNet stem (Table 1)</translation>
+    </message>
+    <message>
+        <source>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</source>
+        <translation>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Analyzer</name>
+    <message>
+        <source>stage %1, block %2: </source>
+        <translation>stage %1, block %2: </translation>
+    </message>
+    <message>
+        <source>stage %1: </source>
+        <translation>stage %1: </translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2, got %3</source>
+        <translation>%1 must be at least %2, got %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is absurd; at most %3 is supported</source>
+        <translation>%1 of %2 is absurd; at most %3 is supported</translation>
+    </message>
+    <message>
+        <source>input channels</source>
+        <translation>input channels</translation>
+    </message>
+    <message>
+        <source>input height</source>
+        <translation>input height</translation>
+    </message>
+    <message>
+        <source>input width</source>
+        <translation>input width</translation>
+    </message>
+    <message>
+        <source>number of classes</source>
+        <translation>number of classes</translation>
+    </message>
+    <message>
+        <source>stem width</source>
+        <translation>stem width</translation>
+    </message>
+    <message>
+        <source>the network has no stages; add at least one</source>
+        <translation>the network has no stages; add at least one</translation>
+    </message>
+    <message>
+        <source>the network has %1 stages; at most %2 are supported</source>
+        <translation>the network has %1 stages; at most %2 are supported</translation>
+    </message>
+    <message>
+        <source>number of blocks</source>
+        <translation>number of blocks</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>width</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>stride</translation>
+    </message>
+    <message>
+        <source>the network has %1 blocks; at most %2 are supported</source>
+        <translation>the network has %1 blocks; at most %2 are supported</translation>
+    </message>
+    <message>
+        <source>the spatial size would fall below 1×1: %1 downsamples a %2×%3 feature map by stride %4</source>
+        <translation>the spatial size would fall below 1×1: %1 downsamples a %2×%3 feature map by stride %4</translation>
+    </message>
+    <message>
+        <source>stem: </source>
+        <translation>stem: </translation>
+    </message>
+    <message>
+        <source>the stem&apos;s %1×%1 conv</source>
+        <translation>the stem&apos;s %1×%1 conv</translation>
+    </message>
+    <message>
+        <source>the stem&apos;s max pool</source>
+        <translation>the stem&apos;s max pool</translation>
+    </message>
+    <message>
+        <source>its 3×3 conv</source>
+        <translation>its 3×3 conv</translation>
+    </message>
+    <message>
+        <source>its first 3×3 conv</source>
+        <translation>its first 3×3 conv</translation>
+    </message>
+    <message>
+        <source>shortcut option A can only add channels (zero padding), but the block maps %1 channels to %2; use option B or C</source>
+        <translation>shortcut option A can only add channels (zero padding), but the block maps %1 channels to %2; use option B or C</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Cli</name>
+    <message>
+        <source>&apos;%1&apos; is neither a preset name nor an existing file; run &apos;presets&apos; for the list</source>
+        <translation>&apos;%1&apos; is neither a preset name nor an existing file; run &apos;presets&apos; for the list</translation>
+    </message>
+    <message>
+        <source>usage: %1</source>
+        <translation>usage: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rx::MainWindow</name>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MACs</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Presets</translation>
+    </message>
+    <message>
+        <source>%1 — ResNet Explorer</source>
+        <translation>%1 — ResNet Explorer</translation>
+    </message>
+    <message>
+        <source>depth %1 · %2 parameters · %3 MACs</source>
+        <translation>depth %1 · %2 parameters · %3 MACs</translation>
+    </message>
+    <message numerus="yes">
+        <source>invalid network: %n problem(s)</source>
+        <translation>
+            <numerusform>invalid network: %n problem</numerusform>
+            <numerusform>invalid network: %n problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stem</source>
+        <translation>stem</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>stage %1: %2 × %3</source>
+        <translation>stage %1: %2 × %3</translation>
+    </message>
+    <message>
+        <source>Cannot open network</source>
+        <translation>Cannot open network</translation>
+    </message>
+    <message>
+        <source>Cannot save network</source>
+        <translation>Cannot save network</translation>
+    </message>
+    <message>
+        <source>Open network</source>
+        <translation>Open network</translation>
+    </message>
+    <message>
+        <source>Networks (*.resnet.json *.json)</source>
+        <translation>Networks (*.resnet.json *.json)</translation>
+    </message>
+    <message>
+        <source>Save network</source>
+        <translation>Save network</translation>
+    </message>
+    <message>
+        <source>Networks (*.resnet.json)</source>
+        <translation>Networks (*.resnet.json)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::SpecFile</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>a boolean</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>an array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>expected %1, got %2</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>an integer</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at character %2</source>
+        <translation>not valid JSON: %1 at character %2</translation>
+    </message>
+    <message>
+        <source>not a network description: the file must hold one JSON object</source>
+        <translation>not a network description: the file must hold one JSON object</translation>
+    </message>
+    <message>
+        <source>this file has format %1, written by a newer ResNet Explorer; this version reads format %2 and older</source>
+        <translation>this file has format %1, written by a newer ResNet Explorer; this version reads format %2 and older</translation>
+    </message>
+    <message>
+        <source>unknown format %1</source>
+        <translation>unknown format %1</translation>
+    </message>
+    <message>
+        <source>unknown stem kind &apos;%1&apos; (expected &apos;cifar&apos; or &apos;imagenet&apos;)</source>
+        <translation>unknown stem kind &apos;%1&apos; (expected &apos;cifar&apos; or &apos;imagenet&apos;)</translation>
+    </message>
+    <message>
+        <source>unknown block kind &apos;%1&apos; (expected one of: %2)</source>
+        <translation>unknown block kind &apos;%1&apos; (expected one of: %2)</translation>
+    </message>
+    <message>
+        <source>unknown shortcut option &apos;%1&apos; (expected A, B or C)</source>
+        <translation>unknown shortcut option &apos;%1&apos; (expected A, B or C)</translation>
+    </message>
+    <message>
+        <source>unknown head kind &apos;%1&apos; (expected &apos;avgpool_fc&apos;)</source>
+        <translation>unknown head kind &apos;%1&apos; (expected &apos;avgpool_fc&apos;)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>cannot save %1: %2</translation>
+    </message>
+</context>
+</TS>

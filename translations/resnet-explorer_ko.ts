@@ -1,0 +1,392 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>BlockKind</name>
+    <message>
+        <source>Basic</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>Bottleneck</source>
+        <translation>병목</translation>
+    </message>
+    <message>
+        <source>Pre-activation basic</source>
+        <translation>사전 활성화 기본</translation>
+    </message>
+    <message>
+        <source>Pre-activation bottleneck</source>
+        <translation>사전 활성화 병목</translation>
+    </message>
+    <message>
+        <source>Plain basic</source>
+        <translation>일반 기본</translation>
+    </message>
+    <message>
+        <source>Plain bottleneck</source>
+        <translation>일반 병목</translation>
+    </message>
+    <message>
+        <source>Plain pre-activation basic</source>
+        <translation>일반 사전 활성화 기본</translation>
+    </message>
+    <message>
+        <source>Plain pre-activation bottleneck</source>
+        <translation>일반 사전 활성화 병목</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>20-layer plain net (paper Fig. 6, left)</source>
+        <translation>20층 일반 신경망 (논문 그림 6, 왼쪽)</translation>
+    </message>
+    <message>
+        <source>32-layer plain net (paper Fig. 6, left)</source>
+        <translation>32층 일반 신경망 (논문 그림 6, 왼쪽)</translation>
+    </message>
+    <message>
+        <source>44-layer plain net (paper Fig. 6, left)</source>
+        <translation>44층 일반 신경망 (논문 그림 6, 왼쪽)</translation>
+    </message>
+    <message>
+        <source>56-layer plain net (paper Fig. 6, left)</source>
+        <translation>56층 일반 신경망 (논문 그림 6, 왼쪽)</translation>
+    </message>
+    <message>
+        <source>110-layer plain net: fails to train well</source>
+        <translation>110층 일반 신경망: 잘 학습되지 않음</translation>
+    </message>
+    <message>
+        <source>ResNet-20, option A shortcuts (Table 6)</source>
+        <translation>ResNet-20, 옵션 A 지름길 연결 (표 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-32, option A shortcuts (Table 6)</source>
+        <translation>ResNet-32, 옵션 A 지름길 연결 (표 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-44, option A shortcuts (Table 6)</source>
+        <translation>ResNet-44, 옵션 A 지름길 연결 (표 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-56, option A shortcuts (Table 6)</source>
+        <translation>ResNet-56, 옵션 A 지름길 연결 (표 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-110, option A shortcuts (Table 6)</source>
+        <translation>ResNet-110, 옵션 A 지름길 연결 (표 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-1202, option A shortcuts: overfits (Table 6)</source>
+        <translation>ResNet-1202, 옵션 A 지름길 연결: 과적합 (표 6)</translation>
+    </message>
+    <message>
+        <source>ResNet-20 with option B projections</source>
+        <translation>옵션 B 투영을 쓰는 ResNet-20</translation>
+    </message>
+    <message>
+        <source>Pre-activation ResNet-110 (Identity Mappings, 2016)</source>
+        <translation>사전 활성화 ResNet-110 (Identity Mappings, 2016)</translation>
+    </message>
+    <message>
+        <source>Pre-activation ResNet-164, bottleneck, 9n+2 with n = 18 (2016)</source>
+        <translation>사전 활성화 ResNet-164, 병목, 9n+2 (n = 18) (2016)</translation>
+    </message>
+    <message>
+        <source>ResNet-18, ImageNet stem (Table 1)</source>
+        <translation>ResNet-18, ImageNet 줄기 (표 1)</translation>
+    </message>
+    <message>
+        <source>ResNet-34, ImageNet stem (Table 1)</source>
+        <translation>ResNet-34, ImageNet 줄기 (표 1)</translation>
+    </message>
+    <message>
+        <source>ResNet-50, bottleneck, ImageNet stem (Table 1)</source>
+        <translation>ResNet-50, 병목, ImageNet 줄기 (표 1)</translation>
+    </message>
+    <message>
+        <source>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</source>
+        <translation>CIFAR용 ResNet-34: 3×3 줄기, 너비 16–128</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Analyzer</name>
+    <message>
+        <source>stage %1, block %2: </source>
+        <translation>%1단계, %2번째 블록: </translation>
+    </message>
+    <message>
+        <source>stage %1: </source>
+        <translation>%1단계: </translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2, got %3</source>
+        <translation>%1은(는) %2 이상이어야 하는데 %3입니다</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is absurd; at most %3 is supported</source>
+        <translation>%1 %2은(는) 너무 큽니다. 최대 %3까지 지원합니다</translation>
+    </message>
+    <message>
+        <source>input channels</source>
+        <translation>입력 채널 수</translation>
+    </message>
+    <message>
+        <source>input height</source>
+        <translation>입력 높이</translation>
+    </message>
+    <message>
+        <source>input width</source>
+        <translation>입력 너비</translation>
+    </message>
+    <message>
+        <source>number of classes</source>
+        <translation>클래스 수</translation>
+    </message>
+    <message>
+        <source>stem width</source>
+        <translation>줄기 너비</translation>
+    </message>
+    <message>
+        <source>the network has no stages; add at least one</source>
+        <translation>신경망에 단계가 없습니다. 하나 이상 추가하세요</translation>
+    </message>
+    <message>
+        <source>the network has %1 stages; at most %2 are supported</source>
+        <translation>신경망의 단계가 %1개입니다. 최대 %2개까지 지원합니다</translation>
+    </message>
+    <message>
+        <source>number of blocks</source>
+        <translation>블록 수</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>보폭</translation>
+    </message>
+    <message>
+        <source>the network has %1 blocks; at most %2 are supported</source>
+        <translation>신경망의 블록이 %1개입니다. 최대 %2개까지 지원합니다</translation>
+    </message>
+    <message>
+        <source>the spatial size would fall below 1×1: %1 downsamples a %2×%3 feature map by stride %4</source>
+        <translation>공간 크기가 1×1보다 작아집니다: %1이(가) %2×%3 특징 맵을 보폭 %4로 줄입니다</translation>
+    </message>
+    <message>
+        <source>stem: </source>
+        <translation>줄기: </translation>
+    </message>
+    <message>
+        <source>the stem&apos;s %1×%1 conv</source>
+        <translation>줄기의 %1×%1 합성곱</translation>
+    </message>
+    <message>
+        <source>the stem&apos;s max pool</source>
+        <translation>줄기의 최대 풀링</translation>
+    </message>
+    <message>
+        <source>its 3×3 conv</source>
+        <translation>블록의 3×3 합성곱</translation>
+    </message>
+    <message>
+        <source>its first 3×3 conv</source>
+        <translation>블록의 첫 3×3 합성곱</translation>
+    </message>
+    <message>
+        <source>shortcut option A can only add channels (zero padding), but the block maps %1 channels to %2; use option B or C</source>
+        <translation>지름길 옵션 A는 채널을 늘릴 수만 있는데(0 채우기), 이 블록은 채널 %1개를 %2개로 바꿉니다. 옵션 B나 C를 쓰세요</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Cli</name>
+    <message>
+        <source>&apos;%1&apos; is neither a preset name nor an existing file; run &apos;presets&apos; for the list</source>
+        <translation>&apos;%1&apos;은(는) 프리셋 이름도, 있는 파일도 아닙니다. 목록은 &apos;presets&apos;로 보세요</translation>
+    </message>
+    <message>
+        <source>usage: %1</source>
+        <translation>사용법: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rx::MainWindow</name>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>곱셈-누산</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>프리셋(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1 — ResNet Explorer</source>
+        <translation>%1 — ResNet 탐색기</translation>
+    </message>
+    <message>
+        <source>depth %1 · %2 parameters · %3 MACs</source>
+        <translation>깊이 %1 · 매개변수 %2개 · 곱셈-누산 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>invalid network: %n problem(s)</source>
+        <translation>
+            <numerusform>잘못된 신경망: 문제 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stem</source>
+        <translation>줄기</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>머리</translation>
+    </message>
+    <message>
+        <source>stage %1: %2 × %3</source>
+        <translation>%1단계: %2 × %3</translation>
+    </message>
+    <message>
+        <source>Cannot open network</source>
+        <translation>신경망을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot save network</source>
+        <translation>신경망을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Open network</source>
+        <translation>신경망 열기</translation>
+    </message>
+    <message>
+        <source>Networks (*.resnet.json *.json)</source>
+        <translation>신경망 (*.resnet.json *.json)</translation>
+    </message>
+    <message>
+        <source>Save network</source>
+        <translation>신경망 저장</translation>
+    </message>
+    <message>
+        <source>Networks (*.resnet.json)</source>
+        <translation>신경망 (*.resnet.json)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::SpecFile</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>참/거짓 값</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>배열</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1이(가) 와야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>빠졌습니다</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at character %2</source>
+        <translation>올바른 JSON이 아닙니다: %2번째 문자에서 %1</translation>
+    </message>
+    <message>
+        <source>not a network description: the file must hold one JSON object</source>
+        <translation>신경망 설명이 아닙니다: 파일에 JSON 객체 하나가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>this file has format %1, written by a newer ResNet Explorer; this version reads format %2 and older</source>
+        <translation>이 파일은 형식 %1로, 더 새로운 ResNet 탐색기가 썼습니다. 이 버전은 형식 %2 이하만 읽습니다</translation>
+    </message>
+    <message>
+        <source>unknown format %1</source>
+        <translation>알 수 없는 형식 %1</translation>
+    </message>
+    <message>
+        <source>unknown stem kind &apos;%1&apos; (expected &apos;cifar&apos; or &apos;imagenet&apos;)</source>
+        <translation>알 수 없는 줄기 종류 &apos;%1&apos; (&apos;cifar&apos;나 &apos;imagenet&apos;이어야 합니다)</translation>
+    </message>
+    <message>
+        <source>unknown block kind &apos;%1&apos; (expected one of: %2)</source>
+        <translation>알 수 없는 블록 종류 &apos;%1&apos; (다음 중 하나여야 합니다: %2)</translation>
+    </message>
+    <message>
+        <source>unknown shortcut option &apos;%1&apos; (expected A, B or C)</source>
+        <translation>알 수 없는 지름길 옵션 &apos;%1&apos; (A, B, C 중 하나여야 합니다)</translation>
+    </message>
+    <message>
+        <source>unknown head kind &apos;%1&apos; (expected &apos;avgpool_fc&apos;)</source>
+        <translation>알 수 없는 머리 종류 &apos;%1&apos; (&apos;avgpool_fc&apos;여야 합니다)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+</TS>
