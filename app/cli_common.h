@@ -23,5 +23,9 @@ inline constexpr int kExitUsage = 2;
 int presetsCommand(const QStringList& args);
 int infoCommand(const QStringList& args);
 int validateCommand(const QStringList& args);
+int trainCommand(const QStringList& args);
+int evalCommand(const QStringList& args);
+int exportCommand(const QStringList& args);
+int downloadCommand(const QStringList& args);
 
 }  // namespace rx::cli

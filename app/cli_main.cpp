@@ -18,6 +18,18 @@ const std::map<QString, Command>& commands() {
         {QStringLiteral("presets"), {rx::cli::presetsCommand, "presets"}},
         {QStringLiteral("info"), {rx::cli::infoCommand, "info ARCH [--json]"}},
         {QStringLiteral("validate"), {rx::cli::validateCommand, "validate FILE"}},
+        {QStringLiteral("train"),
+         {rx::cli::trainCommand,
+          "train --arch ARCH --out RUN_DIR [--data DIR] [--epochs N | --iterations N] [--batch "
+          "128]\n"
+          "        [--lr 0.1] [--schedule paper|multistep|cosine] [--train-subset N]\n"
+          "        [--test-subset N] [--seed S] [--device auto|cpu|cuda] [--threads N] [--resume]\n"
+          "        (train --help lists every option)"}},
+        {QStringLiteral("eval"),
+         {rx::cli::evalCommand, "eval --weights FILE [--data DIR] [--dump-logits FILE.csv]"}},
+        {QStringLiteral("export"),
+         {rx::cli::exportCommand, "export RUN_DIR --format pytorch|libtorch --out FILE"}},
+        {QStringLiteral("download"), {rx::cli::downloadCommand, "download [--out DIR]"}},
     };
     return table;
 }

@@ -1,0 +1,42 @@
+// CIFAR-10 in the official binary layout (data_batch_1..5.bin, test_batch.bin,
+// batches.meta.txt): each record is 1 label byte and 3072 pixel bytes (R, G, B planes of 32×32).
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace rx {
+
+inline constexpr int kCifarImageBytes = 3 * 32 * 32;
+inline constexpr int kCifarRecordBytes = 1 + kCifarImageBytes;
+inline constexpr int kCifarImagesPerBatch = 10000;
+inline constexpr int kCifarClasses = 10;
+
+struct CifarSplit {
+    QByteArray images;  // N × 3 × 32 × 32, uint8, channel planes as in the file
+    QByteArray labels;  // N, each 0..9
+    int size() const { return static_cast<int>(labels.size()); }
+};
+
+struct CifarData {
+    CifarSplit train;  // 50,000 images: data_batch_1..5
+    CifarSplit test;   // 10,000 images: test_batch
+    QStringList classNames;
+};
+
+// Reads one batch file; false with a message naming the file for a missing or truncated file
+// or a label outside 0–9.
+bool readCifarBatch(const QString& path, CifarSplit* split, QString* error);
+// Reads the whole dataset from a folder holding the .bin files.
+bool loadCifar10(const QString& dir, CifarData* data, QString* error);
+// True when `dir` holds the six batch files (sizes are checked when loading).
+bool looksLikeCifar10(const QString& dir);
+
+// Where the dataset is: the user's path when given, else $CIFAR10_DIR, else the app's data
+// folder (QStandardPaths::AppDataLocation + "/cifar-10-batches-bin"). Empty when none holds it.
+QString findCifar10(const QString& userPath = {});
+// The folder a download unpacks into: AppDataLocation/cifar-10-batches-bin.
+QString defaultCifar10Dir();
+
+}  // namespace rx

@@ -1,0 +1,171 @@
+#include "export.h"
+
+#include "cifar10.h"
+#include "pipeline.h"
+#include "spec_json.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTextStream>
+
+namespace rx {
+
+namespace {
+
+class Export {
+    Q_DECLARE_TR_FUNCTIONS(rx::Export)
+public:
+    static QString cannotWrite(const QString& path, const QString& why) {
+        return tr("cannot write %1: %2").arg(path, why);
+    }
+    static QString noCheckpoint(const QString& dir) {
+        return tr("%1 holds no checkpoint.pt; train the run first").arg(dir);
+    }
+};
+
+bool writeAtomically(const QString& path, const QByteArray& data, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = Export::cannotWrite(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString besideOut(const QString& out, const char* suffix) {
+    const QFileInfo info(out);
+    return info.absoluteDir().filePath(info.completeBaseName() + QLatin1String(suffix));
+}
+
+QJsonArray values(const torch::Tensor& t) {
+    QJsonArray a;
+    const torch::Tensor flat = t.to(torch::kDouble).cpu().contiguous().flatten();
+    for (int64_t i = 0; i < flat.numel(); ++i)
+        a.append(flat[i].item<double>());
+    return a;
+}
+
+}  // namespace
+
+std::optional<ExportFormat> exportFormatFromId(const QString& id) {
+    if (id == QLatin1String("pytorch"))
+        return ExportFormat::PyTorch;
+    if (id == QLatin1String("libtorch"))
+        return ExportFormat::LibTorch;
+    return std::nullopt;
+}
+
+bool exportWeights(const QString& source, ExportFormat format, const QString& out, QString* error) {
+    QString weights = source;
+    if (QFileInfo(source).isDir()) {
+        weights = QDir(source).filePath(QLatin1String(kRunCheckpointFile));
+        if (!QFileInfo::exists(weights)) {
+            *error = Export::noCheckpoint(source);
+            return false;
+        }
+    }
+    LoadedModel loaded;
+    if (!loadTrainedModel(weights, &loaded, error))
+        return false;
+    QByteArray bytes;
+    try {
+        if (format == ExportFormat::PyTorch) {
+            c10::Dict<std::string, torch::Tensor> state;
+            for (const auto& item : loaded.model->named_parameters())
+                state.insert(item.key(), item.value().detach().cpu().contiguous());
+            for (const auto& item : loaded.model->named_buffers())
+                state.insert(item.key(), item.value().detach().cpu().contiguous());
+            const std::vector<char> data = torch::pickle_save(c10::IValue(state));
+            bytes = QByteArray(data.data(), qsizetype(data.size()));
+        }
+    } catch (const std::exception& e) {
+        *error = Export::cannotWrite(out, QString::fromUtf8(e.what()).section('\n', 0, 0));
+        return false;
+    }
+    if (format == ExportFormat::LibTorch) {
+        Checkpoint info = loaded.info;
+        if (!saveCheckpoint(out, loaded.model, nullptr, info, error))
+            return false;
+    } else if (!writeAtomically(out, bytes, error)) {
+        return false;
+    }
+    if (!writeAtomically(besideOut(out, kSpecFileSuffix), specToJson(loaded.spec), error))
+        return false;
+    if (format == ExportFormat::PyTorch && loaded.info.inputMean.defined()) {
+        const QJsonObject pre{
+            {"input", QStringLiteral("RGB, NCHW, pixel values divided by 255")},
+            {"mean", values(loaded.info.inputMean)},
+            {"mean_shape", QJsonArray::fromVariantList({qlonglong(loaded.info.inputMean.size(0)),
+                                                        qlonglong(loaded.info.inputMean.size(1)),
+                                                        qlonglong(loaded.info.inputMean.size(2))})},
+            {"std", values(loaded.info.inputStd)}};
+        if (!writeAtomically(besideOut(out, ".preprocessing.json"),
+                             QJsonDocument(pre).toJson(QJsonDocument::Indented), error))
+            return false;
+    }
+    return true;
+}
+
+bool evaluateWeights(const QString& weights, const QString& dataDir, const QString& logitsCsv,
+                     int testSubset, EvalResult* result, QString* error) {
+    LoadedModel loaded;
+    if (!loadTrainedModel(weights, &loaded, error))
+        return false;
+    CifarSplit test;
+    if (!readCifarBatch(QDir(dataDir).filePath(QStringLiteral("test_batch.bin")), &test, error))
+        return false;
+    const int count = testSubset > 0 ? std::min(testSubset, test.size()) : test.size();
+    torch::Device device(torch::kCPU);
+    QString deviceName;
+    if (!chooseDevice(DeviceChoice::Auto, &device, &deviceName, error))
+        return false;
+    loaded.model->to(device);
+    loaded.model->eval();
+    const DeviceSplit split = toDevice(test, 0, count, device);
+    Normalizer norm{loaded.info.inputMean.to(device), loaded.info.inputStd.to(device)};
+    if (!norm.mean.defined())
+        norm = Normalizer::fit(split.images, Normalization::PerChannel);
+
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> all;
+    double lossSum = 0, errors = 0;
+    for (int64_t i = 0; i < count; i += 500) {
+        const int64_t end = std::min<int64_t>(count, i + 500);
+        const torch::Tensor logits = loaded.model->forward(norm(split.images.slice(0, i, end)));
+        const torch::Tensor y = split.labels.slice(0, i, end);
+        lossSum +=
+            torch::nn::functional::cross_entropy(
+                logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                .item<double>();
+        errors += logits.argmax(1).ne(y).sum().item<double>();
+        if (!logitsCsv.isEmpty())
+            all.push_back(logits.cpu());
+    }
+    result->images = count;
+    result->error = 100.0 * errors / count;
+    result->loss = lossSum / count;
+    if (!logitsCsv.isEmpty()) {
+        const torch::Tensor logits = torch::cat(all).to(torch::kDouble).contiguous();
+        const double* p = logits.data_ptr<double>();
+        QByteArray csv;
+        csv.reserve(count * 160);
+        for (int64_t r = 0; r < logits.size(0); ++r) {
+            for (int64_t c = 0; c < logits.size(1); ++c) {
+                if (c)
+                    csv += ',';
+                csv += QByteArray::number(p[r * logits.size(1) + c], 'g', 9);
+            }
+            csv += '\n';
+        }
+        if (!writeAtomically(logitsCsv, csv, error))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace rx

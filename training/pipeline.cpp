@@ -1,0 +1,290 @@
+#include "pipeline.h"
+
+#include "spec_json.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <cmath>
+#include <sstream>
+
+namespace rx {
+
+namespace {
+
+class Pipeline {
+    Q_DECLARE_TR_FUNCTIONS(rx::Pipeline)
+public:
+    static QString cannotWrite(const QString& path, const QString& why) {
+        return tr("cannot write %1: %2").arg(path, why);
+    }
+    static QString cannotRead(const QString& path, const QString& why) {
+        return tr("cannot read %1: %2").arg(path, why);
+    }
+    static QString noArchitecture(const QString& path) {
+        return tr("no architecture found beside %1 (expected %2 or %3 in the same folder)")
+            .arg(path, QFileInfo(path).completeBaseName() + QLatin1String(kSpecFileSuffix),
+                 QLatin1String(kRunArchitectureFile));
+    }
+    static QString noCuda() {
+        return tr(
+            "CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or "
+            "auto, or build with a CUDA LibTorch");
+    }
+};
+
+quint64 splitmix(quint64 x) {
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+QString what(const std::exception& e) {
+    // c10::Error messages carry a C++ backtrace after the first line.
+    const QString message = QString::fromUtf8(e.what());
+    return message.section(QLatin1Char('\n'), 0, 0);
+}
+
+}  // namespace
+
+at::Generator makeGenerator(quint64 seed, quint64 stream, quint64 index) {
+    const quint64 mixed = splitmix(splitmix(splitmix(seed) ^ stream) ^ index);
+    return at::make_generator<at::CPUGeneratorImpl>(mixed);
+}
+
+DeviceSplit toDevice(const CifarSplit& split, int64_t first, int64_t count, torch::Device device) {
+    DeviceSplit out;
+    if (count <= 0)
+        return out;
+    auto* images = reinterpret_cast<uint8_t*>(const_cast<char*>(split.images.constData()));
+    auto* labels = reinterpret_cast<uint8_t*>(const_cast<char*>(split.labels.constData()));
+    out.images =
+        torch::from_blob(images + first * kCifarImageBytes, {count, 3, 32, 32}, torch::kUInt8)
+            .to(device, /*non_blocking=*/false, /*copy=*/true);
+    out.labels = torch::from_blob(labels + first, {count}, torch::kUInt8).to(device, torch::kLong);
+    return out;
+}
+
+Normalizer Normalizer::fit(const torch::Tensor& images, Normalization mode) {
+    torch::NoGradGuard noGrad;
+    const int64_t n = images.size(0);
+    const auto options = torch::TensorOptions().dtype(torch::kDouble).device(images.device());
+    torch::Tensor sum = torch::zeros({3, 32, 32}, options);
+    torch::Tensor sumSq = torch::zeros({3, 32, 32}, options);
+    for (int64_t i = 0; i < n; i += 5000) {  // chunks keep the float copy small
+        const torch::Tensor x =
+            images.slice(0, i, std::min(n, i + 5000)).to(torch::kDouble) / 255.0;
+        sum += x.sum(0);
+        sumSq += x.pow(2).sum(0);
+    }
+    Normalizer norm;
+    if (mode == Normalization::PerPixelMean) {
+        norm.mean = (sum / n).to(torch::kFloat);
+        norm.std = torch::ones({3, 1, 1}, norm.mean.options());
+    } else {
+        const double pixels = double(n) * 32 * 32;
+        const torch::Tensor mean = sum.sum({1, 2}) / pixels;
+        const torch::Tensor var = sumSq.sum({1, 2}) / pixels - mean.pow(2);
+        norm.mean = mean.view({3, 1, 1}).to(torch::kFloat);
+        norm.std = var.clamp_min(1e-12).sqrt().view({3, 1, 1}).to(torch::kFloat);
+    }
+    return norm;
+}
+
+torch::Tensor Normalizer::operator()(const torch::Tensor& images) const {
+    return (images.to(torch::kFloat) / 255.0f - mean) / std;
+}
+
+torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator) {
+    const int64_t b = batch.size(0), c = batch.size(1), h = batch.size(2), w = batch.size(3);
+    const int64_t pad = 4;
+    const auto cpuLong = torch::TensorOptions().dtype(torch::kLong);
+    const torch::Tensor dy = torch::randint(0, 2 * pad + 1, {b}, generator, cpuLong);
+    const torch::Tensor dx = torch::randint(0, 2 * pad + 1, {b}, generator, cpuLong);
+    const torch::Tensor flip = torch::randint(0, 2, {b}, generator, cpuLong).to(torch::kBool);
+    const auto device = batch.device();
+    const torch::Tensor padded = torch::constant_pad_nd(batch, {pad, pad, pad, pad}, 0);
+    const torch::Tensor rows =
+        (dy.view({b, 1}) + torch::arange(h, cpuLong).view({1, h})).to(device);
+    const torch::Tensor cols =
+        (dx.view({b, 1}) + torch::arange(w, cpuLong).view({1, w})).to(device);
+    torch::Tensor out = padded.gather(2, rows.view({b, 1, h, 1}).expand({b, c, h, w + 2 * pad}));
+    out = out.gather(3, cols.view({b, 1, 1, w}).expand({b, c, h, w}));
+    return torch::where(flip.to(device).view({b, 1, 1, 1}), out.flip({3}), out);
+}
+
+std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
+                                     int64_t batchSize) {
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = model->is_training();
+    model->eval();
+    std::vector<double> sum, sumSq, count;
+    for (int64_t i = 0; i < probe.size(0); i += batchSize) {
+        std::vector<torch::Tensor> responses;
+        model->forward(probe.slice(0, i, std::min(probe.size(0), i + batchSize)), &responses);
+        if (sum.empty())
+            sum.assign(responses.size(), 0), sumSq = count = sum;
+        for (size_t l = 0; l < responses.size(); ++l) {
+            const torch::Tensor r = responses[l].to(torch::kDouble);
+            sum[l] += r.sum().item<double>();
+            sumSq[l] += r.pow(2).sum().item<double>();
+            count[l] += double(r.numel());
+        }
+    }
+    model->train(wasTraining);
+    std::vector<double> std(sum.size());
+    for (size_t l = 0; l < sum.size(); ++l) {
+        const double mean = sum[l] / count[l];
+        std[l] = std::sqrt(std::max(0.0, sumSq[l] / count[l] - mean * mean));
+    }
+    return std;
+}
+
+void gradientNorms(Network& model, QStringList* layers, QVector<double>* norms) {
+    layers->clear();
+    norms->clear();
+    std::vector<torch::Tensor> parts;
+    for (const auto& item : model->named_parameters()) {
+        const std::string& name = item.key();
+        const torch::Tensor& p = item.value();
+        if (!p.grad().defined() || !name.ends_with(".weight"))
+            continue;
+        if (p.dim() != 4 && name != "fc.weight")
+            continue;  // conv and fc weights only
+        *layers << QString::fromStdString(name.substr(0, name.size() - 7));
+        parts.push_back(p.grad().norm().to(torch::kDouble).view({1}));
+    }
+    if (parts.empty())
+        return;
+    // One device-to-host copy for all layers.
+    const torch::Tensor all = torch::cat(parts).cpu();
+    const double* data = all.data_ptr<double>();
+    for (int64_t i = 0; i < all.numel(); ++i)
+        *norms << data[i];
+}
+
+bool saveCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
+                    const Checkpoint& info, QString* error) {
+    std::ostringstream bytes;
+    try {
+        torch::serialize::OutputArchive archive, modelArchive;
+        model->save(modelArchive);
+        archive.write("model", modelArchive);
+        if (optimizer) {
+            torch::serialize::OutputArchive optimizerArchive;
+            optimizer->save(optimizerArchive);
+            archive.write("optimizer", optimizerArchive);
+            archive.write("rng_state", at::detail::getDefaultCPUGenerator().get_state());
+        }
+        archive.write("iteration", torch::tensor(int64_t(info.iteration)));
+        if (info.inputMean.defined())
+            archive.write("input_mean", info.inputMean.cpu());
+        if (info.inputStd.defined())
+            archive.write("input_std", info.inputStd.cpu());
+        archive.save_to(bytes);
+    } catch (const std::exception& e) {
+        *error = Pipeline::cannotWrite(path, what(e));
+        return false;
+    }
+    const std::string data = bytes.str();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(data.data(), qint64(data.size())) != qint64(data.size()) || !file.commit()) {
+        *error = Pipeline::cannotWrite(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
+                    Checkpoint* info, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = Pipeline::cannotRead(path, file.errorString());
+        return false;
+    }
+    const QByteArray data = file.readAll();
+    try {
+        std::istringstream stream(std::string(data.constData(), size_t(data.size())));
+        torch::serialize::InputArchive archive, modelArchive;
+        const torch::Device device = model->parameters().front().device();
+        archive.load_from(stream, device);
+        archive.read("model", modelArchive);
+        model->load(modelArchive);
+        if (optimizer) {
+            torch::serialize::InputArchive optimizerArchive;
+            if (archive.try_read("optimizer", optimizerArchive))
+                optimizer->load(optimizerArchive);
+            torch::Tensor rng;
+            if (archive.try_read("rng_state", rng)) {
+                at::Generator generator = at::detail::getDefaultCPUGenerator();
+                generator.set_state(rng.cpu());
+            }
+        }
+        torch::Tensor t;
+        archive.read("iteration", t);
+        info->iteration = static_cast<int>(t.item<int64_t>());
+        archive.try_read("input_mean", info->inputMean);
+        archive.try_read("input_std", info->inputStd);
+    } catch (const std::exception& e) {
+        *error = Pipeline::cannotRead(path, what(e));
+        return false;
+    }
+    return true;
+}
+
+bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* error) {
+    const QFileInfo info(weightsPath);
+    if (!info.isFile()) {
+        *error = Pipeline::cannotRead(weightsPath, QStringLiteral("no such file"));
+        return false;
+    }
+    const QDir dir = info.absoluteDir();
+    QString specPath = dir.filePath(info.completeBaseName() + QLatin1String(kSpecFileSuffix));
+    if (!QFileInfo::exists(specPath))
+        specPath = dir.filePath(QLatin1String(kRunArchitectureFile));
+    if (!QFileInfo::exists(specPath)) {
+        *error = Pipeline::noArchitecture(weightsPath);
+        return false;
+    }
+    LoadedModel out;
+    if (!loadSpecFile(specPath, &out.spec, error))
+        return false;
+    try {
+        out.model = Network(out.spec);
+    } catch (const std::exception& e) {
+        *error = specPath + QStringLiteral(": ") + QString::fromUtf8(e.what());
+        return false;
+    }
+    if (!loadCheckpoint(weightsPath, out.model, nullptr, &out.info, error))
+        return false;
+    *loaded = std::move(out);
+    return true;
+}
+
+bool chooseDevice(DeviceChoice choice, torch::Device* device, QString* description,
+                  QString* error) {
+    const bool cuda = torch::cuda::is_available();
+    if (choice == DeviceChoice::Cuda && !cuda) {
+        *error = Pipeline::noCuda();
+        return false;
+    }
+    if (choice != DeviceChoice::Cpu && cuda) {
+        *device = torch::Device(torch::kCUDA, 0);
+        *description = QStringLiteral("CUDA (%1 GPU%2)")
+                           .arg(torch::cuda::device_count())
+                           .arg(torch::cuda::device_count() > 1 ? "s" : "");
+    } else {
+        *device = torch::Device(torch::kCPU);
+        *description = QStringLiteral("CPU (%1 threads)").arg(torch::get_num_threads());
+    }
+    return true;
+}
+
+}  // namespace rx
