@@ -23,7 +23,7 @@ run: build
 	$(BUILD_DIR)/app/resnet-explorer
 
 test: build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j 2
+	cd $(BUILD_DIR) && ctest --output-on-failure
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -49,6 +49,9 @@ public:
     static QString archive(const QString& path, const QString& why) {
         return tr("cannot unpack %1: %2").arg(path, why);
     }
+    static QString unsafeEntry(const QString& name) {
+        return tr("the archive holds an unsafe path '%1'").arg(name);
+    }
     static QString cancelled() { return tr("download cancelled"); }
     static QString writeFailed(const QString& why) {
         return tr("cannot write the download: %1").arg(why);
@@ -216,9 +219,10 @@ bool extractTarGz(const QString& archivePath, const QString& into, QString* erro
     archive_read_support_filter_gzip(in);
     archive_read_support_format_tar(in);
     struct archive* out = archive_write_disk_new();
+    // Entry names are checked below and then prefixed with `into`, so the written paths are
+    // absolute by design; ".." and links that lead outside stay refused by libarchive too.
     archive_write_disk_set_options(out, ARCHIVE_EXTRACT_TIME | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
-                                            ARCHIVE_EXTRACT_SECURE_SYMLINKS |
-                                            ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS);
+                                            ARCHIVE_EXTRACT_SECURE_SYMLINKS);
     bool ok = archive_read_open_filename(in, QFile::encodeName(archivePath).constData(), 65536) ==
               ARCHIVE_OK;
     QString why = ok ? QString() : QString::fromUtf8(archive_error_string(in));
@@ -233,6 +237,12 @@ bool extractTarGz(const QString& archivePath, const QString& into, QString* erro
             break;
         }
         const QString name = QString::fromUtf8(archive_entry_pathname(entry));
+        if (name.startsWith(QLatin1Char('/')) ||
+            name.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
+            why = Download::unsafeEntry(name);
+            ok = false;
+            break;
+        }
         const QByteArray path = QFile::encodeName(QDir(into).filePath(name));
         archive_entry_set_pathname(entry, path.constData());
         if (archive_write_header(out, entry) != ARCHIVE_OK) {

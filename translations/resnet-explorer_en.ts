@@ -203,6 +203,29 @@
     </message>
 </context>
 <context>
+    <name>rx::Cifar10</name>
+    <message>
+        <source>CIFAR-10 folder %1 does not exist; download the dataset or choose the folder holding data_batch_1.bin … test_batch.bin</source>
+        <translation>CIFAR-10 folder %1 does not exist; download the dataset or choose the folder holding data_batch_1.bin … test_batch.bin</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 file %1 is missing</source>
+        <translation>CIFAR-10 file %1 is missing</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 file %1 is truncated or damaged: %2 bytes, expected %3 (10,000 records of 3,073 bytes)</source>
+        <translation>CIFAR-10 file %1 is truncated or damaged: %2 bytes, expected %3 (10,000 records of 3,073 bytes)</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 file %1: record %2 has label %3, outside 0–9</source>
+        <translation>CIFAR-10 file %1: record %2 has label %3, outside 0–9</translation>
+    </message>
+</context>
+<context>
     <name>rx::Cli</name>
     <message>
         <source>&apos;%1&apos; is neither a preset name nor an existing file; run &apos;presets&apos; for the list</source>
@@ -211,6 +234,79 @@
     <message>
         <source>usage: %1</source>
         <translation>usage: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliTrain</name>
+    <message>
+        <source>CIFAR-10 not found: pass --data DIR, set CIFAR10_DIR, or run &apos;resnet-explorer-cli download&apos;</source>
+        <translation>CIFAR-10 not found: pass --data DIR, set CIFAR10_DIR, or run &apos;resnet-explorer-cli download&apos;</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%2&apos; for --%1</source>
+        <translation>invalid value &apos;%2&apos; for --%1</translation>
+    </message>
+    <message>
+        <source>--arch is required (unless --resume)</source>
+        <translation>--arch is required (unless --resume)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Download</name>
+    <message>
+        <source>%1 already exists; remove it or choose another folder</source>
+        <translation>%1 already exists; remove it or choose another folder</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary file in %1</source>
+        <translation>cannot create a temporary file in %1</translation>
+    </message>
+    <message>
+        <source>download failed: %1</source>
+        <translation>download failed: %1</translation>
+    </message>
+    <message>
+        <source>download failed: the connection closed after %1 of %2 bytes</source>
+        <translation>download failed: the connection closed after %1 of %2 bytes</translation>
+    </message>
+    <message>
+        <source>download failed: md5 checksum %1 does not match the expected %2; the file is damaged or not the CIFAR-10 archive</source>
+        <translation>download failed: md5 checksum %1 does not match the expected %2; the file is damaged or not the CIFAR-10 archive</translation>
+    </message>
+    <message>
+        <source>the downloaded archive does not hold the CIFAR-10 binary batches</source>
+        <translation>the downloaded archive does not hold the CIFAR-10 binary batches</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2</source>
+        <translation>cannot move %1 to %2</translation>
+    </message>
+    <message>
+        <source>cannot unpack %1: %2</source>
+        <translation>cannot unpack %1: %2</translation>
+    </message>
+    <message>
+        <source>the archive holds an unsafe path &apos;%1&apos;</source>
+        <translation>the archive holds an unsafe path &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>download cancelled</source>
+        <translation>download cancelled</translation>
+    </message>
+    <message>
+        <source>cannot write the download: %1</source>
+        <translation>cannot write the download: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Export</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no checkpoint.pt; train the run first</source>
+        <translation>%1 holds no checkpoint.pt; train the run first</translation>
     </message>
 </context>
 <context>
@@ -308,6 +404,32 @@
     </message>
 </context>
 <context>
+    <name>rx::Metrics</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>cannot open %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Pipeline</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>no architecture found beside %1 (expected %2 or %3 in the same folder)</source>
+        <translation>no architecture found beside %1 (expected %2 or %3 in the same folder)</translation>
+    </message>
+    <message>
+        <source>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</source>
+        <translation>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</translation>
+    </message>
+</context>
+<context>
     <name>rx::SpecFile</name>
     <message>
         <source>null</source>
@@ -388,6 +510,47 @@
     <message>
         <source>cannot save %1: %2</source>
         <translation>cannot save %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Trainer</name>
+    <message>
+        <source>the network is invalid:
+%1</source>
+        <translation>the network is invalid:
+%1</translation>
+    </message>
+    <message>
+        <source>cannot create the run folder %1</source>
+        <translation>cannot create the run folder %1</translation>
+    </message>
+    <message>
+        <source>cannot resume: %1 does not exist</source>
+        <translation>cannot resume: %1 does not exist</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</source>
+        <translation>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</source>
+        <translation>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</translation>
+    </message>
+    <message>
+        <source>the training set has %1 images; at least one batch is needed</source>
+        <translation>the training set has %1 images; at least one batch is needed</translation>
+    </message>
+    <message>
+        <source>training failed: %1</source>
+        <translation>training failed: %1</translation>
+    </message>
+    <message>
+        <source>invalid training settings: %1</source>
+        <translation>invalid training settings: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
     </message>
 </context>
 </TS>

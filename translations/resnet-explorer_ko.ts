@@ -203,6 +203,29 @@
     </message>
 </context>
 <context>
+    <name>rx::Cifar10</name>
+    <message>
+        <source>CIFAR-10 folder %1 does not exist; download the dataset or choose the folder holding data_batch_1.bin … test_batch.bin</source>
+        <translation>CIFAR-10 폴더 %1이(가) 없습니다. 데이터셋을 내려받거나 data_batch_1.bin … test_batch.bin이 있는 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 file %1 is missing</source>
+        <translation>CIFAR-10 파일 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 file %1 is truncated or damaged: %2 bytes, expected %3 (10,000 records of 3,073 bytes)</source>
+        <translation>CIFAR-10 파일 %1이(가) 잘렸거나 손상되었습니다: %2바이트, 예상 %3바이트 (3,073바이트 레코드 10,000개)</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 file %1: record %2 has label %3, outside 0–9</source>
+        <translation>CIFAR-10 파일 %1: 레코드 %2의 레이블 %3이(가) 0–9 범위를 벗어납니다</translation>
+    </message>
+</context>
+<context>
     <name>rx::Cli</name>
     <message>
         <source>&apos;%1&apos; is neither a preset name nor an existing file; run &apos;presets&apos; for the list</source>
@@ -211,6 +234,79 @@
     <message>
         <source>usage: %1</source>
         <translation>사용법: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliTrain</name>
+    <message>
+        <source>CIFAR-10 not found: pass --data DIR, set CIFAR10_DIR, or run &apos;resnet-explorer-cli download&apos;</source>
+        <translation>CIFAR-10을 찾을 수 없습니다: --data DIR을 주거나 CIFAR10_DIR을 설정하거나 &apos;resnet-explorer-cli download&apos;를 실행하세요</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%2&apos; for --%1</source>
+        <translation>--%1에 잘못된 값 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>--arch is required (unless --resume)</source>
+        <translation>--arch가 필요합니다 (--resume이 아니면)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Download</name>
+    <message>
+        <source>%1 already exists; remove it or choose another folder</source>
+        <translation>%1이(가) 이미 있습니다. 지우거나 다른 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary file in %1</source>
+        <translation>%1에 임시 파일을 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>download failed: %1</source>
+        <translation>내려받기 실패: %1</translation>
+    </message>
+    <message>
+        <source>download failed: the connection closed after %1 of %2 bytes</source>
+        <translation>내려받기 실패: %2바이트 중 %1바이트 후 연결이 끊겼습니다</translation>
+    </message>
+    <message>
+        <source>download failed: md5 checksum %1 does not match the expected %2; the file is damaged or not the CIFAR-10 archive</source>
+        <translation>내려받기 실패: md5 체크섬 %1이(가) 예상값 %2와 다릅니다. 파일이 손상되었거나 CIFAR-10 압축 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the downloaded archive does not hold the CIFAR-10 binary batches</source>
+        <translation>내려받은 압축 파일에 CIFAR-10 바이너리 배치가 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2</source>
+        <translation>%1을(를) %2(으)로 옮길 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot unpack %1: %2</source>
+        <translation>%1의 압축을 풀 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the archive holds an unsafe path &apos;%1&apos;</source>
+        <translation>압축 파일에 안전하지 않은 경로 &apos;%1&apos;이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>download cancelled</source>
+        <translation>내려받기 취소됨</translation>
+    </message>
+    <message>
+        <source>cannot write the download: %1</source>
+        <translation>내려받은 내용을 쓸 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Export</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no checkpoint.pt; train the run first</source>
+        <translation>%1에 checkpoint.pt가 없습니다. 먼저 학습하세요</translation>
     </message>
 </context>
 <context>
@@ -307,6 +403,32 @@
     </message>
 </context>
 <context>
+    <name>rx::Metrics</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Pipeline</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>no architecture found beside %1 (expected %2 or %3 in the same folder)</source>
+        <translation>%1 옆에 구조 파일이 없습니다 (같은 폴더에 %2나 %3이(가) 있어야 합니다)</translation>
+    </message>
+    <message>
+        <source>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</source>
+        <translation>CUDA를 요청했지만 이 LibTorch에는 쓸 수 있는 GPU가 없습니다. --device cpu나 auto를 쓰거나 CUDA LibTorch로 빌드하세요</translation>
+    </message>
+</context>
+<context>
     <name>rx::SpecFile</name>
     <message>
         <source>null</source>
@@ -387,6 +509,47 @@
     <message>
         <source>cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Trainer</name>
+    <message>
+        <source>the network is invalid:
+%1</source>
+        <translation>신경망이 올바르지 않습니다:
+%1</translation>
+    </message>
+    <message>
+        <source>cannot create the run folder %1</source>
+        <translation>실행 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot resume: %1 does not exist</source>
+        <translation>이어서 학습할 수 없습니다: %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</source>
+        <translation>학습이 발산했습니다: 반복 %2에서 손실이 %1이(가) 되었습니다. 학습을 멈췄고 마지막 정상 체크포인트(반복 %3)는 남아 있습니다. 학습률을 낮추거나 워밍업을 써 보세요.</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</source>
+        <translation>학습이 발산했습니다: 체크포인트를 쓰기 전인 반복 %2에서 손실이 %1이(가) 되었습니다. 학습률을 낮추거나 워밍업을 써 보세요.</translation>
+    </message>
+    <message>
+        <source>the training set has %1 images; at least one batch is needed</source>
+        <translation>학습 세트의 이미지가 %1장입니다. 적어도 배치 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>training failed: %1</source>
+        <translation>학습 실패: %1</translation>
+    </message>
+    <message>
+        <source>invalid training settings: %1</source>
+        <translation>잘못된 학습 설정: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,199 @@
+// Export: the PyTorch file loads with strict=True into an independent PyTorch model and gives the
+// same logits; the libtorch file reloads for `eval`; a read-only target fails clearly.
+#include "cifar_fixture.h"
+#include "export.h"
+#include "pipeline.h"
+#include "presets.h"
+#include "spec_json.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rx;
+
+namespace {
+
+// A run folder holding `spec` with random weights and non-trivial BN statistics.
+void makeRun(const QString& dir, const NetworkSpec& spec, Network* out) {
+    torch::manual_seed(3);
+    Network net(spec);
+    {
+        torch::NoGradGuard noGrad;
+        for (auto& item : net->named_parameters())
+            if (item.key().find("bn") != std::string::npos ||
+                item.key().find("downsample.1") != std::string::npos)
+                item.value().uniform_(0.5, 1.5);
+        net->train();
+        for (int i = 0; i < 3; ++i)
+            net->forward(
+                torch::randn({8, spec.input.channels, spec.input.height, spec.input.width}));
+    }
+    net->eval();
+    QVERIFY(saveSpecFile(QDir(dir).filePath(kRunArchitectureFile), spec, nullptr));
+    Checkpoint info{7, torch::full({3, 1, 1}, 0.5), torch::full({3, 1, 1}, 0.25)};
+    QString error;
+    QVERIFY2(saveCheckpoint(QDir(dir).filePath(kRunCheckpointFile), net, nullptr, info, &error),
+             qPrintable(error));
+    *out = net;
+}
+
+void writeLogitsCsv(const QString& path, const torch::Tensor& logits) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const torch::Tensor l = logits.to(torch::kDouble).contiguous();
+    for (int64_t r = 0; r < l.size(0); ++r) {
+        QStringList row;
+        for (int64_t c = 0; c < l.size(1); ++c)
+            row << QString::number(l[r][c].item<double>(), 'g', 12);
+        f.write(row.join(',').toUtf8() + '\n');
+    }
+}
+
+NetworkSpec mixedSpec() {
+    // Every block kind and shortcut option the Python side must mirror.
+    NetworkSpec spec;
+    spec.name = "mixed";
+    spec.stem = {StemKind::ImageNet, 16};
+    spec.stages = {{BlockKind::PreActBottleneck, 1, 8, 1, ShortcutOption::ProjectAll},
+                   {BlockKind::Bottleneck, 2, 8, 2, ShortcutOption::ProjectOnChange},
+                   {BlockKind::PlainPreActBasic, 1, 48, 1, ShortcutOption::ZeroPad},
+                   {BlockKind::PreActBasic, 2, 64, 2, ShortcutOption::ZeroPad}};
+    return spec;
+}
+
+}  // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+
+    QString python_;
+
+private Q_SLOTS:
+    void initTestCase() {
+        python_ = qEnvironmentVariable("RX_PYTHON", "/usr/bin/python3");
+        QProcess p;
+        p.start(python_, {"-c", "import torch, numpy"});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, "python3-torch is missing: run scripts/install-deps.sh");
+        torch::set_num_threads(2);
+    }
+
+    void pytorchExportMatchesIndependentModel_data() {
+        QTest::addColumn<QString>("name");
+        for (const char* n : {"resnet-20", "resnet-20-b", "plain-20", "preact-resnet-164", "mixed"})
+            QTest::newRow(n) << QString(n);
+    }
+    void pytorchExportMatchesIndependentModel() {
+        QFETCH(QString, name);
+        const NetworkSpec spec = name == "mixed" ? mixedSpec() : *preset(name);
+        QTemporaryDir run, out;
+        Network net{nullptr};
+        makeRun(run.path(), spec, &net);
+        if (QTest::currentTestFailed())
+            return;
+        const QString weights = out.filePath("model.pth");
+        QString error;
+        QVERIFY2(exportWeights(run.path(), ExportFormat::PyTorch, weights, &error),
+                 qPrintable(error));
+        QVERIFY(QFile::exists(out.filePath("model.resnet.json")));
+        QVERIFY(QFile::exists(out.filePath("model.preprocessing.json")));
+
+        // 100 test images (the real ones when present), normalised as the network sees them.
+        torch::Tensor inputs;
+        const QString real = test::realCifarDir();
+        if (!real.isEmpty()) {
+            CifarSplit testSplit;
+            QVERIFY(readCifarBatch(real + "/test_batch.bin", &testSplit, &error));
+            inputs = Normalizer{torch::full({3, 1, 1}, 0.5), torch::full({3, 1, 1}, 0.25)}(
+                toDevice(testSplit, 0, 100, torch::kCPU).images);
+        } else {
+            inputs = torch::randn({100, 3, 32, 32});
+        }
+        torch::Tensor logits;
+        {
+            torch::NoGradGuard noGrad;
+            logits = net->forward(inputs);
+        }
+        QFile in(out.filePath("inputs.f32"));
+        QVERIFY(in.open(QIODevice::WriteOnly));
+        const torch::Tensor contiguous = inputs.contiguous();
+        in.write(reinterpret_cast<const char*>(contiguous.data_ptr<float>()),
+                 contiguous.numel() * sizeof(float));
+        in.close();
+        writeLogitsCsv(out.filePath("logits.csv"), logits);
+
+        QProcess p;
+        p.start(python_,
+                {qEnvironmentVariable("RX_SOURCE_DIR") + "/tests/python/check_pytorch_export.py",
+                 weights, out.filePath("model.resnet.json"), out.filePath("inputs.f32"),
+                 out.filePath("logits.csv")});
+        QVERIFY(p.waitForFinished(300000));
+        const QString output =
+            QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(output));
+        QVERIFY2(output.contains("100 images, max abs diff"), qPrintable(output));
+    }
+
+    void libtorchExportReloadsForEval() {
+        QTemporaryDir run, out, data;
+        QVERIFY(test::writeSyntheticCifar(data.path(), 5, 60));
+        Network net{nullptr};
+        makeRun(run.path(), *preset("resnet-20"), &net);
+        const QString weights = out.filePath("r20.pt");
+        QString error;
+        QVERIFY2(exportWeights(run.path(), ExportFormat::LibTorch, weights, &error),
+                 qPrintable(error));
+        QVERIFY(QFile::exists(out.filePath("r20.resnet.json")));
+        EvalResult result;
+        const QString csv = out.filePath("logits.csv");
+        QVERIFY2(evaluateWeights(weights, data.path(), csv, 0, &result, &error), qPrintable(error));
+        QCOMPARE(result.images, 60);
+        QVERIFY(result.error >= 0 && result.error <= 100);
+
+        // The CSV holds one row of 10 logits per test image, equal to the model's own output.
+        CifarSplit testSplit;
+        QVERIFY(readCifarBatch(data.filePath("test_batch.bin"), &testSplit, &error));
+        torch::Tensor expected;
+        {
+            torch::NoGradGuard noGrad;
+            expected =
+                net->forward(Normalizer{torch::full({3, 1, 1}, 0.5), torch::full({3, 1, 1}, 0.25)}(
+                    toDevice(testSplit, 0, 60, torch::kCPU).images));
+        }
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = f.readAll().trimmed().split('\n');
+        QCOMPARE(rows.size(), 60);
+        for (int r = 0; r < 60; ++r) {
+            const QList<QByteArray> cells = rows[r].split(',');
+            QCOMPARE(cells.size(), 10);
+            for (int c = 0; c < 10; ++c)
+                QVERIFY(std::abs(cells[c].toDouble() - expected[r][c].item<double>()) < 1e-5);
+        }
+        // The same file exported again from the export itself round-trips.
+        QVERIFY2(exportWeights(weights, ExportFormat::LibTorch, out.filePath("again.pt"), &error),
+                 qPrintable(error));
+    }
+
+    void readOnlyOrMissingTargetsFailClearly() {
+        QTemporaryDir run;
+        Network net{nullptr};
+        makeRun(run.path(), *preset("resnet-20"), &net);
+        QString error;
+        QVERIFY(!exportWeights(run.path(), ExportFormat::PyTorch, "/proc/resnet.pth", &error));
+        QVERIFY2(error.startsWith("cannot write /proc/resnet.pth"), qPrintable(error));
+        QVERIFY(
+            !exportWeights(run.path(), ExportFormat::LibTorch, "/nonexistent/dir/r.pt", &error));
+        QVERIFY2(error.startsWith("cannot write /nonexistent/dir/r.pt"), qPrintable(error));
+        QTemporaryDir empty;
+        QVERIFY(!exportWeights(empty.path(), ExportFormat::PyTorch, "/tmp/x.pth", &error));
+        QVERIFY2(error.contains("holds no checkpoint.pt"), qPrintable(error));
+        EvalResult r;
+        QVERIFY(!evaluateWeights("/nonexistent.pt", "/tmp", {}, 0, &r, &error));
+        QVERIFY2(error.contains("cannot read /nonexistent.pt"), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"
