@@ -1,5 +1,6 @@
 // resnet-explorer: the desktop application.
 #include "main_window.h"
+#include "presets.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,7 +22,8 @@ int main(int argc, char** argv) {
                             QStringLiteral("User interface language: ko or en (default: system)."),
                             QStringLiteral("code"));
     parser.addOption(lang);
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .resnet.json to open."));
+    parser.addPositionalArgument(QStringLiteral("network"),
+                                 QStringLiteral("A .resnet.json file or a preset name to open."));
     parser.process(app);
 
     const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale::system();
@@ -34,8 +36,13 @@ int main(int argc, char** argv) {
         QApplication::installTranslator(&qtTranslator);
 
     rx::MainWindow window;
-    if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().first());
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString network = parser.positionalArguments().first();
+        if (rx::preset(network))
+            window.loadPreset(network);
+        else
+            window.openFile(network);
+    }
     window.show();
     return app.exec();
 }

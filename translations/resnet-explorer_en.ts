@@ -203,6 +203,73 @@
     </message>
 </context>
 <context>
+    <name>rx::BlockPalette</name>
+    <message>
+        <source>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</source>
+        <translation>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</translation>
+    </message>
+    <message>
+        <source>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</source>
+        <translation>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</translation>
+    </message>
+    <message>
+        <source>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</source>
+        <translation>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</translation>
+    </message>
+    <message>
+        <source>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</source>
+        <translation>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</translation>
+    </message>
+    <message>
+        <source>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</source>
+        <translation>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</translation>
+    </message>
+    <message>
+        <source>A bottleneck without its shortcut.</source>
+        <translation>A bottleneck without its shortcut.</translation>
+    </message>
+    <message>
+        <source>A pre-activation basic block without its shortcut.</source>
+        <translation>A pre-activation basic block without its shortcut.</translation>
+    </message>
+    <message>
+        <source>A pre-activation bottleneck without its shortcut.</source>
+        <translation>A pre-activation bottleneck without its shortcut.</translation>
+    </message>
+    <message>
+        <source>CIFAR stem</source>
+        <translation>CIFAR stem</translation>
+    </message>
+    <message>
+        <source>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</source>
+        <translation>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</translation>
+    </message>
+    <message>
+        <source>ImageNet stem</source>
+        <translation>ImageNet stem</translation>
+    </message>
+    <message>
+        <source>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</source>
+        <translation>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>A new stage of blocks at twice the width and half the feature-map size.</source>
+        <translation>A new stage of blocks at twice the width and half the feature-map size.</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Global average pooling and a fully connected layer to the 10 classes; every network ends with it.</source>
+        <translation>Global average pooling and a fully connected layer to the 10 classes; every network ends with it.</translation>
+    </message>
+</context>
+<context>
     <name>rx::Cifar10</name>
     <message>
         <source>CIFAR-10 folder %1 does not exist; download the dataset or choose the folder holding data_batch_1.bin … test_batch.bin</source>
@@ -312,22 +379,6 @@
 <context>
     <name>rx::MainWindow</name>
     <message>
-        <source>Layer</source>
-        <translation>Layer</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>Output</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parameters</translation>
-    </message>
-    <message>
-        <source>MACs</source>
-        <translation>MACs</translation>
-    </message>
-    <message>
         <source>Issues</source>
         <translation>Issues</translation>
     </message>
@@ -352,10 +403,6 @@
         <translation>&amp;Presets</translation>
     </message>
     <message>
-        <source>%1 — ResNet Explorer</source>
-        <translation>%1 — ResNet Explorer</translation>
-    </message>
-    <message>
         <source>depth %1 · %2 parameters · %3 MACs</source>
         <translation>depth %1 · %2 parameters · %3 MACs</translation>
     </message>
@@ -365,18 +412,6 @@
             <numerusform>invalid network: %n problem</numerusform>
             <numerusform>invalid network: %n problems</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>stem</source>
-        <translation>stem</translation>
-    </message>
-    <message>
-        <source>head</source>
-        <translation>head</translation>
-    </message>
-    <message>
-        <source>stage %1: %2 × %3</source>
-        <translation>stage %1: %2 × %3</translation>
     </message>
     <message>
         <source>Cannot open network</source>
@@ -402,12 +437,203 @@
         <source>Networks (*.resnet.json)</source>
         <translation>Networks (*.resnet.json)</translation>
     </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Properties</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicate</translation>
+    </message>
+    <message>
+        <source>Move Stage &amp;Up</source>
+        <translation>Move Stage &amp;Up</translation>
+    </message>
+    <message>
+        <source>Move Stage Do&amp;wn</source>
+        <translation>Move Stage Do&amp;wn</translation>
+    </message>
+    <message>
+        <source>&amp;Plain ↔ Residual</source>
+        <translation>&amp;Plain ↔ Residual</translation>
+    </message>
+    <message>
+        <source>Plain ↔ residual</source>
+        <translation>Plain ↔ residual</translation>
+    </message>
+    <message>
+        <source>Turn the network into its plain or residual counterpart</source>
+        <translation>Turn the network into its plain or residual counterpart</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Fit to Window</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse or Expand Stage</source>
+        <translation>&amp;Collapse or Expand Stage</translation>
+    </message>
+    <message>
+        <source>%1[*] — ResNet Explorer</source>
+        <translation>%1[*] — ResNet Explorer</translation>
+    </message>
+    <message>
+        <source>Insert %1 block</source>
+        <translation>Insert %1 block</translation>
+    </message>
+    <message>
+        <source>Change stem</source>
+        <translation>Change stem</translation>
+    </message>
+    <message>
+        <source>Insert stage</source>
+        <translation>Insert stage</translation>
+    </message>
+    <message>
+        <source>Every network already ends with its head: global average pooling and a fully connected layer.</source>
+        <translation>Every network already ends with its head: global average pooling and a fully connected layer.</translation>
+    </message>
+    <message>
+        <source>Delete block</source>
+        <translation>Delete block</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Delete stage</translation>
+    </message>
+    <message>
+        <source>The stem and the head cannot be deleted.</source>
+        <translation>The stem and the head cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>Duplicate block</source>
+        <translation>Duplicate block</translation>
+    </message>
+    <message>
+        <source>Duplicate stage</source>
+        <translation>Duplicate stage</translation>
+    </message>
+    <message>
+        <source>Move stage</source>
+        <translation>Move stage</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>The network has unsaved changes. Save them?</source>
+        <translation>The network has unsaved changes. Save them?</translation>
+    </message>
 </context>
 <context>
     <name>rx::Metrics</name>
     <message>
         <source>cannot open %1: %2</source>
         <translation>cannot open %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::NetworkCanvas</name>
+    <message>
+        <source>A: [x, 0]</source>
+        <translation>A: [x, 0]</translation>
+    </message>
+    <message>
+        <source>B: 1×1 conv</source>
+        <translation>B: 1×1 conv</translation>
+    </message>
+    <message>
+        <source>input %1×%2×%3</source>
+        <translation>input %1×%2×%3</translation>
+    </message>
+    <message>
+        <source>3×3 max pool, /2</source>
+        <translation>3×3 max pool, /2</translation>
+    </message>
+    <message>
+        <source>stem</source>
+        <translation>stem</translation>
+    </message>
+    <message>
+        <source>stem width</source>
+        <translation>stem width</translation>
+    </message>
+    <message>
+        <source>stage %1</source>
+        <translation>stage %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 ch</source>
+        <translation>%1, %2 ch</translation>
+    </message>
+    <message>
+        <source>… ×%1</source>
+        <translation>… ×%1</translation>
+    </message>
+    <message>
+        <source>layer%1 · ×%2 %3 blocks</source>
+        <translation>layer%1 · ×%2 %3 blocks</translation>
+    </message>
+    <message>
+        <source>global average pool</source>
+        <translation>global average pool</translation>
+    </message>
+    <message>
+        <source>fc, %1</source>
+        <translation>fc, %1</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>%1 classes</source>
+        <translation>%1 classes</translation>
     </message>
 </context>
 <context>
@@ -427,6 +653,137 @@
     <message>
         <source>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</source>
         <translation>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</translation>
+    </message>
+</context>
+<context>
+    <name>rx::PropertiesPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Depth in weighted layers: 6n+2 for three stages of basic blocks (20, 32, 44, 56, 110, 1202), 9n+2 for bottlenecks.</source>
+        <translation>Depth in weighted layers: 6n+2 for three stages of basic blocks (20, 32, 44, 56, 110, 1202), 9n+2 for bottlenecks.</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Depth</translation>
+    </message>
+    <message>
+        <source>Stem</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
+        <source>CIFAR: 3×3 conv</source>
+        <translation>CIFAR: 3×3 conv</translation>
+    </message>
+    <message>
+        <source>ImageNet: 7×7 conv /2, max pool /2</source>
+        <translation>ImageNet: 7×7 conv /2, max pool /2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blocks</translation>
+    </message>
+    <message>
+        <source>Width of the 3×3 convs; a bottleneck stage outputs 4× this.</source>
+        <translation>Width of the 3×3 convs; a bottleneck stage outputs 4× this.</translation>
+    </message>
+    <message>
+        <source>Stride of the stage&apos;s first block: 2 halves the feature map.</source>
+        <translation>Stride of the stage&apos;s first block: 2 halves the feature map.</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>Stride</translation>
+    </message>
+    <message>
+        <source>A: identity, zero-padded channels</source>
+        <translation>A: identity, zero-padded channels</translation>
+    </message>
+    <message>
+        <source>B: projection where the shape changes</source>
+        <translation>B: projection where the shape changes</translation>
+    </message>
+    <message>
+        <source>C: projection on every shortcut</source>
+        <translation>C: projection on every shortcut</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Set depth</source>
+        <translation>Set depth</translation>
+    </message>
+    <message>
+        <source>Change stem</source>
+        <translation>Change stem</translation>
+    </message>
+    <message>
+        <source>Change stem width</source>
+        <translation>Change stem width</translation>
+    </message>
+    <message>
+        <source>Change block kind</source>
+        <translation>Change block kind</translation>
+    </message>
+    <message>
+        <source>Change block count</source>
+        <translation>Change block count</translation>
+    </message>
+    <message>
+        <source>Change width</source>
+        <translation>Change width</translation>
+    </message>
+    <message>
+        <source>Change stride</source>
+        <translation>Change stride</translation>
+    </message>
+    <message>
+        <source>Change shortcut option</source>
+        <translation>Change shortcut option</translation>
+    </message>
+    <message>
+        <source>%1n+2 with n = %2 blocks per stage</source>
+        <translation>%1n+2 with n = %2 blocks per stage</translation>
+    </message>
+    <message>
+        <source>Stages differ: edit each stage&apos;s blocks.</source>
+        <translation>Stages differ: edit each stage&apos;s blocks.</translation>
+    </message>
+    <message>
+        <source>Stage %1, block %2 (the stage&apos;s %3 blocks are alike)</source>
+        <translation>Stage %1, block %2 (the stage&apos;s %3 blocks are alike)</translation>
+    </message>
+    <message>
+        <source>Stage %1</source>
+        <translation>Stage %1</translation>
     </message>
 </context>
 <context>

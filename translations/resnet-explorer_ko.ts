@@ -203,6 +203,73 @@
     </message>
 </context>
 <context>
+    <name>rx::BlockPalette</name>
+    <message>
+        <source>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</source>
+        <translation>BN과 ReLU가 붙은 3×3 합성곱 두 개. 마지막 ReLU 전에 입력을 다시 더합니다 (논문 그림 2).</translation>
+    </message>
+    <message>
+        <source>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</source>
+        <translation>1×1이 줄이고, 3×3이 처리하고, 1×1이 너비를 4배로 되돌립니다. 입력을 다시 더합니다 (논문 그림 5, 오른쪽).</translation>
+    </message>
+    <message>
+        <source>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</source>
+        <translation>3×3 합성곱 두 개 앞마다 BN-ReLU, 순수 항등 지름길, 덧셈 뒤에는 아무것도 없음 (ECCV 2016).</translation>
+    </message>
+    <message>
+        <source>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</source>
+        <translation>ResNet-164와 ResNet-1001이 쓰는 사전 활성화 1×1, 3×3, 1×1 병목 (ECCV 2016).</translation>
+    </message>
+    <message>
+        <source>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</source>
+        <translation>지름길 없이 BN과 ReLU가 붙은 3×3 합성곱 두 개: 깊어질수록 나빠지는 그림 6의 일반 신경망.</translation>
+    </message>
+    <message>
+        <source>A bottleneck without its shortcut.</source>
+        <translation>지름길이 없는 병목 블록.</translation>
+    </message>
+    <message>
+        <source>A pre-activation basic block without its shortcut.</source>
+        <translation>지름길이 없는 사전 활성화 기본 블록.</translation>
+    </message>
+    <message>
+        <source>A pre-activation bottleneck without its shortcut.</source>
+        <translation>지름길이 없는 사전 활성화 병목 블록.</translation>
+    </message>
+    <message>
+        <source>CIFAR stem</source>
+        <translation>CIFAR 줄기</translation>
+    </message>
+    <message>
+        <source>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</source>
+        <translation>3×3 합성곱, 필터 16개, 보폭 1: 논문 CIFAR-10 신경망의 첫 층.</translation>
+    </message>
+    <message>
+        <source>ImageNet stem</source>
+        <translation>ImageNet 줄기</translation>
+    </message>
+    <message>
+        <source>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</source>
+        <translation>7×7 합성곱(보폭 2) 다음 3×3 최대 풀링(보폭 2): ResNet-18…152의 첫 층.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>A new stage of blocks at twice the width and half the feature-map size.</source>
+        <translation>너비는 두 배, 특징 맵 크기는 절반인 새 블록 단계.</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>머리</translation>
+    </message>
+    <message>
+        <source>Global average pooling and a fully connected layer to the 10 classes; every network ends with it.</source>
+        <translation>전역 평균 풀링과 10개 클래스로 가는 완전 연결 층. 모든 신경망이 이것으로 끝납니다.</translation>
+    </message>
+</context>
+<context>
     <name>rx::Cifar10</name>
     <message>
         <source>CIFAR-10 folder %1 does not exist; download the dataset or choose the folder holding data_batch_1.bin … test_batch.bin</source>
@@ -312,22 +379,6 @@
 <context>
     <name>rx::MainWindow</name>
     <message>
-        <source>Layer</source>
-        <translation>층</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>출력</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>매개변수</translation>
-    </message>
-    <message>
-        <source>MACs</source>
-        <translation>곱셈-누산</translation>
-    </message>
-    <message>
         <source>Issues</source>
         <translation>문제</translation>
     </message>
@@ -352,10 +403,6 @@
         <translation>프리셋(&amp;P)</translation>
     </message>
     <message>
-        <source>%1 — ResNet Explorer</source>
-        <translation>%1 — ResNet 탐색기</translation>
-    </message>
-    <message>
         <source>depth %1 · %2 parameters · %3 MACs</source>
         <translation>깊이 %1 · 매개변수 %2개 · 곱셈-누산 %3</translation>
     </message>
@@ -364,18 +411,6 @@
         <translation>
             <numerusform>잘못된 신경망: 문제 %n개</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>stem</source>
-        <translation>줄기</translation>
-    </message>
-    <message>
-        <source>head</source>
-        <translation>머리</translation>
-    </message>
-    <message>
-        <source>stage %1: %2 × %3</source>
-        <translation>%1단계: %2 × %3</translation>
     </message>
     <message>
         <source>Cannot open network</source>
@@ -401,12 +436,203 @@
         <source>Networks (*.resnet.json)</source>
         <translation>신경망 (*.resnet.json)</translation>
     </message>
+    <message>
+        <source>Palette</source>
+        <translation>팔레트</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>복제(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Stage &amp;Up</source>
+        <translation>단계 위로 이동(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Stage Do&amp;wn</source>
+        <translation>단계 아래로 이동(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Plain ↔ Residual</source>
+        <translation>일반 ↔ 잔차(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Plain ↔ residual</source>
+        <translation>일반 ↔ 잔차</translation>
+    </message>
+    <message>
+        <source>Turn the network into its plain or residual counterpart</source>
+        <translation>신경망을 대응하는 일반 신경망 또는 잔차 신경망으로 바꿉니다</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse or Expand Stage</source>
+        <translation>단계 접기/펼치기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1[*] — ResNet Explorer</source>
+        <translation>%1[*] — ResNet 탐색기</translation>
+    </message>
+    <message>
+        <source>Insert %1 block</source>
+        <translation>%1 블록 넣기</translation>
+    </message>
+    <message>
+        <source>Change stem</source>
+        <translation>줄기 바꾸기</translation>
+    </message>
+    <message>
+        <source>Insert stage</source>
+        <translation>단계 넣기</translation>
+    </message>
+    <message>
+        <source>Every network already ends with its head: global average pooling and a fully connected layer.</source>
+        <translation>모든 신경망은 이미 머리(전역 평균 풀링과 완전 연결 층)로 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Delete block</source>
+        <translation>블록 삭제</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>단계 삭제</translation>
+    </message>
+    <message>
+        <source>The stem and the head cannot be deleted.</source>
+        <translation>줄기와 머리는 삭제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Duplicate block</source>
+        <translation>블록 복제</translation>
+    </message>
+    <message>
+        <source>Duplicate stage</source>
+        <translation>단계 복제</translation>
+    </message>
+    <message>
+        <source>Move stage</source>
+        <translation>단계 이동</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경</translation>
+    </message>
+    <message>
+        <source>The network has unsaved changes. Save them?</source>
+        <translation>신경망에 저장하지 않은 변경이 있습니다. 저장할까요?</translation>
+    </message>
 </context>
 <context>
     <name>rx::Metrics</name>
     <message>
         <source>cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::NetworkCanvas</name>
+    <message>
+        <source>A: [x, 0]</source>
+        <translation>A: [x, 0]</translation>
+    </message>
+    <message>
+        <source>B: 1×1 conv</source>
+        <translation>B: 1×1 합성곱</translation>
+    </message>
+    <message>
+        <source>input %1×%2×%3</source>
+        <translation>입력 %1×%2×%3</translation>
+    </message>
+    <message>
+        <source>3×3 max pool, /2</source>
+        <translation>3×3 최대 풀링, /2</translation>
+    </message>
+    <message>
+        <source>stem</source>
+        <translation>줄기</translation>
+    </message>
+    <message>
+        <source>stem width</source>
+        <translation>줄기 너비</translation>
+    </message>
+    <message>
+        <source>stage %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <source>%1, %2 ch</source>
+        <translation>%1, %2 채널</translation>
+    </message>
+    <message>
+        <source>… ×%1</source>
+        <translation>… ×%1</translation>
+    </message>
+    <message>
+        <source>layer%1 · ×%2 %3 blocks</source>
+        <translation>layer%1 · %3 블록 ×%2</translation>
+    </message>
+    <message>
+        <source>global average pool</source>
+        <translation>전역 평균 풀링</translation>
+    </message>
+    <message>
+        <source>fc, %1</source>
+        <translation>완전 연결, %1</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>머리</translation>
+    </message>
+    <message>
+        <source>%1 classes</source>
+        <translation>클래스 %1개</translation>
     </message>
 </context>
 <context>
@@ -426,6 +652,137 @@
     <message>
         <source>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</source>
         <translation>CUDA를 요청했지만 이 LibTorch에는 쓸 수 있는 GPU가 없습니다. --device cpu나 auto를 쓰거나 CUDA LibTorch로 빌드하세요</translation>
+    </message>
+</context>
+<context>
+    <name>rx::PropertiesPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Depth in weighted layers: 6n+2 for three stages of basic blocks (20, 32, 44, 56, 110, 1202), 9n+2 for bottlenecks.</source>
+        <translation>가중치 층 수로 센 깊이: 기본 블록 3단계는 6n+2 (20, 32, 44, 56, 110, 1202), 병목은 9n+2.</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <source>Stem</source>
+        <translation>줄기</translation>
+    </message>
+    <message>
+        <source>CIFAR: 3×3 conv</source>
+        <translation>CIFAR: 3×3 합성곱</translation>
+    </message>
+    <message>
+        <source>ImageNet: 7×7 conv /2, max pool /2</source>
+        <translation>ImageNet: 7×7 합성곱 /2, 최대 풀링 /2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>블록</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>블록 수</translation>
+    </message>
+    <message>
+        <source>Width of the 3×3 convs; a bottleneck stage outputs 4× this.</source>
+        <translation>3×3 합성곱의 너비. 병목 단계는 이것의 4배를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Stride of the stage&apos;s first block: 2 halves the feature map.</source>
+        <translation>단계 첫 블록의 보폭: 2이면 특징 맵이 절반이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>보폭</translation>
+    </message>
+    <message>
+        <source>A: identity, zero-padded channels</source>
+        <translation>A: 항등, 0으로 채운 채널</translation>
+    </message>
+    <message>
+        <source>B: projection where the shape changes</source>
+        <translation>B: 모양이 바뀌는 곳에서 투영</translation>
+    </message>
+    <message>
+        <source>C: projection on every shortcut</source>
+        <translation>C: 모든 지름길에서 투영</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>지름길</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Set depth</source>
+        <translation>깊이 설정</translation>
+    </message>
+    <message>
+        <source>Change stem</source>
+        <translation>줄기 바꾸기</translation>
+    </message>
+    <message>
+        <source>Change stem width</source>
+        <translation>줄기 너비 바꾸기</translation>
+    </message>
+    <message>
+        <source>Change block kind</source>
+        <translation>블록 종류 바꾸기</translation>
+    </message>
+    <message>
+        <source>Change block count</source>
+        <translation>블록 수 바꾸기</translation>
+    </message>
+    <message>
+        <source>Change width</source>
+        <translation>너비 바꾸기</translation>
+    </message>
+    <message>
+        <source>Change stride</source>
+        <translation>보폭 바꾸기</translation>
+    </message>
+    <message>
+        <source>Change shortcut option</source>
+        <translation>지름길 옵션 바꾸기</translation>
+    </message>
+    <message>
+        <source>%1n+2 with n = %2 blocks per stage</source>
+        <translation>%1n+2, 단계마다 블록 n = %2개</translation>
+    </message>
+    <message>
+        <source>Stages differ: edit each stage&apos;s blocks.</source>
+        <translation>단계마다 다릅니다: 각 단계의 블록 수를 고치세요.</translation>
+    </message>
+    <message>
+        <source>Stage %1, block %2 (the stage&apos;s %3 blocks are alike)</source>
+        <translation>%1단계, %2번째 블록 (이 단계의 블록 %3개는 모두 같습니다)</translation>
+    </message>
+    <message>
+        <source>Stage %1</source>
+        <translation>%1단계</translation>
     </message>
 </context>
 <context>

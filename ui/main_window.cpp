@@ -1,144 +1,282 @@
 #include "main_window.h"
 
-#include "analysis.h"
+#include "block_palette.h"
+#include "edits.h"
 #include "presets.h"
+#include "properties_panel.h"
 #include "spec_json.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QHeaderView>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTreeWidget>
+#include <QUndoCommand>
+#include <QUndoStack>
 
 namespace rx {
 
 namespace {
-enum Column { NameColumn, OutputColumn, ParamsColumn, MacsColumn };
-}
+
+constexpr int kMaxRecent = 8;
+
+class SpecCommand : public QUndoCommand {
+public:
+    SpecCommand(MainWindow* window, NetworkSpec before, NetworkSpec after, const QString& text)
+        : QUndoCommand(text),
+          window_(window),
+          before_(std::move(before)),
+          after_(std::move(after)) {}
+    void undo() override { window_->applySpec(before_); }
+    void redo() override { window_->applySpec(after_); }
+
+private:
+    MainWindow* window_;
+    NetworkSpec before_, after_;
+};
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-    tree_ = new QTreeWidget(this);
-    tree_->setHeaderLabels({tr("Layer"), tr("Output"), tr("Parameters"), tr("MACs")});
-    tree_->header()->setStretchLastSection(false);
-    tree_->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    tree_->setAlternatingRowColors(true);
-    setCentralWidget(tree_);
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    undo_ = new QUndoStack(this);
+    canvas_ = new NetworkCanvas(this);
+    setCentralWidget(canvas_);
+
+    palette_ = new BlockPalette(this);
+    auto* paletteDock = new QDockWidget(tr("Palette"), this);
+    paletteDock->setObjectName(QStringLiteral("paletteDock"));
+    paletteDock->setWidget(palette_);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+    properties_ = new PropertiesPanel(this);
+    auto* propertiesDock = new QDockWidget(tr("Properties"), this);
+    propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
+    propertiesDock->setWidget(properties_);
+    addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
 
     issues_ = new QListWidget(this);
-    auto* dock = new QDockWidget(tr("Issues"), this);
-    dock->setObjectName(QStringLiteral("issuesDock"));
-    dock->setWidget(issues_);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    issues_->setObjectName(QStringLiteral("issues"));
+    auto* issuesDock = new QDockWidget(tr("Issues"), this);
+    issuesDock->setObjectName(QStringLiteral("issuesDock"));
+    issuesDock->setWidget(issues_);
+    addDockWidget(Qt::BottomDockWidgetArea, issuesDock);
 
     summary_ = new QLabel(this);
+    summary_->setObjectName(QStringLiteral("summary"));
     statusBar()->addPermanentWidget(summary_);
-    buildMenus();
-    resize(1100, 720);
-    setSpec(*preset(QStringLiteral("resnet-20")));
+
+    connect(palette_, &BlockPalette::appendRequested, this, [this](const QString& payload) {
+        insertFromPalette(payload, {static_cast<int>(spec_.stages.size()), 0});
+    });
+    connect(canvas_, &NetworkCanvas::paletteDropped, this, &MainWindow::insertFromPalette);
+    connect(canvas_, &NetworkCanvas::fileDropped, this, [this](const QString& path) {
+        if (maybeSave())
+            openFile(path);
+    });
+    connect(canvas_, &NetworkCanvas::selectionChanged, this,
+            [this](const CanvasRef& ref) { properties_->setSpec(spec_, ref); });
+    connect(properties_, &PropertiesPanel::editRequested, this, &MainWindow::edit);
+    connect(issues_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const int stage = item->data(Qt::UserRole).toInt();
+        const int block = item->data(Qt::UserRole + 1).toInt();
+        if (stage >= 0)
+            canvas_->setSelection(block >= 0 ? CanvasRef{CanvasRef::Kind::Block, stage, block}
+                                             : CanvasRef{CanvasRef::Kind::Stage, stage, -1});
+    });
+    connect(undo_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+
+    buildActions();
+    resize(1280, 800);
+    resizeDocks({issuesDock}, {90}, Qt::Vertical);
+    resizeDocks({paletteDock, propertiesDock}, {260, 330}, Qt::Horizontal);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    loadSpec(*preset(QStringLiteral("resnet-20")));
 }
 
-void MainWindow::buildMenus() {
+void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (maybeSave())
+            loadSpec(*preset(QStringLiteral("resnet-20")));
+    });
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    updateRecentMenu();
+
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    QAction* del = editMenu->addAction(tr("&Delete"), QKeySequence::Delete, this,
+                                       &MainWindow::deleteSelection);
+    del->setObjectName(QStringLiteral("delete"));
+    QAction* dup = editMenu->addAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                                       &MainWindow::duplicateSelection);
+    dup->setObjectName(QStringLiteral("duplicate"));
+    editMenu->addAction(tr("Move Stage &Up"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
+                        [this] { moveSelectedStage(-1); });
+    editMenu->addAction(tr("Move Stage Do&wn"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
+                        [this] { moveSelectedStage(+1); });
+    editMenu->addSeparator();
+    QAction* toggle = editMenu->addAction(
+        tr("&Plain ↔ Residual"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+        [this] { edit(edits::togglePlainResidual(spec_), tr("Plain ↔ residual")); });
+    toggle->setObjectName(QStringLiteral("togglePlainResidual"));
+    toggle->setToolTip(tr("Turn the network into its plain or residual counterpart"));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, canvas_, &NetworkCanvas::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, canvas_, &NetworkCanvas::zoomOut);
+    QAction* fit = view->addAction(tr("&Fit to Window"), QKeySequence(Qt::CTRL | Qt::Key_0),
+                                   canvas_, &NetworkCanvas::fitToWindow);
+    fit->setObjectName(QStringLiteral("fit"));
+    view->addAction(tr("&Collapse or Expand Stage"), QKeySequence(Qt::Key_Space), this, [this] {
+        const CanvasRef ref = canvas_->selection();
+        if (ref.stage >= 0)
+            canvas_->setCollapsed(ref.stage, !canvas_->isCollapsed(ref.stage));
+    });
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
+
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (const QString& name : presetNames()) {
         QAction* action = presets->addAction(name);
         action->setObjectName(QStringLiteral("preset:") + name);
-        action->setToolTip(preset(name)->description);
+        action->setStatusTip(preset(name)->description);
         connect(action, &QAction::triggered, this, [this, name] { loadPreset(name); });
     }
+    presets->setToolTipsVisible(true);
 }
 
-void MainWindow::setSpec(const NetworkSpec& spec) {
+bool MainWindow::isModified() const {
+    return !undo_->isClean();
+}
+
+void MainWindow::applySpec(const NetworkSpec& spec, bool resetView) {
     spec_ = spec;
-    refresh();
+    analysis_ = analyze(spec_);
+    canvas_->setSpec(spec_, analysis_, resetView);
+    properties_->setSpec(spec_, canvas_->selection());
+
+    issues_->clear();
+    for (const ValidationError& e : analysis_.errors) {
+        auto* item = new QListWidgetItem(e.message, issues_);
+        item->setData(Qt::UserRole, e.stage);
+        item->setData(Qt::UserRole + 1, e.block);
+        item->setForeground(QColor(180, 20, 20));
+    }
+    if (analysis_.ok())
+        summary_->setText(tr("depth %1 · %2 parameters · %3 MACs")
+                              .arg(analysis_.depth)
+                              .arg(groupedNumber(analysis_.params), shortNumber(analysis_.macs)));
+    else
+        summary_->setText(tr("invalid network: %n problem(s)", nullptr,
+                             static_cast<int>(analysis_.errors.size())));
+    updateTitle();
+}
+
+void MainWindow::loadSpec(const NetworkSpec& spec, const QString& path) {
+    filePath_ = path;
+    undo_->clear();
+    canvas_->setSelection({});
+    applySpec(spec, /*resetView=*/true);
+    canvas_->resetTransform();
+}
+
+void MainWindow::edit(const NetworkSpec& spec, const QString& description) {
+    if (spec == spec_)
+        return;
+    undo_->push(new SpecCommand(this, spec_, spec, description));
+}
+
+void MainWindow::updateTitle() {
+    const QString shown = filePath_.isEmpty() ? spec_.name : QFileInfo(filePath_).fileName();
+    setWindowTitle(tr("%1[*] — ResNet Explorer").arg(shown));
+    setWindowModified(isModified());
 }
 
 QString MainWindow::statusText() const {
     return summary_->text();
 }
 
-void MainWindow::refresh() {
-    const Analysis a = analyze(spec_);
-    const QString title = filePath_.isEmpty() ? spec_.name : filePath_;
-    setWindowTitle(tr("%1 — ResNet Explorer").arg(title));
-
-    issues_->clear();
-    for (const QString& message : a.errorMessages())
-        issues_->addItem(message);
-
-    tree_->clear();
-    if (a.ok()) {
-        summary_->setText(tr("depth %1 · %2 parameters · %3 MACs")
-                              .arg(a.depth)
-                              .arg(groupedNumber(a.params), shortNumber(a.macs)));
-    } else {
-        summary_->setText(
-            tr("invalid network: %n problem(s)", nullptr, static_cast<int>(a.errors.size())));
+void MainWindow::loadPreset(const QString& name) {
+    if (!maybeSave())
         return;
-    }
-    auto addRow = [](QTreeWidgetItem* item, const QString& name, const Shape& output,
-                     std::int64_t params, std::int64_t macs) {
-        item->setText(NameColumn, name);
-        item->setText(OutputColumn, shapeText(output));
-        item->setText(ParamsColumn, groupedNumber(params));
-        item->setText(MacsColumn, groupedNumber(macs));
-        item->setTextAlignment(ParamsColumn, Qt::AlignRight | Qt::AlignVCenter);
-        item->setTextAlignment(MacsColumn, Qt::AlignRight | Qt::AlignVCenter);
-    };
-    QTreeWidgetItem* stageItem = nullptr;
-    for (const BlockInfo& block : a.blocks) {
-        QTreeWidgetItem* item = nullptr;
-        QString name;
-        switch (block.role) {
-            case BlockInfo::Role::Stem:
-                item = new QTreeWidgetItem(tree_);
-                name = tr("stem");
-                break;
-            case BlockInfo::Role::Head:
-                item = new QTreeWidgetItem(tree_);
-                name = tr("head");
-                break;
-            case BlockInfo::Role::Block: {
-                if (block.block == 0) {
-                    const StageSummary& s = a.stages[block.stage];
-                    stageItem = new QTreeWidgetItem(tree_);
-                    addRow(stageItem,
-                           tr("stage %1: %2 × %3")
-                               .arg(s.stage + 1)
-                               .arg(s.blocks)
-                               .arg(QCoreApplication::translate("BlockKind",
-                                                                blockKindInfo(s.kind).label)),
-                           s.output, s.params, s.macs);
-                    stageItem->setExpanded(s.blocks <= 9);
-                }
-                item = new QTreeWidgetItem(stageItem);
-                name = block.name;
-                break;
-            }
-        }
-        addRow(item, name, block.output, block.params, block.macs);
-        for (const LayerInfo& layer : block.layers) {
-            auto* child = new QTreeWidgetItem(item);
-            addRow(child, layer.text() + QStringLiteral("   ") + layer.name, layer.output,
-                   layer.params, layer.macs);
-        }
-    }
-    for (int c = OutputColumn; c <= MacsColumn; ++c)
-        tree_->resizeColumnToContents(c);
+    if (auto p = preset(name))
+        loadSpec(*p);
 }
 
-void MainWindow::loadPreset(const QString& name) {
-    filePath_.clear();
-    setSpec(*preset(name));
+void MainWindow::insertFromPalette(const QString& payload, const DropTarget& target) {
+    if (payload.startsWith(QLatin1String("block:"))) {
+        const auto kind = blockKindFromId(payload.mid(6));
+        if (!kind)
+            return;
+        edit(edits::insertBlock(spec_, target.stage, target.index, *kind),
+             tr("Insert %1 block")
+                 .arg(QCoreApplication::translate("BlockKind", blockKindInfo(*kind).label)));
+        const int stage = std::min(target.stage, static_cast<int>(spec_.stages.size()) - 1);
+        if (stage >= 0)
+            canvas_->setSelection({CanvasRef::Kind::Block, stage, target.index});
+    } else if (payload.startsWith(QLatin1String("stem:"))) {
+        if (const auto kind = stemFromId(payload.mid(5)))
+            edit(edits::setStem(spec_, *kind), tr("Change stem"));
+    } else if (payload == QLatin1String("stage")) {
+        const int at = target.index > 0 ? target.stage + 1 : target.stage;
+        edit(edits::insertStage(spec_, at), tr("Insert stage"));
+    } else if (payload == QLatin1String("head")) {
+        statusBar()->showMessage(tr("Every network already ends with its head: global average "
+                                    "pooling and a fully connected layer."),
+                                 5000);
+    }
+}
+
+void MainWindow::deleteSelection() {
+    const CanvasRef ref = canvas_->selection();
+    if (ref.kind == CanvasRef::Kind::Block)
+        edit(edits::removeBlock(spec_, ref.stage, ref.block), tr("Delete block"));
+    else if (ref.kind == CanvasRef::Kind::Stage)
+        edit(edits::removeStage(spec_, ref.stage), tr("Delete stage"));
+    else if (ref.kind != CanvasRef::Kind::None)
+        statusBar()->showMessage(tr("The stem and the head cannot be deleted."), 5000);
+}
+
+void MainWindow::duplicateSelection() {
+    const CanvasRef ref = canvas_->selection();
+    if (ref.kind == CanvasRef::Kind::Block)
+        edit(edits::duplicateBlock(spec_, ref.stage), tr("Duplicate block"));
+    else if (ref.kind == CanvasRef::Kind::Stage)
+        edit(edits::duplicateStage(spec_, ref.stage), tr("Duplicate stage"));
+}
+
+void MainWindow::moveSelectedStage(int delta) {
+    const CanvasRef ref = canvas_->selection();
+    if (ref.stage < 0)
+        return;
+    const NetworkSpec moved = edits::moveStage(spec_, ref.stage, delta);
+    if (moved == spec_)
+        return;
+    edit(moved, tr("Move stage"));
+    canvas_->setSelection({CanvasRef::Kind::Stage, ref.stage + delta, -1});
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -148,8 +286,8 @@ bool MainWindow::openFile(const QString& path) {
         QMessageBox::warning(this, tr("Cannot open network"), error);
         return false;
     }
-    filePath_ = path;
-    setSpec(spec);
+    loadSpec(spec, path);
+    addRecent(path);
     return true;
 }
 
@@ -160,25 +298,109 @@ bool MainWindow::saveFile(const QString& path) {
         return false;
     }
     filePath_ = path;
-    refresh();
+    undo_->setClean();
+    addRecent(path);
+    updateTitle();
     return true;
 }
 
+bool MainWindow::save() {
+    return filePath_.isEmpty() ? saveAs() : saveFile(filePath_);
+}
+
+bool MainWindow::saveAs() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save network"),
+                                                spec_.name + QLatin1String(kSpecFileSuffix),
+                                                tr("Networks (*.resnet.json)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".json")))
+        path += QLatin1String(kSpecFileSuffix);
+    return saveFile(path);
+}
+
 void MainWindow::open() {
+    if (!maybeSave())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open network"), QString(),
                                                       tr("Networks (*.resnet.json *.json)"));
     if (!path.isEmpty())
         openFile(path);
 }
 
-void MainWindow::saveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save network"), spec_.name,
-                                                tr("Networks (*.resnet.json)"));
-    if (path.isEmpty())
+bool MainWindow::maybeSave() {
+    if (!isModified())
+        return true;
+    const QMessageBox::StandardButton answer =
+        prompt_
+            ? prompt_()
+            : QMessageBox::warning(this, tr("Unsaved changes"),
+                                   tr("The network has unsaved changes. Save them?"),
+                                   QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+QStringList MainWindow::recentFiles() const {
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QStringList files = recentFiles();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    if (!recentMenu_)
         return;
-    if (!path.endsWith(QLatin1String(kSpecFileSuffix)))
-        path += QLatin1String(kSpecFileSuffix);
-    saveFile(path);
+    recentMenu_->clear();
+    const QStringList files = recentFiles();
+    for (const QString& path : files)
+        recentMenu_
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (maybeSave())
+                                openFile(path);
+                        })
+            ->setStatusTip(path);
+    recentMenu_->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".json"))) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".json"))) {
+            event->acceptProposedAction();
+            if (maybeSave())
+                openFile(url.toLocalFile());
+            return;
+        }
+    }
 }
 
 }  // namespace rx

@@ -1,16 +1,25 @@
-// The main window. For now it shows the network as a table of stages, blocks and layers; the
-// architecture builder (canvas, palette, properties) replaces the central view.
+// The main window: palette (left), canvas (centre), properties (right), issues (bottom), a
+// status bar with depth, parameters and MACs. Every edit goes through a QUndoStack.
 #pragma once
 
+#include "analysis.h"
+#include "network_canvas.h"
 #include "spec.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
-class QTreeWidget;
-class QListWidget;
+#include <functional>
+
 class QLabel;
+class QListWidget;
+class QMenu;
+class QUndoStack;
 
 namespace rx {
+
+class BlockPalette;
+class PropertiesPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -19,28 +28,65 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
 
     const NetworkSpec& spec() const { return spec_; }
-    void setSpec(const NetworkSpec& spec);
+    const Analysis& analysis() const { return analysis_; }
+    QString filePath() const { return filePath_; }
+    bool isModified() const;
+
+    // Replaces the network without undo history (New, Open, a preset).
+    void loadSpec(const NetworkSpec& spec, const QString& path = {});
+    // An undoable edit; nothing happens when `spec` equals the current one.
+    void edit(const NetworkSpec& spec, const QString& description);
     bool openFile(const QString& path);
     bool saveFile(const QString& path);
-
-    QTreeWidget* networkView() const { return tree_; }
-    QListWidget* issuesView() const { return issues_; }
-    QString statusText() const;
-
-private Q_SLOTS:
-    void open();
-    void saveAs();
     void loadPreset(const QString& name);
+    // Inserts a palette item ("block:basic", "stem:imagenet", "stage", "head") at `target`.
+    void insertFromPalette(const QString& payload, const DropTarget& target);
+
+    NetworkCanvas* canvas() const { return canvas_; }
+    BlockPalette* palette() const { return palette_; }
+    PropertiesPanel* properties() const { return properties_; }
+    QListWidget* issuesView() const { return issues_; }
+    QUndoStack* undoStack() const { return undo_; }
+    QString statusText() const;
+    QStringList recentFiles() const;
+
+    // Asked before unsaved changes would be lost; tests replace the dialog.
+    void setDiscardPrompt(std::function<QMessageBox::StandardButton()> prompt) {
+        prompt_ = std::move(prompt);
+    }
+
+    // Applies a spec without touching the undo stack (used by the undo commands).
+    void applySpec(const NetworkSpec& spec, bool resetView = false);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
-    void buildMenus();
-    void refresh();
+    void buildActions();
+    void updateTitle();
+    void updateRecentMenu();
+    void addRecent(const QString& path);
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void open();
+    void deleteSelection();
+    void duplicateSelection();
+    void moveSelectedStage(int delta);
 
     NetworkSpec spec_;
+    Analysis analysis_;
     QString filePath_;
-    QTreeWidget* tree_ = nullptr;
-    QListWidget* issues_ = nullptr;
-    QLabel* summary_ = nullptr;
+    QUndoStack* undo_;
+    NetworkCanvas* canvas_;
+    BlockPalette* palette_;
+    PropertiesPanel* properties_;
+    QListWidget* issues_;
+    QLabel* summary_;
+    QMenu* recentMenu_ = nullptr;
+    std::function<QMessageBox::StandardButton()> prompt_;
 };
 
 }  // namespace rx

@@ -1,0 +1,315 @@
+// The architecture builder, driven as a user drives it: drag from the palette, click, type,
+// keyboard shortcuts, undo/redo, files.
+#include "analysis.h"
+#include "block_palette.h"
+#include "main_window.h"
+#include "network_canvas.h"
+#include "presets.h"
+#include "properties_panel.h"
+#include "spec_json.h"
+
+#include <QAction>
+#include <QGroupBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace rx;
+
+namespace {
+
+// Drags `payload` from the palette and drops it on the canvas at `pos` (viewport coordinates),
+// through the widgets' own drag-and-drop handlers.
+bool dragFromPalette(MainWindow& w, const QString& payload, const QPoint& pos, bool* markerShown) {
+    QListWidgetItem* item = w.palette()->itemFor(payload);
+    if (!item)
+        return false;
+    // The palette's own QListWidget::mimeData, as its startDrag would produce it.
+    std::unique_ptr<QMimeData> mime(w.palette()->mimeDataFor(payload));
+    QWidget* target = w.canvas()->viewport();
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    if (markerShown)
+        *markerShown = w.canvas()->dropMarkerVisible();
+    QDropEvent drop(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+CanvasRef block(int stage, int index) {
+    return {CanvasRef::Kind::Block, stage, index};
+}
+
+void clickOn(MainWindow& w, const CanvasRef& ref) {
+    QTest::mouseClick(w.canvas()->viewport(), Qt::LeftButton, {}, w.canvas()->viewportPointOf(ref));
+}
+
+int expectedBoxes(const NetworkSpec& spec) {
+    int n = 0;
+    for (const StageSpec& s : spec.stages)
+        n += s.blocks > 9 ? 1 : s.blocks;
+    return n;
+}
+
+}  // namespace
+
+class TestBuilder : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("ResNetExplorerTests");
+        QCoreApplication::setApplicationName("tst_builder");
+        QSettings().clear();
+    }
+
+    void opensOnResnet20() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.spec().name, QString("resnet-20"));
+        QCOMPARE(w.canvas()->blockBoxCount(), 9);
+        QVERIFY2(w.statusText().contains("depth 20"), qPrintable(w.statusText()));
+        QVERIFY(w.statusText().contains("269,722"));
+        QVERIFY(!w.isModified());
+        // Every palette item explains itself.
+        for (int i = 0; i < w.palette()->count(); ++i)
+            QVERIFY(!w.palette()->item(i)->toolTip().isEmpty());
+        QCOMPARE(w.palette()->count(), 2 + 8 + 2);
+    }
+
+    void dragBlockFromPaletteIntoAStage() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const Analysis before = w.analysis();
+        // Between layer2.0 and layer2.1.
+        const QPoint a = w.canvas()->viewportPointOf(block(1, 0));
+        const QPoint b = w.canvas()->viewportPointOf(block(1, 1));
+        QVERIFY(!a.isNull() && !b.isNull());
+        bool marker = false;
+        QVERIFY(dragFromPalette(w, "block:basic", (a + b) / 2, &marker));
+        QVERIFY(marker);  // the drop marker showed where it would land
+        QCOMPARE(w.spec().stages[1].blocks, 4);
+        QCOMPARE(w.analysis().depth, before.depth + 2);
+        QCOMPARE(w.analysis().params, before.params + 2 * (9 * 32 * 32 + 2 * 32));
+        QCOMPARE(w.canvas()->blockBoxCount(), 10);
+        QVERIFY(w.isModified());
+        QVERIFY(w.windowTitle().contains("[*]") && w.isWindowModified());
+
+        // A bottleneck dropped inside stage 1 splits it and keeps the channel count: still valid.
+        const QPoint c = w.canvas()->viewportPointOf(block(0, 1));
+        const QPoint d = w.canvas()->viewportPointOf(block(0, 2));
+        QVERIFY(dragFromPalette(w, "block:bottleneck", (c + d) / 2, nullptr));
+        QCOMPARE(w.spec().stages.size(), size_t(5));
+        QCOMPARE(w.spec().stages[1].block, BlockKind::Bottleneck);
+        QCOMPARE(w.spec().stages[1].width * 4, 16);
+        QVERIFY2(w.analysis().ok(), qPrintable(w.analysis().errorMessages().join('\n')));
+        QCOMPARE(w.analysis().depth, before.depth + 2 + 3);
+
+        // Undo takes back both drops, one at a time.
+        w.undoStack()->undo();
+        QCOMPARE(w.spec().stages.size(), size_t(3));
+        w.undoStack()->undo();
+        QCOMPARE(w.spec(), *preset("resnet-20"));
+        QVERIFY(!w.isModified());
+    }
+
+    void doubleClickOnPaletteAppends() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QListWidgetItem* item = w.palette()->itemFor("block:plain_basic");
+        const QRect rect = w.palette()->visualItemRect(item);
+        QTest::mouseClick(w.palette()->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseDClick(w.palette()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(w.spec().stages.size(), size_t(4));
+        QCOMPARE(w.spec().stages.back().block, BlockKind::PlainBasic);
+        QCOMPARE(w.spec().stages.back().width, 64);  // keeps the channel count
+        QVERIFY(w.analysis().ok());
+    }
+
+    void invalidEditIsMarkedListedAndUndoable() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        clickOn(w, block(1, 0));
+        QCOMPARE(w.canvas()->selection(), block(1, 0));
+        auto* width = w.properties()->findChild<QSpinBox*>("width");
+        QVERIFY(width && width->isVisible());
+        QCOMPARE(width->value(), 32);
+        // Type 8 into the width: 16 channels cannot be zero-padded down to 8 (option A).
+        width->setFocus();
+        width->selectAll();
+        QTest::keyClicks(width, "8");
+        QTest::keyClick(width, Qt::Key_Enter);
+        QCOMPARE(w.spec().stages[1].width, 8);
+        QVERIFY(!w.analysis().ok());
+        QVERIFY(w.canvas()->isMarkedInvalid(block(1, 0)));
+        QVERIFY(!w.canvas()->isMarkedInvalid(block(1, 1)));
+        QVERIFY(w.issuesView()->count() >= 1);
+        const QString message = w.issuesView()->item(0)->text();
+        QVERIFY2(message.startsWith("stage 2, block 1: shortcut option A"), qPrintable(message));
+        QVERIFY2(w.statusText().startsWith("invalid network"), qPrintable(w.statusText()));
+        QVERIFY(w.canvas()->toolTipOf(block(1, 0)).contains("stage 2, block 1"));
+
+        // Ctrl+Z undoes it, Ctrl+Shift+Z redoes it.
+        w.canvas()->setFocus();
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.spec().stages[1].width, 32);
+        QVERIFY(w.analysis().ok());
+        QCOMPARE(w.issuesView()->count(), 0);
+        QVERIFY(!w.canvas()->isMarkedInvalid(block(1, 0)));
+        QVERIFY(w.statusText().contains("depth 20"));
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(w.spec().stages[1].width, 8);
+        QVERIFY(!w.analysis().ok());
+    }
+
+    void keyboardDeleteDuplicateAndArrows() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        clickOn(w, block(0, 1));
+        QTest::keyClick(w.canvas(), Qt::Key_Delete);
+        QCOMPARE(w.spec().stages[0].blocks, 2);
+        QCOMPARE(w.analysis().depth, 18);
+        w.canvas()->setSelection(block(0, 1));
+        QTest::keyClick(w.canvas(), Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(w.spec().stages[0].blocks, 3);
+        w.canvas()->setSelection(block(0, 2));
+        QTest::keyClick(w.canvas(), Qt::Key_Down);
+        QCOMPARE(w.canvas()->selection(), block(1, 0));
+        QTest::keyClick(w.canvas(), Qt::Key_Up);
+        QCOMPARE(w.canvas()->selection(), block(0, 2));
+        QTest::keyClick(w.canvas(), Qt::Key_0, Qt::ControlModifier);  // fit: never magnifies
+        QVERIFY(w.canvas()->transform().m11() <= 1.0);
+    }
+
+    void saveReopenAndCompare() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("mine.resnet.json");
+        NetworkSpec saved;
+        {
+            MainWindow w;
+            w.canvas()->setSelection(block(2, 0));
+            w.findChild<QAction*>("togglePlainResidual")->trigger();
+            QCOMPARE(w.spec().stages[2].block, BlockKind::PlainBasic);
+            QCOMPARE(w.spec().name, QString("plain-20"));
+            QVERIFY(w.saveFile(path));
+            QVERIFY(!w.isModified());
+            QVERIFY(w.windowTitle().startsWith("mine.resnet.json"));
+            saved = w.spec();
+        }
+        MainWindow other;
+        QVERIFY(other.openFile(path));
+        QCOMPARE(other.spec(), saved);
+        QCOMPARE(other.recentFiles().first(), QFileInfo(path).absoluteFilePath());
+        NetworkSpec onDisk;
+        QVERIFY(loadSpecFile(path, &onDisk, nullptr));
+        QCOMPARE(onDisk, saved);
+    }
+
+    void droppingAFileOpensIt() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("dropped.resnet.json");
+        QVERIFY(saveSpecFile(path, *preset("resnet-56"), nullptr));
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        const QPoint pos(50, 50);
+        QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w.canvas()->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w.canvas()->viewport(), &drop);
+        QCOMPARE(w.spec().name, QString("resnet-56"));
+        QCOMPARE(w.filePath(), path);
+    }
+
+    void everyPresetDrawsOneBoxPerBlockOrCollapsedStage() {
+        MainWindow w;
+        for (const QString& name : presetNames()) {
+            w.loadPreset(name);
+            QCOMPARE(w.spec().name, name);
+            QCOMPARE(w.canvas()->blockBoxCount(), expectedBoxes(w.spec()));
+            QVERIFY2(w.analysis().ok(), qPrintable(name));
+        }
+        w.loadPreset("resnet-1202");
+        QVERIFY(w.canvas()->isCollapsed(0) && w.canvas()->isCollapsed(2));
+        QCOMPARE(w.canvas()->blockBoxCount(), 3);
+        QVERIFY(w.statusText().contains("depth 1202"));
+    }
+
+    void collapseAndExpandByDoubleClick() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::mouseDClick(w.canvas()->viewport(), Qt::LeftButton, {},
+                           w.canvas()->viewportPointOf(block(0, 0)));
+        QVERIFY(w.canvas()->isCollapsed(0));
+        QCOMPARE(w.canvas()->blockBoxCount(), 7);
+        const CanvasRef stage{CanvasRef::Kind::Stage, 0, -1};
+        QTest::mouseDClick(w.canvas()->viewport(), Qt::LeftButton, {},
+                           w.canvas()->viewportPointOf(stage));
+        QVERIFY(!w.canvas()->isCollapsed(0));
+        QCOMPARE(w.canvas()->blockBoxCount(), 9);
+    }
+
+    void depthControlMakes6nPlus2Nets() {
+        MainWindow w;
+        auto* depth = w.properties()->findChild<QSpinBox*>("depth");
+        QVERIFY(depth && depth->isEnabled());
+        QCOMPARE(depth->singleStep(), 6);
+        depth->setValue(56);
+        for (const StageSpec& s : w.spec().stages)
+            QCOMPARE(s.blocks, 9);
+        QCOMPARE(w.analysis().depth, 56);
+        QCOMPARE(w.analysis().params, analyze(*preset("resnet-56")).params);
+        w.setDiscardPrompt([] { return QMessageBox::Discard; });
+        w.loadPreset("resnet-34");  // stages differ: no single n
+        QVERIFY(!w.properties()->findChild<QSpinBox*>("depth")->isEnabled());
+    }
+
+    void unsavedChangesPrompt() {
+        MainWindow w;
+        w.edit(edits_helper(w.spec()), "test edit");
+        QVERIFY(w.isModified());
+        int asked = 0;
+        w.setDiscardPrompt([&] {
+            ++asked;
+            return QMessageBox::Cancel;
+        });
+        w.loadPreset("resnet-56");
+        QCOMPARE(asked, 1);
+        QCOMPARE(w.spec().name, QString("resnet-20"));  // nothing lost
+        w.setDiscardPrompt([&] {
+            ++asked;
+            return QMessageBox::Discard;
+        });
+        w.loadPreset("resnet-56");
+        QCOMPARE(asked, 2);
+        QCOMPARE(w.spec().name, QString("resnet-56"));
+        QVERIFY(!w.isModified());
+    }
+
+private:
+    static NetworkSpec edits_helper(NetworkSpec spec) {
+        spec.stages[0].blocks += 1;
+        return spec;
+    }
+};
+
+QTEST_MAIN(TestBuilder)
+#include "tst_builder.moc"

@@ -1,0 +1,559 @@
+#include "network_canvas.h"
+
+#include "block_palette.h"
+#include "palette_icons.h"
+
+#include <QCoreApplication>
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+#include <map>
+
+namespace rx {
+
+namespace {
+
+constexpr double kBoxWidth = 260;
+constexpr double kTitleHeight = 22;
+constexpr double kLineHeight = 17;
+constexpr double kGap = 22;         // arrow between boxes
+constexpr double kStageGap = 34;    // room for a stage boundary
+constexpr int kAutoCollapse = 9;    // stages with more blocks start collapsed
+constexpr int kForceCollapse = 64;  // and beyond this they always are
+
+QString kindLabel(BlockKind kind) {
+    return QCoreApplication::translate("BlockKind", blockKindInfo(kind).label);
+}
+
+// The layers of a block as the paper's Fig. 3 lists them ("3×3 conv, 32, /2").
+QStringList blockLines(const StageSpec& s, int block) {
+    const BlockKindInfo& k = blockKindInfo(s.block);
+    const int stride = block == 0 ? s.stride : 1;
+    auto conv = [](int kernel, int width, int stride) {
+        QString t = QStringLiteral("%1×%1 conv, %2").arg(kernel).arg(width);
+        if (stride > 1)
+            t += QStringLiteral(", /%1").arg(stride);
+        return t;
+    };
+    QStringList lines;
+    if (k.bottleneck)
+        lines << conv(1, s.width, 1) << conv(3, s.width, stride) << conv(1, s.width * 4, 1);
+    else
+        lines << conv(3, s.width, stride) << conv(3, s.width, 1);
+    if (k.preActivation)
+        lines.prepend(QStringLiteral("BN, ReLU first"));
+    return lines;
+}
+
+}  // namespace
+
+// One box: stem, block, collapsed stage or head.
+class CanvasBox : public QGraphicsItem {
+public:
+    CanvasBox(const CanvasRef& ref, QString title, QStringList lines, QColor color, bool stacked)
+        : ref_(ref),
+          title_(std::move(title)),
+          lines_(std::move(lines)),
+          color_(color),
+          stacked_(stacked) {
+        height_ = kTitleHeight + kLineHeight * lines_.size() + 6;
+    }
+
+    QRectF boundingRect() const override {
+        const double extra = stacked_ ? 8 : 0;
+        return QRectF(-kBoxWidth / 2 - 2, -2, kBoxWidth + 4 + extra, height_ + 4 + extra);
+    }
+    QRectF boxRect() const { return QRectF(-kBoxWidth / 2, 0, kBoxWidth, height_); }
+    double height() const { return height_; }
+    const CanvasRef& ref() const { return ref_; }
+    const QString& title() const { return title_; }
+
+    void setSelected(bool selected) {
+        selected_ = selected;
+        update();
+    }
+    void setInvalid(const QStringList& messages) {
+        invalid_ = !messages.isEmpty();
+        setToolTip(messages.join(QLatin1Char('\n')));
+        update();
+    }
+    bool isInvalid() const { return invalid_; }
+
+    void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
+        p->setRenderHint(QPainter::Antialiasing);
+        const QRectF r = boxRect();
+        const QColor fill = invalid_ ? QColor(255, 205, 205) : color_;
+        const QColor border = invalid_ ? QColor(200, 30, 30) : color_.darker(160);
+        if (stacked_) {
+            for (int i = 2; i >= 1; --i) {
+                p->setPen(QPen(border, 1));
+                p->setBrush(fill.darker(100 + 6 * i));
+                p->drawRoundedRect(r.translated(4 * i, 4 * i), 6, 6);
+            }
+        }
+        p->setPen(QPen(selected_ ? QColor(25, 90, 210) : border, selected_ ? 3 : invalid_ ? 2 : 1));
+        p->setBrush(fill);
+        p->drawRoundedRect(r, 6, 6);
+        QFont font = p->font();
+        font.setBold(true);
+        p->setFont(font);
+        p->setPen(Qt::black);
+        p->drawText(QRectF(r.left() + 8, r.top() + 2, r.width() - 16, kTitleHeight),
+                    Qt::AlignVCenter | Qt::AlignLeft, title_);
+        font.setBold(false);
+        p->setFont(font);
+        for (int i = 0; i < lines_.size(); ++i)
+            p->drawText(QRectF(r.left() + 14, r.top() + kTitleHeight + i * kLineHeight,
+                               r.width() - 20, kLineHeight),
+                        Qt::AlignVCenter | Qt::AlignLeft, lines_[i]);
+    }
+
+private:
+    CanvasRef ref_;
+    QString title_;
+    QStringList lines_;
+    QColor color_;
+    bool stacked_;
+    bool selected_ = false;
+    bool invalid_ = false;
+    double height_;
+};
+
+NetworkCanvas::NetworkCanvas(QWidget* parent) : QGraphicsView(parent) {
+    setObjectName(QStringLiteral("canvas"));
+    setScene(new QGraphicsScene(this));
+    setRenderHint(QPainter::Antialiasing);
+    setAcceptDrops(true);
+    setDragMode(QGraphicsView::NoDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    setBackgroundBrush(QColor(250, 250, 252));
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+void NetworkCanvas::setSpec(const NetworkSpec& spec, const Analysis& analysis, bool reset) {
+    spec_ = spec;
+    analysis_ = analysis;
+    const int count = static_cast<int>(spec.stages.size());
+    if (reset)
+        collapsed_.clear();
+    for (auto it = collapsed_.begin(); it != collapsed_.end();)
+        it = *it >= count ? collapsed_.erase(it) : std::next(it);
+    for (int s = 0; s < count; ++s) {
+        if ((reset && spec.stages[s].blocks > kAutoCollapse) ||
+            spec.stages[s].blocks > kForceCollapse || spec.stages[s].blocks < 1)
+            collapsed_.insert(s);
+    }
+    // Keep the selection when it still exists.
+    if (selection_.kind == CanvasRef::Kind::Block || selection_.kind == CanvasRef::Kind::Stage) {
+        if (selection_.stage >= count)
+            selection_ = {};
+        else if (selection_.kind == CanvasRef::Kind::Block &&
+                 selection_.block >= spec.stages[selection_.stage].blocks)
+            selection_.block = spec.stages[selection_.stage].blocks - 1;
+    }
+    rebuild();
+}
+
+void NetworkCanvas::rebuild() {
+    QGraphicsScene* s = scene();
+    s->clear();
+    boxes_.clear();
+    slots_.clear();
+    marker_ = nullptr;
+
+    // Errors per (stage, block); block −1 marks the whole stage, stage −1 the stem when it says so.
+    std::map<std::pair<int, int>, QStringList> errors;
+    for (const ValidationError& e : analysis_.errors)
+        errors[{e.stage, e.block}] << e.message;
+    std::map<std::pair<int, int>, const BlockInfo*> infos;
+    for (const BlockInfo& b : analysis_.blocks)
+        if (b.role == BlockInfo::Role::Block)
+            infos[{b.stage, b.block}] = &b;
+
+    const QColor line(90, 90, 90);
+    const QColor muted(110, 110, 120);
+    double y = 0;
+    auto text = [&](const QString& t, double x, double top, bool right, const QColor& color) {
+        auto* item = s->addSimpleText(t);
+        item->setBrush(color);
+        const double w = item->boundingRect().width();
+        item->setPos(right ? x - w : x, top);
+        return item;
+    };
+    auto arrow = [&](double from, double to) {
+        s->addLine(0, from, 0, to - 1, QPen(line, 1.4));
+        QPolygonF head;
+        head << QPointF(-4, to - 6) << QPointF(4, to - 6) << QPointF(0, to);
+        s->addPolygon(head, QPen(line), QBrush(line));
+    };
+    auto place = [&](CanvasBox* box) {
+        box->setPos(0, y);
+        s->addItem(box);
+        boxes_.push_back(box);
+        y += box->height();
+        return box;
+    };
+    auto shortcutArc = [&](CanvasBox* box, ShortcutKind kind, double top) {
+        if (kind == ShortcutKind::None)
+            return;
+        // From the main line above the box, around its right side, back into the main line
+        // below it where the addition happens.
+        const double x = kBoxWidth / 2;
+        const double from = top - kGap / 2 + 2, to = top + box->height() + kGap / 2 - 2;
+        QPainterPath path;
+        path.moveTo(0, from);
+        path.lineTo(x + 4, from);
+        path.cubicTo(x + 36, from, x + 36, to, x + 4, to);
+        path.lineTo(0, to);
+        QPen pen(line, 1.5);
+        if (kind != ShortcutKind::Identity)
+            pen.setStyle(Qt::DashLine);
+        auto* item = s->addPath(path, pen);
+        item->setZValue(-1);  // behind the boxes
+        if (kind == ShortcutKind::Identity)
+            return;
+        const QString label = kind == ShortcutKind::ZeroPad ? tr("A: [x, 0]") : tr("B: 1×1 conv");
+        text(label, x + 34, (from + to) / 2 - 8, false, muted);
+    };
+
+    const InputSpec& in = spec_.input;
+    text(tr("input %1×%2×%3").arg(in.channels).arg(in.height).arg(in.width), -kBoxWidth / 2, y,
+         false, muted);
+    y += 22;
+    arrow(y - 4, y + kGap - 6);
+    y += kGap;
+
+    // Stem
+    {
+        QStringList lines;
+        const bool imagenet = spec_.stem.kind == StemKind::ImageNet;
+        lines << (imagenet ? QStringLiteral("7×7 conv, %1, /2") : QStringLiteral("3×3 conv, %1"))
+                     .arg(spec_.stem.width);
+        if (imagenet)
+            lines << tr("3×3 max pool, /2");
+        auto* box =
+            place(new CanvasBox({CanvasRef::Kind::Stem}, tr("stem"), lines, stemColor(), false));
+        QStringList stemErrors;
+        for (const auto& [key, messages] : errors)
+            if (key.first < 0)
+                for (const QString& m : messages)
+                    if (m.startsWith(tr("stem")) || m.contains(tr("stem width")))
+                        stemErrors << m;
+        box->setInvalid(stemErrors);
+    }
+
+    const int count = static_cast<int>(spec_.stages.size());
+    for (int si = 0; si < count; ++si) {
+        const StageSpec& st = spec_.stages[si];
+        // Stage boundary: feature-map size and width, as the paper labels them.
+        y += kStageGap - kGap + 6;
+        s->addLine(-kBoxWidth / 2 - 90, y - 14, kBoxWidth / 2 + 90, y - 14,
+                   QPen(QColor(190, 190, 200), 1, Qt::DotLine));
+        QString size = QStringLiteral("?");
+        if (si < static_cast<int>(analysis_.stages.size())) {
+            const rx::Shape& o = analysis_.stages[si].output;
+            size = QStringLiteral("%1×%2").arg(o.height).arg(o.width);
+        }
+        const int outChannels = st.width * blockKindInfo(st.block).expansion;
+        text(tr("stage %1").arg(si + 1), -kBoxWidth / 2 - 12, y - 10, true, Qt::black);
+        text(tr("%1, %2 ch").arg(size).arg(outChannels), -kBoxWidth / 2 - 12, y + 6, true, muted);
+        slots_.push_back({y - 14, {si, 0}});
+        QStringList stageErrors = errors.count({si, -1}) ? errors[{si, -1}] : QStringList();
+
+        if (collapsed_.count(si)) {
+            arrow(y - 8, y + 4);
+            y += 6;
+            const double top = y;
+            QStringList lines = blockLines(st, 0);
+            lines << tr("… ×%1").arg(st.blocks);
+            auto* box = place(new CanvasBox({CanvasRef::Kind::Stage, si, -1},
+                                            tr("layer%1 · ×%2 %3 blocks")
+                                                .arg(si + 1)
+                                                .arg(st.blocks)
+                                                .arg(kindLabel(st.block).toLower()),
+                                            lines, blockColor(st.block), true));
+            QStringList all = stageErrors;
+            for (const auto& [key, messages] : errors)
+                if (key.first == si && key.second >= 0)
+                    all << messages;
+            box->setInvalid(all);
+            ShortcutKind kind = ShortcutKind::None;
+            if (infos.count({si, 0}))
+                kind = infos[{si, 0}]->shortcut;
+            shortcutArc(box, kind, top);
+            y += 8;
+            slots_.push_back({y + kGap / 2, {si, st.blocks}});
+            y += kGap;
+            continue;
+        }
+        for (int b = 0; b < st.blocks; ++b) {
+            if (b == 0) {
+                arrow(y - 8, y + 4);
+                y += 6;
+            }
+            const double top = y;
+            auto* box = place(new CanvasBox(
+                {CanvasRef::Kind::Block, si, b},
+                QStringLiteral("layer%1.%2 · %3").arg(si + 1).arg(b).arg(kindLabel(st.block)),
+                blockLines(st, b), blockColor(st.block), false));
+            QStringList mine = stageErrors;
+            if (errors.count({si, b}))
+                mine << errors[{si, b}];
+            box->setInvalid(mine);
+            ShortcutKind kind = ShortcutKind::None;
+            if (infos.count({si, b}))
+                kind = infos[{si, b}]->shortcut;
+            shortcutArc(box, kind, top);
+            if (b + 1 < st.blocks) {
+                slots_.push_back({y + kGap / 2, {si, b + 1}});
+                arrow(y, y + kGap);
+            } else {
+                slots_.push_back({y + kGap / 2, {si, st.blocks}});
+            }
+            y += kGap;
+        }
+    }
+    slots_.push_back({y + 4, {count, 0}});
+    arrow(y - kGap + 2, y + 6);
+    y += 8;
+    {
+        QStringList lines{tr("global average pool"), tr("fc, %1").arg(in.classes)};
+        auto* box = place(new CanvasBox({CanvasRef::Kind::Head}, tr("head"), lines,
+                                        QColor(225, 225, 225), false));
+        Q_UNUSED(box);
+    }
+    y += 10;
+    text(tr("%1 classes").arg(in.classes), -kBoxWidth / 2, y, false, muted);
+    y += 30;
+
+    marker_ =
+        s->addLine(-kBoxWidth / 2 - 10, 0, kBoxWidth / 2 + 10, 0, QPen(QColor(25, 90, 210), 3));
+    marker_->setZValue(10);
+    marker_->setVisible(false);
+    setSceneRect(s->itemsBoundingRect().adjusted(-20, -20, 20, 20));
+    setSelection(selection_);
+}
+
+void NetworkCanvas::setSelection(const CanvasRef& ref) {
+    CanvasRef target = ref;
+    // A block of a collapsed stage is shown by the stage's box.
+    if (target.kind == CanvasRef::Kind::Block && collapsed_.count(target.stage))
+        target = {CanvasRef::Kind::Stage, target.stage, -1};
+    const bool changed = !(target == selection_);
+    selection_ = target;
+    for (CanvasBox* box : boxes_)
+        box->setSelected(box->ref() == selection_);
+    if (CanvasBox* box = boxFor(selection_))
+        ensureVisible(box->sceneBoundingRect(), 20, 20);
+    if (changed)
+        Q_EMIT selectionChanged(selection_);
+}
+
+std::vector<CanvasRef> NetworkCanvas::order() const {
+    std::vector<CanvasRef> refs;
+    for (CanvasBox* box : boxes_)
+        refs.push_back(box->ref());
+    return refs;
+}
+
+void NetworkCanvas::selectNext(int delta) {
+    const std::vector<CanvasRef> refs = order();
+    if (refs.empty())
+        return;
+    auto it = std::find(refs.begin(), refs.end(), selection_);
+    int index = it == refs.end() ? (delta > 0 ? -1 : int(refs.size())) : int(it - refs.begin());
+    index = std::clamp(index + delta, 0, int(refs.size()) - 1);
+    setSelection(refs[index]);
+}
+
+void NetworkCanvas::setCollapsed(int stage, bool collapsed) {
+    if (stage < 0 || stage >= static_cast<int>(spec_.stages.size()))
+        return;
+    if (!collapsed && spec_.stages[stage].blocks > kForceCollapse)
+        return;
+    if (collapsed)
+        collapsed_.insert(stage);
+    else
+        collapsed_.erase(stage);
+    if (selection_.stage == stage)
+        selection_ = collapsed ? CanvasRef{CanvasRef::Kind::Stage, stage, -1}
+                               : CanvasRef{CanvasRef::Kind::Block, stage, 0};
+    rebuild();
+    Q_EMIT collapseToggled(stage);
+}
+
+int NetworkCanvas::blockBoxCount() const {
+    int n = 0;
+    for (CanvasBox* box : boxes_)
+        if (box->ref().kind == CanvasRef::Kind::Block || box->ref().kind == CanvasRef::Kind::Stage)
+            ++n;
+    return n;
+}
+
+CanvasBox* NetworkCanvas::boxFor(const CanvasRef& ref) const {
+    for (CanvasBox* box : boxes_)
+        if (box->ref() == ref)
+            return box;
+    return nullptr;
+}
+
+QPoint NetworkCanvas::viewportPointOf(const CanvasRef& ref) const {
+    CanvasBox* box = boxFor(ref);
+    if (!box)
+        return {};
+    return mapFromScene(box->mapToScene(box->boxRect().center()));
+}
+
+CanvasBox* NetworkCanvas::boxAt(const QPoint& viewportPos) const {
+    const QPointF p = mapToScene(viewportPos);
+    for (CanvasBox* box : boxes_)
+        if (box->mapRectToScene(box->boxRect()).contains(p))
+            return box;
+    return nullptr;
+}
+
+DropTarget NetworkCanvas::dropTargetAt(const QPoint& viewportPos) const {
+    const double y = mapToScene(viewportPos).y();
+    // On a collapsed stage's box: append to that stage.
+    if (CanvasBox* box = boxAt(viewportPos); box && box->ref().kind == CanvasRef::Kind::Stage)
+        return {box->ref().stage, spec_.stages[box->ref().stage].blocks};
+    const Slot* best = nullptr;
+    for (const Slot& slot : slots_)
+        if (!best || std::abs(slot.y - y) < std::abs(best->y - y))
+            best = &slot;
+    return best ? best->target : DropTarget{static_cast<int>(spec_.stages.size()), 0};
+}
+
+bool NetworkCanvas::isMarkedInvalid(const CanvasRef& ref) const {
+    CanvasBox* box = boxFor(ref);
+    return box && box->isInvalid();
+}
+
+QString NetworkCanvas::toolTipOf(const CanvasRef& ref) const {
+    CanvasBox* box = boxFor(ref);
+    return box ? box->toolTip() : QString();
+}
+
+bool NetworkCanvas::dropMarkerVisible() const {
+    return marker_ && marker_->isVisible();
+}
+
+void NetworkCanvas::zoomIn() {
+    scale(1.2, 1.2);
+}
+void NetworkCanvas::zoomOut() {
+    scale(1 / 1.2, 1 / 1.2);
+}
+
+void NetworkCanvas::fitToWindow() {
+    fitInView(sceneRect(), Qt::KeepAspectRatio);
+    // Never magnify a small network beyond its natural size.
+    if (transform().m11() > 1.0)
+        resetTransform();
+}
+
+void NetworkCanvas::mousePressEvent(QMouseEvent* event) {
+    setFocus();
+    CanvasBox* box = boxAt(event->position().toPoint());
+    setSelection(box ? box->ref() : CanvasRef{});
+    QGraphicsView::mousePressEvent(event);
+}
+
+void NetworkCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+    CanvasBox* box = boxAt(event->position().toPoint());
+    if (box &&
+        (box->ref().kind == CanvasRef::Kind::Stage || box->ref().kind == CanvasRef::Kind::Block))
+        setCollapsed(box->ref().stage, !isCollapsed(box->ref().stage));
+}
+
+void NetworkCanvas::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_Left:
+            selectNext(-1);
+            return;
+        case Qt::Key_Down:
+        case Qt::Key_Right:
+            selectNext(+1);
+            return;
+        default:
+            QGraphicsView::keyPressEvent(event);
+    }
+}
+
+void NetworkCanvas::wheelEvent(QWheelEvent* event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        event->angleDelta().y() > 0 ? zoomIn() : zoomOut();
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+namespace {
+QString droppedFile(const QMimeData* mime) {
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".json")))
+            return url.toLocalFile();
+    return {};
+}
+}  // namespace
+
+void NetworkCanvas::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasFormat(QLatin1String(kPaletteMime)) ||
+        !droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void NetworkCanvas::dragMoveEvent(QDragMoveEvent* event) {
+    if (!event->mimeData()->hasFormat(QLatin1String(kPaletteMime))) {
+        event->setAccepted(!droppedFile(event->mimeData()).isEmpty());
+        return;
+    }
+    event->acceptProposedAction();
+    const DropTarget t = dropTargetAt(event->position().toPoint());
+    double y = 0;
+    for (const Slot& slot : slots_)
+        if (slot.target.stage == t.stage && slot.target.index == t.index)
+            y = slot.y;
+    if (marker_) {
+        marker_->setPos(0, y);
+        marker_->setVisible(true);
+    }
+}
+
+void NetworkCanvas::dragLeaveEvent(QDragLeaveEvent* event) {
+    if (marker_)
+        marker_->setVisible(false);
+    QGraphicsView::dragLeaveEvent(event);
+}
+
+void NetworkCanvas::dropEvent(QDropEvent* event) {
+    if (marker_)
+        marker_->setVisible(false);
+    const QMimeData* mime = event->mimeData();
+    if (mime->hasFormat(QLatin1String(kPaletteMime))) {
+        event->acceptProposedAction();
+        const QString payload = QString::fromUtf8(mime->data(QLatin1String(kPaletteMime)));
+        Q_EMIT paletteDropped(payload, dropTargetAt(event->position().toPoint()));
+        return;
+    }
+    const QString file = droppedFile(mime);
+    if (!file.isEmpty()) {
+        event->acceptProposedAction();
+        Q_EMIT fileDropped(file);
+    }
+}
+
+}  // namespace rx

@@ -1,0 +1,18 @@
+// Small drawn icons for the palette and the canvas: one colour per block family.
+#pragma once
+
+#include "spec.h"
+
+#include <QColor>
+#include <QIcon>
+
+namespace rx {
+
+QColor blockColor(BlockKind kind);
+QColor stemColor();
+QIcon blockIcon(BlockKind kind);
+QIcon stemIcon(StemKind kind);
+QIcon stageIcon();
+QIcon headIcon();
+
+}  // namespace rx

@@ -1,0 +1,54 @@
+// Properties of the selected item (stem, stage or block: kind, count, width, stride, shortcut)
+// and of the network (name, 6n+2 depth). Every change becomes an edit request with the new spec.
+#pragma once
+
+#include "network_canvas.h"
+#include "spec.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace rx {
+
+class PropertiesPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PropertiesPanel(QWidget* parent = nullptr);
+    void setSpec(const NetworkSpec& spec, const CanvasRef& selection);
+
+    // The depth a 6n+2 (9n+2 for bottlenecks) control applies to, or 0 when the net is not
+    // uniform (every stage the same number of blocks and the same block family).
+    static int uniformDepthStep(const NetworkSpec& spec);
+
+Q_SIGNALS:
+    void editRequested(const rx::NetworkSpec& spec, const QString& description);
+
+private:
+    void emitEdit(const NetworkSpec& spec, const QString& description);
+    int selectedStage() const;
+
+    NetworkSpec spec_;
+    CanvasRef selection_;
+    bool updating_ = false;
+
+    QLineEdit* name_;
+    QSpinBox* depth_;
+    QLabel* depthHint_;
+    QGroupBox* stemGroup_;
+    QComboBox* stemKind_;
+    QSpinBox* stemWidth_;
+    QGroupBox* stageGroup_;
+    QComboBox* blockKind_;
+    QSpinBox* blocks_;
+    QSpinBox* width_;
+    QSpinBox* stride_;
+    QComboBox* shortcut_;
+};
+
+}  // namespace rx
