@@ -5,6 +5,7 @@
 #include "presets.h"
 #include "properties_panel.h"
 #include "spec_json.h"
+#include "training_dashboard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -48,8 +50,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     undo_ = new QUndoStack(this);
-    canvas_ = new NetworkCanvas(this);
-    setCentralWidget(canvas_);
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("tabs"));
+    tabs_->setDocumentMode(true);
+    canvas_ = new NetworkCanvas(tabs_);
+    tabs_->addTab(canvas_, tr("Builder"));
+    dashboard_ = new TrainingDashboard(tabs_);
+    tabs_->addTab(dashboard_, tr("Training"));
+    setCentralWidget(tabs_);
 
     palette_ = new BlockPalette(this);
     auto* paletteDock = new QDockWidget(tr("Palette"), this);
@@ -69,6 +77,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     issuesDock->setObjectName(QStringLiteral("issuesDock"));
     issuesDock->setWidget(issues_);
     addDockWidget(Qt::BottomDockWidgetArea, issuesDock);
+
+    auto* runsDock = new QDockWidget(tr("Runs"), this);
+    runsDock->setObjectName(QStringLiteral("runsDock"));
+    runsDock->setWidget(dashboard_->runsPanel());
+    addDockWidget(Qt::RightDockWidgetArea, runsDock);
+    tabifyDockWidget(propertiesDock, runsDock);
+    propertiesDock->raise();
+    connect(dashboard_, &TrainingDashboard::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(dashboard_, &TrainingDashboard::runStarted, this, [runsDock] { runsDock->raise(); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [=](int index) {
+        (index == 1 ? runsDock : propertiesDock)->raise();
+        paletteDock->setVisible(index == 0);
+        issuesDock->setVisible(index == 0);
+    });
 
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("summary"));
@@ -168,6 +191,10 @@ void MainWindow::buildActions() {
     presets->setToolTipsVisible(true);
 }
 
+void MainWindow::showTab(int index) {
+    tabs_->setCurrentIndex(index);
+}
+
 bool MainWindow::isModified() const {
     return !undo_->isClean();
 }
@@ -176,6 +203,7 @@ void MainWindow::applySpec(const NetworkSpec& spec, bool resetView) {
     spec_ = spec;
     analysis_ = analyze(spec_);
     canvas_->setSpec(spec_, analysis_, resetView);
+    dashboard_->setNetwork(spec_, analysis_.ok());
     properties_->setSpec(spec_, canvas_->selection());
 
     issues_->clear();

@@ -19,6 +19,7 @@ class QUndoStack;
 namespace rx {
 
 class BlockPalette;
+class TrainingDashboard;
 class PropertiesPanel;
 
 class MainWindow : public QMainWindow {
@@ -45,6 +46,8 @@ public:
     NetworkCanvas* canvas() const { return canvas_; }
     BlockPalette* palette() const { return palette_; }
     PropertiesPanel* properties() const { return properties_; }
+    TrainingDashboard* dashboard() const { return dashboard_; }
+    void showTab(int index);  // 0 builder, 1 training
     QListWidget* issuesView() const { return issues_; }
     QUndoStack* undoStack() const { return undo_; }
     QString statusText() const;
@@ -83,6 +86,8 @@ private:
     NetworkCanvas* canvas_;
     BlockPalette* palette_;
     PropertiesPanel* properties_;
+    TrainingDashboard* dashboard_;
+    class QTabWidget* tabs_;
     QListWidget* issues_;
     QLabel* summary_;
     QMenu* recentMenu_ = nullptr;

@@ -1,0 +1,158 @@
+#include "plot_base.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QMenu>
+#include <QSvgGenerator>
+#include <QToolTip>
+
+#include <cmath>
+
+namespace rx {
+
+namespace {
+constexpr int kThrottleMs = 100;  // ≤ 10 replots a second
+}
+
+QColor runColor(int index) {
+    static const QColor colors[] = {
+        QColor(31, 119, 180),  QColor(214, 39, 40), QColor(44, 160, 44),   QColor(255, 127, 14),
+        QColor(148, 103, 189), QColor(140, 86, 75), QColor(227, 119, 194), QColor(23, 190, 207)};
+    return colors[index % 8];
+}
+
+PlotBase::PlotBase(QWidget* parent) : QCustomPlot(parent) {
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setNoAntialiasingOnDrag(true);
+    setMouseTracking(true);
+    // Run colours match the runs list; only the plots that need one show a legend.
+    legend->setVisible(false);
+    legend->setFont(QFont(font().family(), 7));
+    legend->setBrush(QColor(255, 255, 255, 200));
+    legend->setRowSpacing(-3);
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    throttle_.setInterval(kThrottleMs);
+    throttle_.setSingleShot(true);
+    connect(&throttle_, &QTimer::timeout, this, [this] {
+        if (!dirty_)
+            return;
+        dirty_ = false;
+        ++replots_;
+        replot(QCustomPlot::rpQueuedReplot);
+    });
+}
+
+void PlotBase::requestReplot() {
+    dirty_ = true;
+    if (!throttle_.isActive())
+        throttle_.start();
+}
+
+void PlotBase::resetView() {
+    rescaleAxes(true);
+    requestReplot();
+}
+
+void PlotBase::copyCsv() {
+    QApplication::clipboard()->setText(csv());
+}
+
+bool PlotBase::exportTo(const QString& path, QString* error) {
+    const QString lower = path.toLower();
+    bool ok = false;
+    if (lower.endsWith(QLatin1String(".png"))) {
+        ok = savePng(path, width(), height(), 2.0);
+    } else if (lower.endsWith(QLatin1String(".pdf"))) {
+        ok = savePdf(path, width(), height());
+    } else if (lower.endsWith(QLatin1String(".svg"))) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(size());
+        generator.setViewBox(rect());
+        generator.setTitle(windowTitle());
+        QCPPainter painter;
+        ok = painter.begin(&generator);
+        if (ok) {
+            toPainter(&painter, width(), height());
+            painter.end();
+            ok = QFileInfo(path).size() > 0;
+        }
+    } else {
+        if (error)
+            *error = tr("unknown export format for %1 (use .png, .pdf or .svg)").arg(path);
+        return false;
+    }
+    if (!ok && error)
+        *error = tr("cannot write %1").arg(path);
+    return ok;
+}
+
+bool PlotBase::nearestGraphPoint(const QPoint& pos, QCPGraph** graph, double* key, double* value,
+                                 double radius) const {
+    double best = radius * radius;
+    bool found = false;
+    for (int g = 0; g < graphCount(); ++g) {
+        QCPGraph* gr = this->graph(g);
+        if (!gr->visible() || gr->data()->isEmpty())
+            continue;
+        const double k = gr->keyAxis()->pixelToCoord(pos.x());
+        auto it = gr->data()->findBegin(k, true);
+        for (int step = 0; step < 3 && it != gr->data()->constEnd(); ++step, ++it) {
+            const double dx = gr->keyAxis()->coordToPixel(it->key) - pos.x();
+            const double dy = gr->valueAxis()->coordToPixel(it->value) - pos.y();
+            if (dx * dx + dy * dy < best) {
+                best = dx * dx + dy * dy;
+                *graph = gr;
+                *key = it->key;
+                *value = it->value;
+                found = true;
+            }
+        }
+    }
+    return found;
+}
+
+QString PlotBase::tooltipAt(const QPoint& pos) const {
+    QCPGraph* graph = nullptr;
+    double key = 0, value = 0;
+    if (!nearestGraphPoint(pos, &graph, &key, &value))
+        return {};
+    return QStringLiteral("%1\n%2: %3\n%4: %5")
+        .arg(graph->name(), graph->keyAxis()->label(), QString::number(key, 'g', 6),
+             graph->valueAxis()->label(), QString::number(value, 'g', 5));
+}
+
+void PlotBase::mouseMoveEvent(QMouseEvent* event) {
+    QCustomPlot::mouseMoveEvent(event);
+    if (event->buttons() != Qt::NoButton)
+        return;
+    const QString tip = tooltipAt(event->position().toPoint());
+    if (tip.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), tip, this);
+}
+
+void PlotBase::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    menu.addAction(tr("Reset view"), this, &PlotBase::resetView);
+    menu.addSeparator();
+    auto exportAs = [this](const QString& filter, const QString& suffix) {
+        QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), filter);
+        if (path.isEmpty())
+            return;
+        if (!path.endsWith(suffix, Qt::CaseInsensitive))
+            path += suffix;
+        QString error;
+        if (!exportTo(path, &error))
+            QMessageBox::warning(this, tr("Export failed"), error);
+    };
+    menu.addAction(tr("Export as PNG…"), this, [=] { exportAs(tr("PNG image (*.png)"), ".png"); });
+    menu.addAction(tr("Export as PDF…"), this, [=] { exportAs(tr("PDF (*.pdf)"), ".pdf"); });
+    menu.addAction(tr("Export as SVG…"), this, [=] { exportAs(tr("SVG (*.svg)"), ".svg"); });
+    menu.addAction(tr("Copy data as CSV"), this, &PlotBase::copyCsv);
+    menu.exec(event->globalPos());
+}
+
+}  // namespace rx

@@ -1,0 +1,49 @@
+// What every dashboard plot shares: zoom and pan, a reset view, hover tooltips with exact values,
+// export to PNG, PDF and SVG, copying the data as CSV, and throttled replots (at most about ten
+// a second) so long runs stay smooth. No torch here.
+#pragma once
+
+#include <qcustomplot.h>
+
+#include <QTimer>
+
+namespace rx {
+
+class PlotBase : public QCustomPlot {
+    Q_OBJECT
+
+public:
+    explicit PlotBase(QWidget* parent = nullptr);
+
+    // Asks for a replot; at most one happens per throttle interval.
+    void requestReplot();
+    int replotCount() const { return replots_; }
+
+    // The plotted data as CSV (a header line, then rows).
+    virtual QString csv() const = 0;
+    // Exports by file suffix: .png, .pdf or .svg. False with a message on failure.
+    bool exportTo(const QString& path, QString* error);
+
+public Q_SLOTS:
+    virtual void resetView();
+    void copyCsv();
+
+protected:
+    // Tooltip text for the data point nearest to `pos` (pixels), empty when none is close.
+    virtual QString tooltipAt(const QPoint& pos) const;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    // Nearest point over all visible graphs within `radius` pixels.
+    bool nearestGraphPoint(const QPoint& pos, QCPGraph** graph, double* key, double* value,
+                           double radius = 12) const;
+
+private:
+    QTimer throttle_;
+    bool dirty_ = false;
+    int replots_ = 0;
+};
+
+// A colour per run, in a fixed order that stays readable on white.
+QColor runColor(int index);
+
+}  // namespace rx
