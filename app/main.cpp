@@ -1,6 +1,7 @@
 // resnet-explorer: the desktop application.
 #include "main_window.h"
 #include "presets.h"
+#include "training_dashboard.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,6 +23,15 @@ int main(int argc, char** argv) {
                             QStringLiteral("User interface language: ko or en (default: system)."),
                             QStringLiteral("code"));
     parser.addOption(lang);
+    QCommandLineOption tab(QStringLiteral("tab"),
+                           QStringLiteral("Open on the builder or the training tab."),
+                           QStringLiteral("builder|training"));
+    parser.addOption(tab);
+    QCommandLineOption overlay(QStringLiteral("overlay"),
+                               QStringLiteral("Tick these runs (folder names, comma-separated) "
+                                              "on the training plots."),
+                               QStringLiteral("runs"));
+    parser.addOption(overlay);
     parser.addPositionalArgument(QStringLiteral("network"),
                                  QStringLiteral("A .resnet.json file or a preset name to open."));
     parser.process(app);
@@ -43,6 +53,11 @@ int main(int argc, char** argv) {
         else
             window.openFile(network);
     }
+    if (parser.value(tab) == QLatin1String("training"))
+        window.showTab(1);
+    if (parser.isSet(overlay))
+        window.dashboard()->overlay(
+            parser.value(overlay).split(QLatin1Char(','), Qt::SkipEmptyParts));
     window.show();
     return app.exec();
 }

@@ -39,6 +39,7 @@ PlotBase::PlotBase(QWidget* parent) : QCustomPlot(parent) {
             return;
         dirty_ = false;
         ++replots_;
+        prepareReplot();
         replot(QCustomPlot::rpQueuedReplot);
     });
 }

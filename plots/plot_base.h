@@ -29,6 +29,8 @@ public Q_SLOTS:
     void copyCsv();
 
 protected:
+    // Called right before a throttled replot: expensive rebuilds belong here, not in appends.
+    virtual void prepareReplot() {}
     // Tooltip text for the data point nearest to `pos` (pixels), empty when none is close.
     virtual QString tooltipAt(const QPoint& pos) const;
     void mouseMoveEvent(QMouseEvent* event) override;

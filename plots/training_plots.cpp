@@ -59,22 +59,28 @@ void ErrorCurvePlot::removeRun(const QString& id) {
     requestReplot();
 }
 
+void ErrorCurvePlot::addTrainPoint(Run& run, const TrainMetrics& m) {
+    const double x = key(m.iteration, m.epoch);
+    run.train->addData(x, m.error);
+    if (run.lastLr > 0 && m.learningRate < run.lastLr * 0.99) {
+        // A learning-rate drop (the paper's steps at 32k and 48k): a dotted vertical line.
+        auto* line = new QCPItemStraightLine(this);
+        line->point1->setCoords(x, 0);
+        line->point2->setCoords(x, 1);
+        line->setPen(QPen(run.test->pen().color(), 1, Qt::DotLine));
+        run.drops << line;
+    }
+    run.lastLr = m.learningRate;
+    if (x > xAxis->range().upper)
+        xAxis->setRangeUpper(x * 1.05);
+}
+
 void ErrorCurvePlot::appendTrain(const QString& id, const TrainMetrics& m) {
     auto it = runs_.find(id);
     if (it == runs_.end())
         return;
-    it->train->addData(m.iteration, m.error);
-    if (it->lastLr > 0 && m.learningRate < it->lastLr * 0.99) {
-        // A learning-rate drop (the paper's steps at 32k and 48k): a dotted vertical line.
-        auto* line = new QCPItemStraightLine(this);
-        line->point1->setCoords(m.iteration, 0);
-        line->point2->setCoords(m.iteration, 1);
-        line->setPen(QPen(it->test->pen().color(), 1, Qt::DotLine));
-        it->drops << line;
-    }
-    it->lastLr = m.learningRate;
-    if (m.iteration > xAxis->range().upper)
-        xAxis->setRangeUpper(m.iteration * 1.05);
+    it->trainData << m;
+    addTrainPoint(*it, m);
     requestReplot();
 }
 
@@ -82,12 +88,38 @@ void ErrorCurvePlot::appendTest(const QString& id, const TestMetrics& m) {
     auto it = runs_.find(id);
     if (it == runs_.end())
         return;
-    it->test->addData(m.iteration, m.error);
+    it->testData << m;
+    const double x = key(m.iteration, m.epoch);
+    it->test->addData(x, m.error);
     it->test->setScatterStyle(it->test->dataCount() < 40
                                   ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5)
                                   : QCPScatterStyle());
-    if (m.iteration > xAxis->range().upper)
-        xAxis->setRangeUpper(m.iteration * 1.05);
+    if (x > xAxis->range().upper)
+        xAxis->setRangeUpper(x * 1.05);
+    requestReplot();
+}
+
+void ErrorCurvePlot::setEpochAxis(bool epochs) {
+    if (epochs == epochs_)
+        return;
+    epochs_ = epochs;
+    xAxis->setLabel(epochs ? tr("epoch") : tr("iteration"));
+    xAxis->setRange(0, 1);
+    for (Run& run : runs_) {
+        run.train->data()->clear();
+        run.test->data()->clear();
+        for (auto* line : run.drops)
+            removeItem(line);
+        run.drops.clear();
+        run.lastLr = 0;
+        for (const TrainMetrics& m : run.trainData)
+            addTrainPoint(run, m);
+        for (const TestMetrics& m : run.testData)
+            run.test->addData(key(m.iteration, m.epoch), m.error);
+    }
+    rescaleAxes(true);
+    yAxis->setRange(yAxis->scaleType() == QCPAxis::stLogarithmic ? QCPRange(0.5, 100)
+                                                                 : QCPRange(0, 100));
     requestReplot();
 }
 
@@ -108,14 +140,20 @@ int ErrorCurvePlot::lrDropMarkers(const QString& id) const {
 }
 
 QString ErrorCurvePlot::csv() const {
-    QString out = QStringLiteral("run,split,iteration,error_percent\n");
+    QString out = QStringLiteral("run,split,iteration,epoch,error_percent\n");
     for (auto it = runs_.begin(); it != runs_.end(); ++it) {
-        for (QCPGraph* g : {it->train, it->test}) {
-            const QString split = g == it->train ? QStringLiteral("train") : QStringLiteral("test");
-            for (auto d = g->data()->constBegin(); d != g->data()->constEnd(); ++d)
-                out +=
-                    QStringLiteral("%1,%2,%3,%4\n").arg(it.key(), split).arg(d->key).arg(d->value);
-        }
+        for (const TrainMetrics& m : it->trainData)
+            out += QStringLiteral("%1,train,%2,%3,%4\n")
+                       .arg(it.key())
+                       .arg(m.iteration)
+                       .arg(m.epoch)
+                       .arg(m.error);
+        for (const TestMetrics& m : it->testData)
+            out += QStringLiteral("%1,test,%2,%3,%4\n")
+                       .arg(it.key())
+                       .arg(m.iteration)
+                       .arg(m.epoch)
+                       .arg(m.error);
     }
     return out;
 }
@@ -324,44 +362,56 @@ GradientHeatmap::GradientHeatmap(QWidget* parent) : PlotBase(parent) {
 
 void GradientHeatmap::showRun(const QString& id) {
     shown_ = id;
-    rebuild();
+    stale_ = true;
+    requestReplot();
 }
 
 void GradientHeatmap::appendGradients(const QString& id, const GradientNorms& g) {
     history_[id] << g;
     if (shown_.isEmpty())
         shown_ = id;
-    if (id == shown_)
-        rebuild();
+    if (id != shown_)
+        return;
+    stale_ = true;
+    requestReplot();
 }
 
 void GradientHeatmap::removeRun(const QString& id) {
     history_.remove(id);
     if (shown_ == id)
         shown_ = history_.isEmpty() ? QString() : history_.begin().key();
-    rebuild();
+    stale_ = true;
+    requestReplot();
 }
 
 int GradientHeatmap::columns() const {
     return int(history_.value(shown_).size());
 }
 
+void GradientHeatmap::prepareReplot() {
+    if (stale_)
+        rebuild();
+}
+
 void GradientHeatmap::rebuild() {
+    constexpr int kMaxColumns = 1500;  // a long run is shown at a coarser time step
+    stale_ = false;
     const QVector<GradientNorms>& h = history_[shown_];
     if (h.isEmpty()) {
         map_->data()->clear();
-        requestReplot();
         return;
     }
+    stride_ = int((h.size() + kMaxColumns - 1) / kMaxColumns);
+    const int columns = int((h.size() + stride_ - 1) / stride_);
     const int layers = int(h.last().norms.size());
-    map_->data()->setSize(int(h.size()), std::max(1, layers));
+    map_->data()->setSize(columns, std::max(1, layers));
     map_->data()->setRange(
         QCPRange(h.first().iteration, std::max(h.last().iteration, h.first().iteration + 1)),
         QCPRange(0, std::max(1, layers - 1)));
     double lo = 1e300, hi = 0;
-    for (int x = 0; x < h.size(); ++x)
+    for (int x = 0; x < columns; ++x)
         for (int y = 0; y < layers; ++y) {
-            const double v = h[x].norms.value(y, std::nan(""));
+            const double v = h[x * stride_].norms.value(y, std::nan(""));
             map_->data()->setCell(x, y, v);
             if (v > 0)
                 lo = std::min(lo, v), hi = std::max(hi, v);
@@ -369,7 +419,6 @@ void GradientHeatmap::rebuild() {
     if (hi > 0)
         map_->setDataRange(QCPRange(lo, std::max(hi, lo * 1.0001)));
     rescaleAxes();
-    requestReplot();
 }
 
 QString GradientHeatmap::tooltipAt(const QPoint& pos) const {

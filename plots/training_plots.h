@@ -29,6 +29,9 @@ public:
     void appendTrain(const QString& id, const TrainMetrics& m);
     void appendTest(const QString& id, const TestMetrics& m);
     void setLogScale(bool log);
+    // x in epochs instead of iterations (the data is kept, so this can be toggled any time).
+    void setEpochAxis(bool epochs);
+    bool epochAxis() const { return epochs_; }
     int trainPoints(const QString& id) const;
     int testPoints(const QString& id) const;
     int lrDropMarkers(const QString& id) const;
@@ -40,8 +43,13 @@ private:
         QCPGraph* test = nullptr;
         double lastLr = 0;
         QList<QCPItemStraightLine*> drops;
+        QVector<TrainMetrics> trainData;
+        QVector<TestMetrics> testData;
     };
+    double key(int iteration, double epoch) const { return epochs_ ? epoch : iteration; }
+    void addTrainPoint(Run& run, const TrainMetrics& m);
     QHash<QString, Run> runs_;
+    bool epochs_ = false;
 };
 
 class LossRatePlot : public PlotBase {
@@ -98,9 +106,14 @@ public:
     int columns() const;
     QString csv() const override;
 
+protected:
+    void prepareReplot() override;
+
 private:
     void rebuild();
     QString tooltipAt(const QPoint& pos) const override;
+    bool stale_ = false;
+    int stride_ = 1;  // columns shown: every stride-th measurement, at most kMaxColumns
     QCPColorMap* map_;
     QCPColorScale* scale_;
     QString shown_;

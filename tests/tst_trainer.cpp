@@ -6,6 +6,8 @@
 #include "spec_json.h"
 #include "trainer.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
@@ -32,6 +34,13 @@ struct Outcome {
     QVector<LayerResponses> responses;
     QVector<GradientNorms> gradients;
 };
+
+QString status(const QString& runDir) {
+    QFile f(QDir(runDir).filePath(kRunStatusFile));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object().value("state").toString();
+}
 
 Outcome runSync(const TrainConfig& config, int stopAfter = -1) {
     Trainer trainer(config);
@@ -117,6 +126,7 @@ private Q_SLOTS:
         QCOMPARE(log.gradients.size(), 8);
         QCOMPARE(log.train.last().error, o.train.last().error);
         QVERIFY(QFile::exists(QDir(run.path()).filePath(kRunCheckpointFile)));
+        QCOMPARE(status(run.path()), QString("finished"));
         NetworkSpec saved;
         QVERIFY(loadSpecFile(QDir(run.path()).filePath(kRunArchitectureFile), &saved, &error));
         QCOMPARE(saved, c.spec);
@@ -163,6 +173,7 @@ private Q_SLOTS:
         const Outcome first = runSync(c, /*stopAfter=*/4);
         QVERIFY(!first.completed);
         QCOMPARE(first.finishedAt, 4);
+        QCOMPARE(status(runB.path()), QString("stopped"));
         c.resume = true;
         const Outcome second = runSync(c);
         QVERIFY2(!second.failed, qPrintable(second.message));
@@ -245,6 +256,7 @@ private Q_SLOTS:
         QVERIFY(o.failed);
         QVERIFY2(o.message.contains("training diverged: the loss became"), qPrintable(o.message));
         QVERIFY2(o.message.contains("last good checkpoint (iteration 2)"), qPrintable(o.message));
+        QCOMPARE(status(run.path()), QString("failed"));
         Network model(c.spec);
         Checkpoint info;
         QString error;

@@ -64,6 +64,20 @@ bool writeFile(const QString& path, const QByteArray& data, QString* error) {
     return true;
 }
 
+void writeStatus(const QString& runDir, const QString& state, double best,
+                 const QString& message = {}) {
+    if (!QDir(runDir).exists())
+        return;
+    QJsonObject o{{"state", state}};
+    if (best >= 0)
+        o["best_test_error"] = best;
+    if (!message.isEmpty())
+        o["message"] = message;
+    QString ignored;
+    writeFile(QDir(runDir).filePath(QLatin1String(kRunStatusFile)), QJsonDocument(o).toJson(),
+              &ignored);
+}
+
 // Everything a running training holds; lives on the worker thread only.
 class Session {
 public:
@@ -72,6 +86,7 @@ public:
         : t_(trainer), c_(config), paused_(paused), stop_(stop) {}
 
     bool run(QString* error);
+    double bestTestError() const { return best_; }
 
 private:
     bool prepare(QString* error);
@@ -101,6 +116,7 @@ private:
     int total_ = 0;
     int perEpoch_ = 1;
     int lastCheckpoint_ = 0;
+    double best_ = -1;
     bool warmupDone_ = false;
     torch::Tensor permutation_;
     int permutationEpoch_ = -1;
@@ -337,6 +353,8 @@ void Session::evaluate(int iteration) {
     TestMetrics m{iteration, epochOf(iteration), lossSum / test_.size(),
                   100.0 * errors / test_.size(), c_.validationSplit};
     metrics_.write(toJson(m));
+    if (best_ < 0 || m.error < best_)
+        best_ = m.error;
     Q_EMIT t_.testMetrics(m);
 }
 
@@ -365,6 +383,7 @@ bool Session::run(QString* error) {
         return false;
     Q_EMIT t_.started({deviceName_, startIteration_, total_, perEpoch_, int(train_.size()),
                        int(test_.size()), static_cast<qint64>(countParameters(*model_))});
+    writeStatus(c_.runDir, QStringLiteral("running"), best_);
     windowTimer_.start();
     QElapsedTimer runTimer;
     runTimer.start();
@@ -378,6 +397,7 @@ bool Session::run(QString* error) {
         if (stop_) {
             if (it - 1 > lastCheckpoint_ && !checkpoint(it - 1, error))
                 return false;
+            writeStatus(c_.runDir, QStringLiteral("stopped"), best_);
             Q_EMIT t_.finished(it - 1, false);
             return true;
         }
@@ -397,6 +417,7 @@ bool Session::run(QString* error) {
         Q_EMIT t_.progress(
             {it, total_, epochOf(it), imagesPerSecond_, perIteration * (total_ - it)});
     }
+    writeStatus(c_.runDir, QStringLiteral("finished"), best_);
     Q_EMIT t_.finished(total_, true);
     return true;
 }
@@ -519,14 +540,18 @@ Trainer::~Trainer() = default;
 void Trainer::run() {
     QString error;
     bool ok = false;
+    double best = -1;
     try {
         Session session(*this, config_, paused_, stopRequested_);
         ok = session.run(&error);
+        best = session.bestTestError();
     } catch (const std::exception& e) {
         error = Training::failedWith(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
     }
-    if (!ok)
+    if (!ok) {
+        writeStatus(config_.runDir, QStringLiteral("failed"), best, error);
         Q_EMIT failed(error);
+    }
 }
 
 void Trainer::startInThread() {

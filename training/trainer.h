@@ -65,6 +65,8 @@ inline constexpr const char* kRunArchitectureFile = "architecture.resnet.json";
 inline constexpr const char* kRunConfigFile = "config.json";
 inline constexpr const char* kRunMetricsFile = "metrics.jsonl";
 inline constexpr const char* kRunCheckpointFile = "checkpoint.pt";
+// {"state": "running" | "finished" | "stopped" | "failed", "best_test_error": …, "message": …}
+inline constexpr const char* kRunStatusFile = "status.json";
 
 // What the trainer tells when it starts.
 struct TrainingStart {

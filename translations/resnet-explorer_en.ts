@@ -366,6 +366,29 @@
     </message>
 </context>
 <context>
+    <name>rx::ErrorCurvePlot</name>
+    <message>
+        <source>iteration</source>
+        <translation>iteration</translation>
+    </message>
+    <message>
+        <source>error (%)</source>
+        <translation>error (%)</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 train</translation>
+    </message>
+    <message>
+        <source>%1 test</source>
+        <translation>%1 test</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+</context>
+<context>
     <name>rx::Export</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -374,6 +397,61 @@
     <message>
         <source>%1 holds no checkpoint.pt; train the run first</source>
         <translation>%1 holds no checkpoint.pt; train the run first</translation>
+    </message>
+</context>
+<context>
+    <name>rx::GradientHeatmap</name>
+    <message>
+        <source>iteration</source>
+        <translation>iteration</translation>
+    </message>
+    <message>
+        <source>layer (input at the bottom)</source>
+        <translation>layer (input at the bottom)</translation>
+    </message>
+    <message>
+        <source>gradient L2 norm</source>
+        <translation>gradient L2 norm</translation>
+    </message>
+    <message>
+        <source>%1 at iteration %2
+gradient norm %3</source>
+        <translation>%1 at iteration %2
+gradient norm %3</translation>
+    </message>
+</context>
+<context>
+    <name>rx::GradientLatestPlot</name>
+    <message>
+        <source>layer index</source>
+        <translation>layer index</translation>
+    </message>
+    <message>
+        <source>latest gradient L2 norm</source>
+        <translation>latest gradient L2 norm</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LossRatePlot</name>
+    <message>
+        <source>iteration</source>
+        <translation>iteration</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>training loss</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>learning rate</translation>
+    </message>
+    <message>
+        <source>%1 loss</source>
+        <translation>%1 loss</translation>
+    </message>
+    <message>
+        <source>%1 learning rate</source>
+        <translation>%1 learning rate</translation>
     </message>
 </context>
 <context>
@@ -569,6 +647,18 @@
         <source>The network has unsaved changes. Save them?</source>
         <translation>The network has unsaved changes. Save them?</translation>
     </message>
+    <message>
+        <source>Builder</source>
+        <translation>Builder</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
 </context>
 <context>
     <name>rx::Metrics</name>
@@ -653,6 +743,57 @@
     <message>
         <source>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</source>
         <translation>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</translation>
+    </message>
+</context>
+<context>
+    <name>rx::PlotBase</name>
+    <message>
+        <source>unknown export format for %1 (use .png, .pdf or .svg)</source>
+        <translation>unknown export format for %1 (use .png, .pdf or .svg)</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>Reset view</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Export plot</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Export as PNG…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>Export as PDF…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation>Export as SVG…</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Copy data as CSV</source>
+        <translation>Copy data as CSV</translation>
     </message>
 </context>
 <context>
@@ -787,6 +928,29 @@
     </message>
 </context>
 <context>
+    <name>rx::ResponsePlot</name>
+    <message>
+        <source>layer index (original order)</source>
+        <translation>layer index (original order)</translation>
+    </message>
+    <message>
+        <source>std of response</source>
+        <translation>std of response</translation>
+    </message>
+    <message>
+        <source>layer index (sorted by magnitude)</source>
+        <translation>layer index (sorted by magnitude)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 (epoch %3)
+std %4</source>
+        <translation>%1
+%2 (epoch %3)
+std %4</translation>
+    </message>
+</context>
+<context>
     <name>rx::SpecFile</name>
     <message>
         <source>null</source>
@@ -908,6 +1072,377 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::TrainingDashboard</name>
+    <message>
+        <source>Training (the paper&apos;s recipe)</source>
+        <translation>Training (the paper&apos;s recipe)</translation>
+    </message>
+    <message>
+        <source>— (use epochs)</source>
+        <translation>— (use epochs)</translation>
+    </message>
+    <message>
+        <source>Stop after this many iterations (the paper: 64,000).</source>
+        <translation>Stop after this many iterations (the paper: 64,000).</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iterations</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Used when iterations is —: stop after this many epochs.</source>
+        <translation>Used when iterations is —: stop after this many epochs.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>paper: ÷10 at 32k and 48k</source>
+        <translation>paper: ÷10 at 32k and 48k</translation>
+    </message>
+    <message>
+        <source>multi-step: ÷10 at 50 % and 75 %</source>
+        <translation>multi-step: ÷10 at 50 % and 75 %</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>cosine</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s ResNet-110 warm-up: lr 0.01 until the training error is below 80 % (at most this many iterations).</source>
+        <translation>The paper&apos;s ResNet-110 warm-up: lr 0.01 until the training error is below 80 % (at most this many iterations).</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Warm-up</translation>
+    </message>
+    <message>
+        <source>pad 4, random crop, flip</source>
+        <translation>pad 4, random crop, flip</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>Augment</translation>
+    </message>
+    <message>
+        <source>per-pixel mean (the paper)</source>
+        <translation>per-pixel mean (the paper)</translation>
+    </message>
+    <message>
+        <source>Normalise</source>
+        <translation>Normalise</translation>
+    </message>
+    <message>
+        <source>45k/5k train/validation</source>
+        <translation>45k/5k train/validation</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Training images</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Test images</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Training error and gradient norms are averaged and reported every this many iterations.</source>
+        <translation>Training error and gradient norms are averaged and reported every this many iterations.</translation>
+    </message>
+    <message>
+        <source>Report every</source>
+        <translation>Report every</translation>
+    </message>
+    <message>
+        <source>Device and data</source>
+        <translation>Device and data</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>folder with data_batch_1.bin …</source>
+        <translation>folder with data_batch_1.bin …</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 folder</source>
+        <translation>CIFAR-10 folder</translation>
+    </message>
+    <message>
+        <source>CIFAR-10</source>
+        <translation>CIFAR-10</translation>
+    </message>
+    <message>
+        <source>Download CIFAR-10 (163 MB)</source>
+        <translation>Download CIFAR-10 (163 MB)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>log scale</translation>
+    </message>
+    <message>
+        <source>x in epochs</source>
+        <translation>x in epochs</translation>
+    </message>
+    <message>
+        <source>Error (Fig. 6): training dashed, test bold</source>
+        <translation>Error (Fig. 6): training dashed, test bold</translation>
+    </message>
+    <message>
+        <source>Loss and learning rate</source>
+        <translation>Loss and learning rate</translation>
+    </message>
+    <message>
+        <source>sorted</source>
+        <translation>sorted</translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>latest</translation>
+    </message>
+    <message>
+        <source>measurement %1</source>
+        <translation>measurement %1</translation>
+    </message>
+    <message>
+        <source>Layer responses (Fig. 7): std after BN, before addition</source>
+        <translation>Layer responses (Fig. 7): std after BN, before addition</translation>
+    </message>
+    <message>
+        <source>Gradient norms: layers × time</source>
+        <translation>Gradient norms: layers × time</translation>
+    </message>
+    <message>
+        <source>Latest gradient norm per layer</source>
+        <translation>Latest gradient norm per layer</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Best test error</source>
+        <translation>Best test error</translation>
+    </message>
+    <message>
+        <source>Tick runs to overlay them on every plot.</source>
+        <translation>Tick runs to overlay them on every plot.</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Export weights…</source>
+        <translation>Export weights…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Rename run</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <source>Cannot rename</source>
+        <translation>Cannot rename</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Delete run</translation>
+    </message>
+    <message>
+        <source>Delete the run %1 and all its files?</source>
+        <translation>Delete the run %1 and all its files?</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Export weights</source>
+        <translation>Export weights</translation>
+    </message>
+    <message>
+        <source>PyTorch state_dict (*.pth);;LibTorch archive (*.pt)</source>
+        <translation>PyTorch state_dict (*.pth);;LibTorch archive (*.pt)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exported %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Network: &lt;b&gt;%1&lt;/b&gt; (from the builder)</source>
+        <translation>Network: &lt;b&gt;%1&lt;/b&gt; (from the builder)</translation>
+    </message>
+    <message>
+        <source>Network: &lt;b&gt;%1&lt;/b&gt; is invalid; fix it in the builder</source>
+        <translation>Network: &lt;b&gt;%1&lt;/b&gt; is invalid; fix it in the builder</translation>
+    </message>
+    <message>
+        <source>The network is invalid; fix it in the builder first.</source>
+        <translation>The network is invalid; fix it in the builder first.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not in %1. Choose its folder or download it.</source>
+        <translation>CIFAR-10 is not in %1. Choose its folder or download it.</translation>
+    </message>
+    <message>
+        <source>any known place</source>
+        <translation>any known place</translation>
+    </message>
+    <message>
+        <source>%1 · %2 training images · %3 iterations per epoch</source>
+        <translation>%1 · %2 training images · %3 iterations per epoch</translation>
+    </message>
+    <message>
+        <source>iteration %1 / %2 · epoch %3 · %4 images/s · ETA %5</source>
+        <translation>iteration %1 / %2 · epoch %3 · %4 images/s · ETA %5</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>a running run cannot be renamed</source>
+        <translation>a running run cannot be renamed</translation>
+    </message>
+    <message>
+        <source>a run named %1 already exists</source>
+        <translation>a run named %1 already exists</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>cannot rename %1 to %2</translation>
+    </message>
+    <message>
+        <source>stop the run before deleting it</source>
+        <translation>stop the run before deleting it</translation>
+    </message>
+    <message>
+        <source>cannot delete %1</source>
+        <translation>cannot delete %1</translation>
+    </message>
+    <message>
+        <source>downloading CIFAR-10: %1 of %2 MB</source>
+        <translation>downloading CIFAR-10: %1 of %2 MB</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is ready in %1</source>
+        <translation>CIFAR-10 is ready in %1</translation>
     </message>
 </context>
 </TS>

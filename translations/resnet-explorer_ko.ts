@@ -366,6 +366,29 @@
     </message>
 </context>
 <context>
+    <name>rx::ErrorCurvePlot</name>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>error (%)</source>
+        <translation>오류 (%)</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 학습</translation>
+    </message>
+    <message>
+        <source>%1 test</source>
+        <translation>%1 시험</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+</context>
+<context>
     <name>rx::Export</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -374,6 +397,61 @@
     <message>
         <source>%1 holds no checkpoint.pt; train the run first</source>
         <translation>%1에 checkpoint.pt가 없습니다. 먼저 학습하세요</translation>
+    </message>
+</context>
+<context>
+    <name>rx::GradientHeatmap</name>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>layer (input at the bottom)</source>
+        <translation>층 (아래가 입력 쪽)</translation>
+    </message>
+    <message>
+        <source>gradient L2 norm</source>
+        <translation>기울기 L2 노름</translation>
+    </message>
+    <message>
+        <source>%1 at iteration %2
+gradient norm %3</source>
+        <translation>반복 %2의 %1
+기울기 노름 %3</translation>
+    </message>
+</context>
+<context>
+    <name>rx::GradientLatestPlot</name>
+    <message>
+        <source>layer index</source>
+        <translation>층 번호</translation>
+    </message>
+    <message>
+        <source>latest gradient L2 norm</source>
+        <translation>최근 기울기 L2 노름</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LossRatePlot</name>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>%1 loss</source>
+        <translation>%1 손실</translation>
+    </message>
+    <message>
+        <source>%1 learning rate</source>
+        <translation>%1 학습률</translation>
     </message>
 </context>
 <context>
@@ -568,6 +646,18 @@
         <source>The network has unsaved changes. Save them?</source>
         <translation>신경망에 저장하지 않은 변경이 있습니다. 저장할까요?</translation>
     </message>
+    <message>
+        <source>Builder</source>
+        <translation>구성</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
+    </message>
 </context>
 <context>
     <name>rx::Metrics</name>
@@ -652,6 +742,57 @@
     <message>
         <source>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</source>
         <translation>CUDA를 요청했지만 이 LibTorch에는 쓸 수 있는 GPU가 없습니다. --device cpu나 auto를 쓰거나 CUDA LibTorch로 빌드하세요</translation>
+    </message>
+</context>
+<context>
+    <name>rx::PlotBase</name>
+    <message>
+        <source>unknown export format for %1 (use .png, .pdf or .svg)</source>
+        <translation>%1의 내보내기 형식을 알 수 없습니다 (.png, .pdf, .svg를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>보기 초기화</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>PDF로 내보내기…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation>SVG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Copy data as CSV</source>
+        <translation>데이터를 CSV로 복사</translation>
     </message>
 </context>
 <context>
@@ -786,6 +927,29 @@
     </message>
 </context>
 <context>
+    <name>rx::ResponsePlot</name>
+    <message>
+        <source>layer index (original order)</source>
+        <translation>층 번호 (원래 순서)</translation>
+    </message>
+    <message>
+        <source>std of response</source>
+        <translation>응답의 표준편차</translation>
+    </message>
+    <message>
+        <source>layer index (sorted by magnitude)</source>
+        <translation>층 번호 (크기순 정렬)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 (epoch %3)
+std %4</source>
+        <translation>%1
+%2 (에폭 %3)
+표준편차 %4</translation>
+    </message>
+</context>
+<context>
     <name>rx::SpecFile</name>
     <message>
         <source>null</source>
@@ -907,6 +1071,377 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::TrainingDashboard</name>
+    <message>
+        <source>Training (the paper&apos;s recipe)</source>
+        <translation>학습 (논문의 설정)</translation>
+    </message>
+    <message>
+        <source>— (use epochs)</source>
+        <translation>— (에폭 사용)</translation>
+    </message>
+    <message>
+        <source>Stop after this many iterations (the paper: 64,000).</source>
+        <translation>이 반복 횟수 후 멈춥니다 (논문: 64,000).</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Used when iterations is —: stop after this many epochs.</source>
+        <translation>반복이 —일 때 사용: 이 에폭 수 후 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>paper: ÷10 at 32k and 48k</source>
+        <translation>논문: 32k와 48k에서 ÷10</translation>
+    </message>
+    <message>
+        <source>multi-step: ÷10 at 50 % and 75 %</source>
+        <translation>다단계: 50 %와 75 %에서 ÷10</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s ResNet-110 warm-up: lr 0.01 until the training error is below 80 % (at most this many iterations).</source>
+        <translation>논문의 ResNet-110 워밍업: 학습 오류가 80 % 아래로 내려갈 때까지 학습률 0.01 (최대 이 반복 수).</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>워밍업</translation>
+    </message>
+    <message>
+        <source>pad 4, random crop, flip</source>
+        <translation>4픽셀 채우기, 무작위 자르기, 뒤집기</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>증강</translation>
+    </message>
+    <message>
+        <source>per-pixel mean (the paper)</source>
+        <translation>픽셀별 평균 (논문)</translation>
+    </message>
+    <message>
+        <source>Normalise</source>
+        <translation>정규화</translation>
+    </message>
+    <message>
+        <source>45k/5k train/validation</source>
+        <translation>45k/5k 학습/검증</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>학습 이미지</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>시험 이미지</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Training error and gradient norms are averaged and reported every this many iterations.</source>
+        <translation>학습 오류와 기울기 노름을 이 반복 수마다 평균해서 보고합니다.</translation>
+    </message>
+    <message>
+        <source>Report every</source>
+        <translation>보고 간격</translation>
+    </message>
+    <message>
+        <source>Device and data</source>
+        <translation>장치와 데이터</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>사용 가능</translation>
+    </message>
+    <message>
+        <source>folder with data_batch_1.bin …</source>
+        <translation>data_batch_1.bin …이 있는 폴더</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 folder</source>
+        <translation>CIFAR-10 폴더</translation>
+    </message>
+    <message>
+        <source>CIFAR-10</source>
+        <translation>CIFAR-10</translation>
+    </message>
+    <message>
+        <source>Download CIFAR-10 (163 MB)</source>
+        <translation>CIFAR-10 내려받기 (163 MB)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>x in epochs</source>
+        <translation>x축 에폭</translation>
+    </message>
+    <message>
+        <source>Error (Fig. 6): training dashed, test bold</source>
+        <translation>오류 (그림 6): 학습은 점선, 시험은 굵은 선</translation>
+    </message>
+    <message>
+        <source>Loss and learning rate</source>
+        <translation>손실과 학습률</translation>
+    </message>
+    <message>
+        <source>sorted</source>
+        <translation>정렬</translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>최근</translation>
+    </message>
+    <message>
+        <source>measurement %1</source>
+        <translation>측정 %1</translation>
+    </message>
+    <message>
+        <source>Layer responses (Fig. 7): std after BN, before addition</source>
+        <translation>층 응답 (그림 7): BN 뒤, 덧셈 전의 표준편차</translation>
+    </message>
+    <message>
+        <source>Gradient norms: layers × time</source>
+        <translation>기울기 노름: 층 × 시간</translation>
+    </message>
+    <message>
+        <source>Latest gradient norm per layer</source>
+        <translation>층별 최근 기울기 노름</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Best test error</source>
+        <translation>최저 시험 오류</translation>
+    </message>
+    <message>
+        <source>Tick runs to overlay them on every plot.</source>
+        <translation>실행을 체크하면 모든 그래프에 겹쳐 그립니다.</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Export weights…</source>
+        <translation>가중치 내보내기…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>실행 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>새 이름</translation>
+    </message>
+    <message>
+        <source>Cannot rename</source>
+        <translation>이름을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the run %1 and all its files?</source>
+        <translation>실행 %1과(와) 그 파일을 모두 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export weights</source>
+        <translation>가중치 내보내기</translation>
+    </message>
+    <message>
+        <source>PyTorch state_dict (*.pth);;LibTorch archive (*.pt)</source>
+        <translation>PyTorch state_dict (*.pth);;LibTorch 아카이브 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Network: &lt;b&gt;%1&lt;/b&gt; (from the builder)</source>
+        <translation>신경망: &lt;b&gt;%1&lt;/b&gt; (구성 탭에서)</translation>
+    </message>
+    <message>
+        <source>Network: &lt;b&gt;%1&lt;/b&gt; is invalid; fix it in the builder</source>
+        <translation>신경망: &lt;b&gt;%1&lt;/b&gt;이(가) 올바르지 않습니다. 구성 탭에서 고치세요</translation>
+    </message>
+    <message>
+        <source>The network is invalid; fix it in the builder first.</source>
+        <translation>신경망이 올바르지 않습니다. 먼저 구성 탭에서 고치세요.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not in %1. Choose its folder or download it.</source>
+        <translation>%1에 CIFAR-10이 없습니다. 폴더를 고르거나 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>any known place</source>
+        <translation>알려진 어느 곳</translation>
+    </message>
+    <message>
+        <source>%1 · %2 training images · %3 iterations per epoch</source>
+        <translation>%1 · 학습 이미지 %2장 · 에폭당 반복 %3회</translation>
+    </message>
+    <message>
+        <source>iteration %1 / %2 · epoch %3 · %4 images/s · ETA %5</source>
+        <translation>반복 %1 / %2 · 에폭 %3 · 초당 %4장 · 남은 시간 %5</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>a running run cannot be renamed</source>
+        <translation>학습 중인 실행은 이름을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a run named %1 already exists</source>
+        <translation>%1이라는 실행이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>%1을(를) %2(으)로 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>stop the run before deleting it</source>
+        <translation>삭제하기 전에 실행을 멈추세요</translation>
+    </message>
+    <message>
+        <source>cannot delete %1</source>
+        <translation>%1을(를) 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>downloading CIFAR-10: %1 of %2 MB</source>
+        <translation>CIFAR-10 내려받는 중: %2 MB 중 %1 MB</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is ready in %1</source>
+        <translation>CIFAR-10이 %1에 준비되었습니다</translation>
     </message>
 </context>
 </TS>

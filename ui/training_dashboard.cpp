@@ -41,7 +41,6 @@ namespace rx {
 
 namespace {
 
-constexpr const char* kStatusFile = "status.json";
 enum RunColumn { NameColumn, StateColumn, BestColumn };
 
 QString duration(double seconds) {
@@ -270,8 +269,17 @@ void TrainingDashboard::buildPlots(QWidget* area) {
     errorPlot_ = new ErrorCurvePlot(area);
     logY_ = new QCheckBox(tr("log scale"), area);
     connect(logY_, &QCheckBox::toggled, errorPlot_, &ErrorCurvePlot::setLogScale);
-    grid->addWidget(titled(tr("Error (Fig. 6): training dashed, test bold"), errorPlot_, logY_), 0,
-                    0);
+    epochAxis_ = new QCheckBox(tr("x in epochs"), area);
+    epochAxis_->setObjectName(QStringLiteral("epochAxis"));
+    connect(epochAxis_, &QCheckBox::toggled, errorPlot_, &ErrorCurvePlot::setEpochAxis);
+    auto* errorOptions = new QWidget(area);
+    auto* eo = new QHBoxLayout(errorOptions);
+    eo->setContentsMargins(0, 0, 0, 0);
+    eo->addWidget(logY_);
+    eo->addWidget(epochAxis_);
+    eo->addStretch();
+    grid->addWidget(
+        titled(tr("Error (Fig. 6): training dashed, test bold"), errorPlot_, errorOptions), 0, 0);
     lossPlot_ = new LossRatePlot(area);
     grid->addWidget(titled(tr("Loss and learning rate"), lossPlot_), 0, 1);
 
@@ -556,13 +564,7 @@ void TrainingDashboard::updateButtons() {
 }
 
 void TrainingDashboard::setState(const QString& id, const QString& state) {
-    states_[id] = state;
-    QJsonObject status{{"state", state}};
-    if (best_.contains(id))
-        status["best_test_error"] = best_[id];
-    QFile file(QDir(runPath(id)).filePath(QLatin1String(kStatusFile)));
-    if (file.open(QIODevice::WriteOnly))
-        file.write(QJsonDocument(status).toJson());
+    states_[id] = state;  // the trainer itself records the state in the run's status.json
     updateRunItem(id);
 }
 
@@ -586,19 +588,29 @@ void TrainingDashboard::rescanRuns() {
         const QDir run(dir.filePath(id));
         if (!run.exists(QLatin1String(kRunConfigFile)))
             continue;
-        QString state = QStringLiteral("stopped");
-        QFile status(run.filePath(QLatin1String(kStatusFile)));
-        if (status.open(QIODevice::ReadOnly))
-            state =
-                QJsonDocument::fromJson(status.readAll()).object().value("state").toString(state);
-        if (state == QLatin1String("running") || state == QLatin1String("paused"))
-            state = QStringLiteral("stopped");  // a run of an earlier session
         MetricsLog log;
         double best = std::nan("");
         if (readMetrics(run.filePath(QLatin1String(kRunMetricsFile)), &log, nullptr))
             for (const TestMetrics& t : log.test)
                 if (std::isnan(best) || t.error < best)
                     best = t.error;
+        QString state;
+        QFile status(run.filePath(QLatin1String(kRunStatusFile)));
+        if (status.open(QIODevice::ReadOnly))
+            state = QJsonDocument::fromJson(status.readAll()).object().value("state").toString();
+        if (state.isEmpty() || state == QLatin1String("running")) {
+            // No word from the trainer (an older run, or one cut off): judge by its metrics.
+            QFile config(run.filePath(QLatin1String(kRunConfigFile)));
+            const int total = config.open(QIODevice::ReadOnly)
+                                  ? QJsonDocument::fromJson(config.readAll())
+                                        .object()
+                                        .value("iterations_total")
+                                        .toInt()
+                                  : 0;
+            const int last = log.train.isEmpty() ? 0 : log.train.last().iteration;
+            state =
+                total > 0 && last >= total ? QStringLiteral("finished") : QStringLiteral("stopped");
+        }
         if (!std::isnan(best))
             best_[id] = best;
         states_[id] = state;
@@ -704,6 +716,13 @@ void TrainingDashboard::showRun(const QString& id) {
     epochSlider_->setValue(epochSlider_->maximum());
     errorPlot_->resetView();
     lossPlot_->resetView();
+}
+
+void TrainingDashboard::overlay(const QStringList& ids) {
+    for (const QString& id : ids)
+        setTicked(id, true);
+    if (!ids.isEmpty())
+        heatmap_->showRun(ids.last());
 }
 
 void TrainingDashboard::hideRun(const QString& id) {

@@ -71,6 +71,8 @@ public:
     GradientLatestPlot* gradientLatest() const { return latest_; }
     QTreeWidget* runsView() const { return runs_; }
     QWidget* runsPanel() const { return runsPanel_; }
+    // Ticks the runs whose folder names are given (demo set-ups: --overlay on the command line).
+    void overlay(const QStringList& ids);
     int lastIteration() const { return lastIteration_; }
 
 public Q_SLOTS:
@@ -146,6 +148,7 @@ private:
     QLabel* epochLabel_;
     QCheckBox* sorted_;
     QCheckBox* logY_;
+    QCheckBox* epochAxis_;
     // runs
     QWidget* runsPanel_;
     QTreeWidget* runs_;
