@@ -37,12 +37,8 @@ void ErrorCurvePlot::addRun(const QString& id, const RunStyle& style) {
     if (runs_.contains(id))
         return;
     Run run;
-    run.train = addGraph();
-    run.train->setName(tr("%1 train").arg(style.name));
-    run.train->setPen(QPen(style.color, 1, Qt::DashLine));
-    run.test = addGraph();
-    run.test->setName(tr("%1 test").arg(style.name));
-    run.test->setPen(QPen(style.color, 2.6));
+    run.train = addRunGraph(tr("%1 train").arg(style.name), QPen(style.color, 1, Qt::DashLine));
+    run.test = addRunGraph(tr("%1 test").arg(style.name), QPen(style.color, 2.6));
     runs_.insert(id, run);
     requestReplot();
 }
@@ -174,12 +170,9 @@ void LossRatePlot::addRun(const QString& id, const RunStyle& style) {
     if (runs_.contains(id))
         return;
     Run run;
-    run.loss = addGraph();
-    run.loss->setName(tr("%1 loss").arg(style.name));
-    run.loss->setPen(QPen(style.color, 1.6));
-    run.lr = addGraph(xAxis, yAxis2);
-    run.lr->setName(tr("%1 learning rate").arg(style.name));
-    run.lr->setPen(QPen(style.color, 1, Qt::DashDotLine));
+    run.loss = addRunGraph(tr("%1 loss").arg(style.name), QPen(style.color, 1.6));
+    run.lr = addRunGraph(tr("%1 learning rate").arg(style.name),
+                         QPen(style.color, 1, Qt::DashDotLine), {}, yAxis2);
     runs_.insert(id, run);
 }
 
@@ -234,10 +227,8 @@ void ResponsePlot::addRun(const QString& id, const RunStyle& style) {
     if (runs_.contains(id))
         return;
     Run run;
-    run.graph = addGraph();
-    run.graph->setName(style.name);
-    run.graph->setPen(QPen(style.color, 1.6));
-    run.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, style.color, 5));
+    run.graph = addRunGraph(style.name, QPen(style.color, 1.6),
+                            QCPScatterStyle(QCPScatterStyle::ssCircle, style.color, 5));
     runs_.insert(id, run);
 }
 
@@ -462,10 +453,8 @@ void GradientLatestPlot::addRun(const QString& id, const RunStyle& style) {
     if (runs_.contains(id))
         return;
     Run run;
-    run.graph = addGraph();
-    run.graph->setName(style.name);
-    run.graph->setPen(QPen(style.color, 1.6));
-    run.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, style.color, 4));
+    run.graph = addRunGraph(style.name, QPen(style.color, 1.6),
+                            QCPScatterStyle(QCPScatterStyle::ssDisc, style.color, 4));
     runs_.insert(id, run);
 }
 

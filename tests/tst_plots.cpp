@@ -8,6 +8,12 @@
 using namespace rx;
 
 namespace {
+// Exposes the hover text the plot shows at a pixel.
+class HoverProbe : public ErrorCurvePlot {
+public:
+    using ErrorCurvePlot::tooltipAt;
+};
+
 TrainMetrics train(int it, double err, double lr) {
     return {it, it / 391.0, 1.0, err, lr, 100};
 }
@@ -43,6 +49,21 @@ private Q_SLOTS:
         QVERIFY(csv.contains("r,test,39100,100,20"));
         plot.removeRun("r");
         QCOMPARE(plot.graphCount(), 0);
+    }
+
+    void hoverShowsExactValues() {
+        HoverProbe plot;
+        plot.resize(600, 400);
+        plot.addRun("r", {"resnet-56", runColor(0)});
+        plot.appendTrain("r", train(100, 42.5, 0.1));
+        plot.appendTrain("r", train(200, 30.25, 0.1));
+        plot.xAxis->setRange(0, 300);
+        plot.replot();
+        const QPoint at(int(plot.xAxis->coordToPixel(200)), int(plot.yAxis->coordToPixel(30.25)));
+        const QString tip = plot.tooltipAt(at);
+        QVERIFY2(tip.contains("resnet-56 train") && tip.contains("200") && tip.contains("30.25"),
+                 qPrintable(tip));
+        QVERIFY(plot.tooltipAt(QPoint(5, 5)).isEmpty());  // nothing near
     }
 
     void responsesSortAndScrub() {
