@@ -1,4 +1,6 @@
 // resnet-explorer-cli run as a user would: exit codes and output.
+#include "cifar_fixture.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -104,6 +106,47 @@ private Q_SLOTS:
         r = cli({"validate", bad});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("not valid JSON"), qPrintable(r.err));
+    }
+
+    void trainExportEvalEndToEnd() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("cifar");
+        QVERIFY(rx::test::writeSyntheticCifar(data, 64, 40));
+        const QString run = dir.filePath("run");
+        Run r = cli({"train", "--arch", "resnet-20", "--out", run, "--data", data, "--iterations",
+                     "3", "--log-every", "1", "--threads", "2"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("finished at iteration 3"), qPrintable(r.err));
+        QVERIFY(r.err.contains("it 3/3"));
+        QVERIFY(r.err.contains("test error"));
+        // --resume continues from the checkpoint to a longer target.
+        r = cli({"train", "--out", run, "--resume", "--iterations", "5", "--data", data});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("iterations 4–5"), qPrintable(r.err));
+
+        const QString weights = dir.filePath("r20.pt");
+        r = cli({"export", run, "--format", "libtorch", "--out", weights});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(dir.filePath("r20.resnet.json")));
+        const QString csv = dir.filePath("logits.csv");
+        r = cli({"eval", "--weights", weights, "--data", data, "--dump-logits", csv});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("on 40 images"), qPrintable(r.out));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = f.readAll().trimmed().split('\n');
+        QCOMPARE(rows.size(), 40);
+        QCOMPARE(rows.first().split(',').size(), 10);
+
+        r = cli({"export", run, "--format", "onnx", "--out", weights});
+        QCOMPARE(r.code, 2);
+        r = cli({"export", run, "--format", "pytorch", "--out", "/proc/nope.pth"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("cannot write /proc/nope.pth"), qPrintable(r.err));
+        r = cli({"train", "--arch", "resnet-20", "--out", dir.filePath("x"), "--data",
+                 "/nonexistent", "--iterations", "1"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("does not exist"), qPrintable(r.err));
     }
 
     void usageErrors() {
