@@ -9,6 +9,11 @@
 #include <QSaveFile>
 
 #include <ATen/CPUGeneratorImpl.h>
+// Only a CUDA LibTorch ships a working CUDA context (CMake defines RX_TORCH_HAS_CUDA then).
+#if defined(RX_TORCH_HAS_CUDA) && __has_include(<ATen/cuda/CUDAContext.h>)
+#include <ATen/cuda/CUDAContext.h>
+#define RX_CUDA_DEVICE_NAMES 1
+#endif
 
 #include <cmath>
 #include <sstream>
@@ -268,6 +273,16 @@ bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* 
     return true;
 }
 
+QString cudaDeviceName(int index) {
+#ifdef RX_CUDA_DEVICE_NAMES
+    if (torch::cuda::is_available() && index < int(torch::cuda::device_count()))
+        return QString::fromUtf8(at::cuda::getDeviceProperties(index)->name);
+#else
+    Q_UNUSED(index);
+#endif
+    return {};
+}
+
 bool chooseDevice(DeviceChoice choice, torch::Device* device, QString* description,
                   QString* error) {
     const bool cuda = torch::cuda::is_available();
@@ -277,9 +292,11 @@ bool chooseDevice(DeviceChoice choice, torch::Device* device, QString* descripti
     }
     if (choice != DeviceChoice::Cpu && cuda) {
         *device = torch::Device(torch::kCUDA, 0);
-        *description = QStringLiteral("CUDA (%1 GPU%2)")
-                           .arg(torch::cuda::device_count())
-                           .arg(torch::cuda::device_count() > 1 ? "s" : "");
+        const QString name = cudaDeviceName(0);
+        *description = name.isEmpty() ? QStringLiteral("CUDA (%1 GPU%2)")
+                                            .arg(torch::cuda::device_count())
+                                            .arg(torch::cuda::device_count() > 1 ? "s" : "")
+                                      : QStringLiteral("CUDA: %1").arg(name);
     } else {
         *device = torch::Device(torch::kCPU);
         *description = QStringLiteral("CPU (%1 threads)").arg(torch::get_num_threads());

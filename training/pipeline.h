@@ -64,6 +64,9 @@ struct LoadedModel {
 };
 bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* error);
 
+// The GPU's name (e.g. "NVIDIA A100-SXM4-40GB") with a CUDA LibTorch; empty otherwise.
+QString cudaDeviceName(int index = 0);
+
 // CPU, or CUDA when asked for (or on Auto when LibTorch sees a GPU). False with a message when
 // CUDA is asked for but not available.
 bool chooseDevice(DeviceChoice choice, torch::Device* device, QString* description, QString* error);

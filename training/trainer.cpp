@@ -526,7 +526,10 @@ bool TrainConfig::fromJson(const QJsonObject& o, TrainConfig* c, QString* error)
 }
 
 QString availableDevice() {
-    return torch::cuda::is_available() ? QStringLiteral("CUDA") : QStringLiteral("CPU");
+    if (!torch::cuda::is_available())
+        return QStringLiteral("CPU");
+    const QString name = cudaDeviceName(0);
+    return name.isEmpty() ? QStringLiteral("CUDA") : QStringLiteral("CUDA: %1").arg(name);
 }
 
 Trainer::Trainer(TrainConfig config, QObject* parent)
