@@ -32,6 +32,9 @@ PlotBase::PlotBase(QWidget* parent) : QCustomPlot(parent) {
     legend->setBrush(QColor(255, 255, 255, 200));
     legend->setRowSpacing(-3);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Few ticks: the dashboard's plots are small, and crowded labels overlap.
+    xAxis->ticker()->setTickCount(4);
+    yAxis->ticker()->setTickCount(5);
     throttle_.setInterval(kThrottleMs);
     throttle_.setSingleShot(true);
     connect(&throttle_, &QTimer::timeout, this, [this] {

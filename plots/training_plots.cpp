@@ -16,8 +16,11 @@ void setLog(QCPAxis* axis, bool log) {
     axis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (log)
         axis->setTicker(logTicker());
-    else
-        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    else {
+        auto ticker = QSharedPointer<QCPAxisTicker>::create();
+        ticker->setTickCount(5);
+        axis->setTicker(ticker);
+    }
 }
 
 }  // namespace
