@@ -15,6 +15,8 @@ PACKAGES=(
   libarchive-dev
   # display for screenshots and Korean glyphs
   xvfb xauth fonts-nanum
+  # Korean (and other) translations of Qt's own dialogs and buttons
+  qt6-translations-l10n
   # tests: PyTorch export check, image tools
   python3-torch python3-onnx python3-opencv imagemagick
 )
