@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char** argv) {
@@ -32,6 +33,10 @@ int main(int argc, char** argv) {
                                               "on the training plots."),
                                QStringLiteral("runs"));
     parser.addOption(overlay);
+    QCommandLineOption start(QStringLiteral("start"),
+                             QStringLiteral("Start training the network right away (with the "
+                                            "dashboard's default settings)."));
+    parser.addOption(start);
     parser.addPositionalArgument(QStringLiteral("network"),
                                  QStringLiteral("A .resnet.json file or a preset name to open."));
     parser.process(app);
@@ -59,5 +64,9 @@ int main(int argc, char** argv) {
         window.dashboard()->overlay(
             parser.value(overlay).split(QLatin1Char(','), Qt::SkipEmptyParts));
     window.show();
+    if (parser.isSet(start)) {
+        window.showTab(1);
+        QTimer::singleShot(0, window.dashboard(), &rx::TrainingDashboard::start);
+    }
     return app.exec();
 }

@@ -340,6 +340,7 @@ GradientHeatmap::GradientHeatmap(QWidget* parent) : PlotBase(parent) {
     setObjectName(QStringLiteral("gradientHeatmap"));
     xAxis->setLabel(tr("iteration"));
     yAxis->setLabel(tr("layer (input at the bottom)"));
+    xAxis->ticker()->setTickCount(3);  // the map is narrow beside its colour scale
     map_ = new QCPColorMap(xAxis, yAxis);
     scale_ = new QCPColorScale(this);
     plotLayout()->addElement(0, 1, scale_);

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
 
@@ -65,8 +66,8 @@ int main(int argc, char** argv) {
         if (args[i] == "--threads")
             threads = args[i + 1].toInt();
     }
-    if (threads > 0)
-        torch::set_num_threads(threads);
+    // As the trainer does: every core unless told otherwise (LibTorch may start with one).
+    torch::set_num_threads(threads > 0 ? threads : QThread::idealThreadCount());
     QTextStream out(stdout);
 
     DeviceSplit data;
