@@ -85,6 +85,8 @@ private Q_SLOTS:
         for (int i = 0; i < w.palette()->count(); ++i)
             QVERIFY(!w.palette()->item(i)->toolTip().isEmpty());
         QCOMPARE(w.palette()->count(), 2 + 8 + 2);
+        QVERIFY(!w.windowIcon().isNull());  // the icon from resources/
+        QVERIFY(!w.windowIcon().pixmap(32, 32).isNull());
     }
 
     void dragBlockFromPaletteIntoAStage() {

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "app_resources.h"
 #include "block_palette.h"
 #include "edits.h"
 #include "presets.h"
@@ -13,6 +14,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -48,6 +50,7 @@ private:
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(applicationIconPath()));
     setAcceptDrops(true);
     undo_ = new QUndoStack(this);
     tabs_ = new QTabWidget(this);
