@@ -267,6 +267,12 @@ private Q_SLOTS:
                            w.canvas()->viewportPointOf(stage));
         QVERIFY(!w.canvas()->isCollapsed(0));
         QCOMPARE(w.canvas()->blockBoxCount(), 9);
+        // Collapse stage 3, then insert a stage before it: no other stage gets collapsed.
+        w.canvas()->setCollapsed(2, true);
+        w.insertFromPalette("stage", {0, 0});
+        QCOMPARE(w.spec().stages.size(), size_t(4));
+        for (int s = 0; s < 4; ++s)
+            QVERIFY(!w.canvas()->isCollapsed(s));
     }
 
     void depthControlMakes6nPlus2Nets() {

@@ -140,6 +140,10 @@ NetworkCanvas::NetworkCanvas(QWidget* parent) : QGraphicsView(parent) {
 }
 
 void NetworkCanvas::setSpec(const NetworkSpec& spec, const Analysis& analysis, bool reset) {
+    // Collapsed stages are remembered by index: when stages are added or removed the indices
+    // shift, so fall back to the defaults rather than collapse the wrong stage.
+    if (spec.stages.size() != spec_.stages.size())
+        reset = true;
     spec_ = spec;
     analysis_ = analysis;
     const int count = static_cast<int>(spec.stages.size());
