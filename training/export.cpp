@@ -1,5 +1,7 @@
 #include "export.h"
 
+#include "files.h"
+
 #include "cifar10.h"
 #include "pipeline.h"
 #include "spec_json.h"
@@ -10,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace rx {
@@ -27,15 +28,6 @@ public:
         return tr("%1 holds no checkpoint.pt; train the run first").arg(dir);
     }
 };
-
-bool writeAtomically(const QString& path, const QByteArray& data, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = Export::cannotWrite(path, file.errorString());
-        return false;
-    }
-    return true;
-}
 
 QString besideOut(const QString& out, const char* suffix) {
     const QFileInfo info(out);
@@ -91,10 +83,10 @@ bool exportWeights(const QString& source, ExportFormat format, const QString& ou
         Checkpoint info = loaded.info;
         if (!saveCheckpoint(out, loaded.model, nullptr, info, error))
             return false;
-    } else if (!writeAtomically(out, bytes, error)) {
+    } else if (!writeFileAtomically(out, bytes, error)) {
         return false;
     }
-    if (!writeAtomically(besideOut(out, kSpecFileSuffix), specToJson(loaded.spec), error))
+    if (!writeFileAtomically(besideOut(out, kSpecFileSuffix), specToJson(loaded.spec), error))
         return false;
     if (format == ExportFormat::PyTorch && loaded.info.inputMean.defined()) {
         const QJsonObject pre{
@@ -104,8 +96,8 @@ bool exportWeights(const QString& source, ExportFormat format, const QString& ou
                                                         qlonglong(loaded.info.inputMean.size(1)),
                                                         qlonglong(loaded.info.inputMean.size(2))})},
             {"std", values(loaded.info.inputStd)}};
-        if (!writeAtomically(besideOut(out, ".preprocessing.json"),
-                             QJsonDocument(pre).toJson(QJsonDocument::Indented), error))
+        if (!writeFileAtomically(besideOut(out, ".preprocessing.json"),
+                                 QJsonDocument(pre).toJson(QJsonDocument::Indented), error))
             return false;
     }
     return true;
@@ -125,32 +117,19 @@ bool evaluateWeights(const QString& weights, const QString& dataDir, const QStri
     if (!chooseDevice(DeviceChoice::Auto, &device, &deviceName, error))
         return false;
     loaded.model->to(device);
-    loaded.model->eval();
     const DeviceSplit split = toDevice(test, 0, count, device);
     Normalizer norm{loaded.info.inputMean.to(device), loaded.info.inputStd.to(device)};
     if (!norm.mean.defined())
         norm = Normalizer::fit(split.images, Normalization::PerChannel);
 
-    torch::NoGradGuard noGrad;
-    std::vector<torch::Tensor> all;
-    double lossSum = 0, errors = 0;
-    for (int64_t i = 0; i < count; i += 500) {
-        const int64_t end = std::min<int64_t>(count, i + 500);
-        const torch::Tensor logits = loaded.model->forward(norm(split.images.slice(0, i, end)));
-        const torch::Tensor y = split.labels.slice(0, i, end);
-        lossSum +=
-            torch::nn::functional::cross_entropy(
-                logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-                .item<double>();
-        errors += logits.argmax(1).ne(y).sum().item<double>();
-        if (!logitsCsv.isEmpty())
-            all.push_back(logits.cpu());
-    }
+    torch::Tensor all;
+    const SplitEvaluation e =
+        evaluateSplit(loaded.model, split, norm, logitsCsv.isEmpty() ? nullptr : &all);
     result->images = count;
-    result->error = 100.0 * errors / count;
-    result->loss = lossSum / count;
+    result->error = e.error;
+    result->loss = e.loss;
     if (!logitsCsv.isEmpty()) {
-        const torch::Tensor logits = torch::cat(all).to(torch::kDouble).contiguous();
+        const torch::Tensor logits = all.to(torch::kDouble).contiguous();
         const double* p = logits.data_ptr<double>();
         QByteArray csv;
         csv.reserve(count * 160);
@@ -162,7 +141,7 @@ bool evaluateWeights(const QString& weights, const QString& dataDir, const QStri
             }
             csv += '\n';
         }
-        if (!writeAtomically(logitsCsv, csv, error))
+        if (!writeFileAtomically(logitsCsv, csv, error))
             return false;
     }
     return true;

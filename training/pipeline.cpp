@@ -1,12 +1,12 @@
 #include "pipeline.h"
 
+#include "files.h"
 #include "spec_json.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <ATen/CPUGeneratorImpl.h>
 // Only a CUDA LibTorch ships a working CUDA context (CMake defines RX_TORCH_HAS_CUDA then).
@@ -124,6 +124,32 @@ torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator) {
     return torch::where(flip.to(device).view({b, 1, 1, 1}), out.flip({3}), out);
 }
 
+SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const Normalizer& norm,
+                              torch::Tensor* logits) {
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = model->is_training();
+    model->eval();
+    double lossSum = 0, errors = 0;
+    std::vector<torch::Tensor> all;
+    for (int64_t i = 0; i < split.size(); i += 500) {
+        const int64_t end = std::min<int64_t>(split.size(), i + 500);
+        const torch::Tensor out = model->forward(norm(split.images.slice(0, i, end)));
+        const torch::Tensor y = split.labels.slice(0, i, end);
+        lossSum +=
+            torch::nn::functional::cross_entropy(
+                out, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                .item<double>();
+        errors += out.argmax(1).ne(y).sum().item<double>();
+        if (logits)
+            all.push_back(out.cpu());
+    }
+    model->train(wasTraining);
+    if (logits && !all.empty())
+        *logits = torch::cat(all);
+    const double n = double(std::max<int64_t>(1, split.size()));
+    return {lossSum / n, 100.0 * errors / n};
+}
+
 std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
                                      int64_t batchSize) {
     torch::NoGradGuard noGrad;
@@ -198,13 +224,7 @@ bool saveCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
         return false;
     }
     const std::string data = bytes.str();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(data.data(), qint64(data.size())) != qint64(data.size()) || !file.commit()) {
-        *error = Pipeline::cannotWrite(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, QByteArray(data.data(), qsizetype(data.size())), error);
 }
 
 bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,

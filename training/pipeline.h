@@ -36,6 +36,15 @@ struct Normalizer {
 // ops on the batch's device.
 torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator);
 
+// Mean loss and error % of `model` on a whole split (eval mode, batches of 500); `logits`, when
+// given, receives every image's logits on the CPU, in split order.
+struct SplitEvaluation {
+    double loss = 0;
+    double error = 0;
+};
+SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const Normalizer& norm,
+                              torch::Tensor* logits = nullptr);
+
 // The std of every response layer's output over the probe images (eval mode, population std over
 // all elements), in Network::responseLayers() order.
 std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,

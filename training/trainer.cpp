@@ -1,6 +1,7 @@
 #include "trainer.h"
 
 #include "analysis.h"
+#include "files.h"
 #include "pipeline.h"
 #include "spec_json.h"
 
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QThread>
 
 #include <cmath>
@@ -54,16 +54,6 @@ public:
     }
 };
 
-bool writeFile(const QString& path, const QByteArray& data, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = QCoreApplication::translate("rx::Trainer", "cannot write %1: %2")
-                     .arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
 void writeStatus(const QString& runDir, const QString& state, double best,
                  const QString& message = {}) {
     if (!QDir(runDir).exists())
@@ -74,8 +64,8 @@ void writeStatus(const QString& runDir, const QString& state, double best,
     if (!message.isEmpty())
         o["message"] = message;
     QString ignored;
-    writeFile(QDir(runDir).filePath(QLatin1String(kRunStatusFile)), QJsonDocument(o).toJson(),
-              &ignored);
+    writeFileAtomically(QDir(runDir).filePath(QLatin1String(kRunStatusFile)),
+                        QJsonDocument(o).toJson(), &ignored);
 }
 
 // Everything a running training holds; lives on the worker thread only.
@@ -227,14 +217,15 @@ bool Session::prepare(QString* error) {
         QFile::remove(checkpointPath_);
         warmupDone_ = c_.warmupIterations <= 0;
     }
-    if (!writeFile(run.filePath(QLatin1String(kRunArchitectureFile)), specToJson(c_.spec), error))
+    if (!writeFileAtomically(run.filePath(QLatin1String(kRunArchitectureFile)), specToJson(c_.spec),
+                             error))
         return false;
     QJsonObject config = c_.toJson();
     config["iterations_total"] = total_;
     config["iterations_per_epoch"] = perEpoch_;
     config["device"] = deviceName_;
-    if (!writeFile(run.filePath(QLatin1String(kRunConfigFile)),
-                   QJsonDocument(config).toJson(QJsonDocument::Indented), error))
+    if (!writeFileAtomically(run.filePath(QLatin1String(kRunConfigFile)),
+                             QJsonDocument(config).toJson(QJsonDocument::Indented), error))
         return false;
     return metrics_.open(metricsPath, error);
 }
@@ -336,22 +327,8 @@ bool Session::step(int iteration, QString* error) {
 void Session::evaluate(int iteration) {
     if (test_.size() == 0)
         return;
-    torch::NoGradGuard noGrad;
-    model_->eval();
-    double lossSum = 0, errors = 0;
-    for (int64_t i = 0; i < test_.size(); i += 500) {
-        const int64_t end = std::min<int64_t>(test_.size(), i + 500);
-        const torch::Tensor logits = model_->forward(normalizer_(test_.images.slice(0, i, end)));
-        const torch::Tensor y = test_.labels.slice(0, i, end);
-        lossSum +=
-            torch::nn::functional::cross_entropy(
-                logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-                .item<double>();
-        errors += logits.argmax(1).ne(y).sum().item<double>();
-    }
-    model_->train();
-    TestMetrics m{iteration, epochOf(iteration), lossSum / test_.size(),
-                  100.0 * errors / test_.size(), c_.validationSplit};
+    const SplitEvaluation e = evaluateSplit(model_, test_, normalizer_);
+    TestMetrics m{iteration, epochOf(iteration), e.loss, e.error, c_.validationSplit};
     metrics_.write(toJson(m));
     if (best_ < 0 || m.error < best_)
         best_ = m.error;

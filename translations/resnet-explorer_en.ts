@@ -400,6 +400,13 @@
     </message>
 </context>
 <context>
+    <name>rx::Files</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>rx::GradientHeatmap</name>
     <message>
         <source>iteration</source>
@@ -1068,10 +1075,6 @@ std %4</translation>
     <message>
         <source>invalid training settings: %1</source>
         <translation>invalid training settings: %1</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>cannot write %1: %2</translation>
     </message>
 </context>
 <context>

@@ -400,6 +400,13 @@
     </message>
 </context>
 <context>
+    <name>rx::Files</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>rx::GradientHeatmap</name>
     <message>
         <source>iteration</source>
@@ -1067,10 +1074,6 @@ std %4</source>
     <message>
         <source>invalid training settings: %1</source>
         <translation>잘못된 학습 설정: %1</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
