@@ -174,6 +174,12 @@ private Q_SLOTS:
         QVERIFY(!first.completed);
         QCOMPARE(first.finishedAt, 4);
         QCOMPARE(status(runB.path()), QString("stopped"));
+        {
+            QFile metrics(QDir(runB.path()).filePath(kRunMetricsFile));
+            QVERIFY(metrics.open(QIODevice::Append));
+            metrics.write(R"({"type":"test","iteration":3,"epoch":0.5,"loss":0.1,"error":1.0})"
+                          "\n");
+        }
         c.resume = true;
         const Outcome second = runSync(c);
         QVERIFY2(!second.failed, qPrintable(second.message));
@@ -191,6 +197,14 @@ private Q_SLOTS:
         QCOMPARE(log.train.size(), 8);
         for (int i = 0; i < 8; ++i)
             QCOMPARE(log.train[i].iteration, i + 1);
+        // status.json's best test error covers the tests before the stop too: the marker test
+        // line written before resuming (error 1 %) stays the best.
+        QFile statusFile(QDir(runB.path()).filePath(kRunStatusFile));
+        QVERIFY(statusFile.open(QIODevice::ReadOnly));
+        QCOMPARE(
+            QJsonDocument::fromJson(statusFile.readAll()).object()["best_test_error"].toDouble(),
+            1.0);
+        QCOMPARE(log.test.first().error, 1.0);
     }
 
     void pauseHoldsAndStopCheckpoints() {

@@ -212,6 +212,12 @@ bool Session::prepare(QString* error) {
         warmupDone_ = c_.warmupIterations <= 0 || startIteration_ >= c_.warmupIterations;
         if (!truncateMetrics(metricsPath, startIteration_, error))
             return false;
+        // The best test error so far includes the tests before the stop.
+        MetricsLog earlier;
+        if (readMetrics(metricsPath, &earlier, nullptr))
+            for (const TestMetrics& t : earlier.test)
+                if (best_ < 0 || t.error < best_)
+                    best_ = t.error;
     } else {
         QFile::remove(metricsPath);
         QFile::remove(checkpointPath_);
