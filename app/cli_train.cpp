@@ -43,15 +43,6 @@ void onInterrupt(int) {
         gTrainer->stop();  // an atomic store: safe in a signal handler
 }
 
-QString duration(double seconds) {
-    const qint64 s = qint64(seconds);
-    if (s >= 3600)
-        return QStringLiteral("%1h%2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QChar('0'));
-    if (s >= 60)
-        return QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
-    return QStringLiteral("%1s").arg(s);
-}
-
 bool parse(QCommandLineParser& parser, const QString& command, const QStringList& args) {
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("resnet-explorer-cli ") + command} + args)) {
@@ -216,7 +207,7 @@ int trainCommand(const QStringList& args) {
                 .arg(last.loss, 0, 'f', 3)
                 .arg(last.error, 0, 'f', 1)
                 .arg(lastProgress.imagesPerSecond, 0, 'f', 0)
-                .arg(duration(lastProgress.etaSeconds));
+                .arg(durationText(lastProgress.etaSeconds));
         if (tty)
             err() << '\r' << text << "\x1b[K";
         else if (newline)

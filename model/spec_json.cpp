@@ -1,11 +1,12 @@
 #include "spec_json.h"
 
+#include "files.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
 #include <limits>
@@ -220,9 +221,6 @@ public:
     static QString fileError(const QString& path, const QString& why) {
         return tr("cannot read %1: %2").arg(path, why);
     }
-    static QString saveError(const QString& path, const QString& why) {
-        return tr("cannot save %1: %2").arg(path, why);
-    }
 };
 
 }  // namespace
@@ -253,13 +251,7 @@ bool loadSpecFile(const QString& path, NetworkSpec* spec, QString* error) {
 }
 
 bool saveSpecFile(const QString& path, const NetworkSpec& spec, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(specToJson(spec)) < 0 || !file.commit()) {
-        if (error)
-            *error = Reader::saveError(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, specToJson(spec), error);
 }
 
 }  // namespace rx

@@ -42,13 +42,100 @@ QJsonArray values(const torch::Tensor& t) {
     return a;
 }
 
+bool writeSpecBeside(const LoadedModel& loaded, const QString& out, QString* error) {
+    return writeFileAtomically(besideOut(out, kSpecFileSuffix), specToJson(loaded.spec), error);
+}
+
+// PyTorch: a file Python's torch.load reads as a state_dict of tensors, with FILE.resnet.json and
+// FILE.preprocessing.json (input mean/std) beside it.
+bool writePyTorch(const LoadedModel& loaded, const QString& out, QString* error) {
+    QByteArray bytes;
+    try {
+        c10::Dict<std::string, torch::Tensor> state;
+        for (const auto& item : loaded.model->named_parameters())
+            state.insert(item.key(), item.value().detach().cpu().contiguous());
+        for (const auto& item : loaded.model->named_buffers())
+            state.insert(item.key(), item.value().detach().cpu().contiguous());
+        const std::vector<char> data = torch::pickle_save(c10::IValue(state));
+        bytes = QByteArray(data.data(), qsizetype(data.size()));
+    } catch (const std::exception& e) {
+        *error = Export::cannotWrite(out, QString::fromUtf8(e.what()).section('\n', 0, 0));
+        return false;
+    }
+    if (!writeFileAtomically(out, bytes, error) || !writeSpecBeside(loaded, out, error))
+        return false;
+    if (!loaded.info.inputMean.defined())
+        return true;
+    const QJsonObject pre{
+        {"input", QStringLiteral("RGB, NCHW, pixel values divided by 255")},
+        {"mean", values(loaded.info.inputMean)},
+        {"mean_shape", QJsonArray::fromVariantList({qlonglong(loaded.info.inputMean.size(0)),
+                                                    qlonglong(loaded.info.inputMean.size(1)),
+                                                    qlonglong(loaded.info.inputMean.size(2))})},
+        {"std", values(loaded.info.inputStd)}};
+    return writeFileAtomically(besideOut(out, ".preprocessing.json"),
+                               QJsonDocument(pre).toJson(QJsonDocument::Indented), error);
+}
+
+// LibTorch: a torch::serialize archive (model and input normalisation) with FILE.resnet.json.
+bool writeLibTorch(const LoadedModel& loaded, const QString& out, QString* error) {
+    Network model = loaded.model;
+    return saveCheckpoint(out, model, nullptr, loaded.info, error) &&
+           writeSpecBeside(loaded, out, error);
+}
+
+constexpr ExportFormatInfo kExportFormats[] = {
+    {ExportFormat::PyTorch, "pytorch", ".pth",
+     QT_TRANSLATE_NOOP("rx::ExportFormat", "PyTorch state_dict"), writePyTorch},
+    {ExportFormat::LibTorch, "libtorch", ".pt",
+     QT_TRANSLATE_NOOP("rx::ExportFormat", "LibTorch archive"), writeLibTorch},
+};
+
 }  // namespace
 
+std::span<const ExportFormatInfo> exportFormats() {
+    return kExportFormats;
+}
+
+const ExportFormatInfo& exportFormatInfo(ExportFormat format) {
+    for (const auto& f : kExportFormats)
+        if (f.format == format)
+            return f;
+    return kExportFormats[0];  // every enumerator has a row
+}
+
 std::optional<ExportFormat> exportFormatFromId(const QString& id) {
-    if (id == QLatin1String("pytorch"))
-        return ExportFormat::PyTorch;
-    if (id == QLatin1String("libtorch"))
-        return ExportFormat::LibTorch;
+    for (const auto& f : kExportFormats)
+        if (id == QLatin1String(f.id))
+            return f.format;
+    return std::nullopt;
+}
+
+std::optional<ExportFormat> exportFormatForPath(const QString& path) {
+    for (const auto& f : kExportFormats)
+        if (path.endsWith(QLatin1String(f.suffix), Qt::CaseInsensitive))
+            return f.format;
+    return std::nullopt;
+}
+
+QString exportFilter(ExportFormat format) {
+    const ExportFormatInfo& f = exportFormatInfo(format);
+    return QStringLiteral("%1 (*%2)")
+        .arg(QCoreApplication::translate("rx::ExportFormat", f.description),
+             QLatin1String(f.suffix));
+}
+
+QString exportFilters() {
+    QStringList filters;
+    for (const auto& f : kExportFormats)
+        filters << exportFilter(f.format);
+    return filters.join(QStringLiteral(";;"));
+}
+
+std::optional<ExportFormat> exportFormatForFilter(const QString& filter) {
+    for (const auto& f : kExportFormats)
+        if (filter == exportFilter(f.format))
+            return f.format;
     return std::nullopt;
 }
 
@@ -64,43 +151,7 @@ bool exportWeights(const QString& source, ExportFormat format, const QString& ou
     LoadedModel loaded;
     if (!loadTrainedModel(weights, &loaded, error))
         return false;
-    QByteArray bytes;
-    try {
-        if (format == ExportFormat::PyTorch) {
-            c10::Dict<std::string, torch::Tensor> state;
-            for (const auto& item : loaded.model->named_parameters())
-                state.insert(item.key(), item.value().detach().cpu().contiguous());
-            for (const auto& item : loaded.model->named_buffers())
-                state.insert(item.key(), item.value().detach().cpu().contiguous());
-            const std::vector<char> data = torch::pickle_save(c10::IValue(state));
-            bytes = QByteArray(data.data(), qsizetype(data.size()));
-        }
-    } catch (const std::exception& e) {
-        *error = Export::cannotWrite(out, QString::fromUtf8(e.what()).section('\n', 0, 0));
-        return false;
-    }
-    if (format == ExportFormat::LibTorch) {
-        Checkpoint info = loaded.info;
-        if (!saveCheckpoint(out, loaded.model, nullptr, info, error))
-            return false;
-    } else if (!writeFileAtomically(out, bytes, error)) {
-        return false;
-    }
-    if (!writeFileAtomically(besideOut(out, kSpecFileSuffix), specToJson(loaded.spec), error))
-        return false;
-    if (format == ExportFormat::PyTorch && loaded.info.inputMean.defined()) {
-        const QJsonObject pre{
-            {"input", QStringLiteral("RGB, NCHW, pixel values divided by 255")},
-            {"mean", values(loaded.info.inputMean)},
-            {"mean_shape", QJsonArray::fromVariantList({qlonglong(loaded.info.inputMean.size(0)),
-                                                        qlonglong(loaded.info.inputMean.size(1)),
-                                                        qlonglong(loaded.info.inputMean.size(2))})},
-            {"std", values(loaded.info.inputStd)}};
-        if (!writeFileAtomically(besideOut(out, ".preprocessing.json"),
-                                 QJsonDocument(pre).toJson(QJsonDocument::Indented), error))
-            return false;
-    }
-    return true;
+    return exportFormatInfo(format).write(loaded, out, error);
 }
 
 bool evaluateWeights(const QString& weights, const QString& dataDir, const QString& logitsCsv,

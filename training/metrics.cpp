@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace rx {
 
 namespace {
@@ -43,6 +45,16 @@ QStringList strings(const QJsonValue& value) {
 }
 
 }  // namespace
+
+QString durationText(double seconds) {
+    const qint64 s = qint64(std::max(0.0, seconds));
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
 
 QJsonObject toJson(const TrainMetrics& m) {
     QJsonObject o = base("train", m.iteration, m.epoch);

@@ -56,6 +56,9 @@ struct TrainingProgress {
     double etaSeconds = 0;
 };
 
+// A duration as the CLI and the dashboard show it: "2:05", "1:02:03".
+QString durationText(double seconds);
+
 QJsonObject toJson(const TrainMetrics& m);
 QJsonObject toJson(const TestMetrics& m);
 QJsonObject toJson(const LayerResponses& m);

@@ -54,18 +54,9 @@ public:
     }
 };
 
-void writeStatus(const QString& runDir, const QString& state, double best,
-                 const QString& message = {}) {
-    if (!QDir(runDir).exists())
-        return;
-    QJsonObject o{{"state", state}};
-    if (best >= 0)
-        o["best_test_error"] = best;
-    if (!message.isEmpty())
-        o["message"] = message;
-    QString ignored;
-    writeFileAtomically(QDir(runDir).filePath(QLatin1String(kRunStatusFile)),
-                        QJsonDocument(o).toJson(), &ignored);
+void writeStatus(const QString& runDir, RunState state, double best, const QString& message = {}) {
+    if (QDir(runDir).exists())
+        writeRunStatus(runDir, {state, best, message});
 }
 
 // Everything a running training holds; lives on the worker thread only.
@@ -366,7 +357,7 @@ bool Session::run(QString* error) {
         return false;
     Q_EMIT t_.started({deviceName_, startIteration_, total_, perEpoch_, int(train_.size()),
                        int(test_.size()), static_cast<qint64>(countParameters(*model_))});
-    writeStatus(c_.runDir, QStringLiteral("running"), best_);
+    writeStatus(c_.runDir, RunState::Running, best_);
     windowTimer_.start();
     QElapsedTimer runTimer;
     runTimer.start();
@@ -380,7 +371,7 @@ bool Session::run(QString* error) {
         if (stop_) {
             if (it - 1 > lastCheckpoint_ && !checkpoint(it - 1, error))
                 return false;
-            writeStatus(c_.runDir, QStringLiteral("stopped"), best_);
+            writeStatus(c_.runDir, RunState::Stopped, best_);
             Q_EMIT t_.finished(it - 1, false);
             return true;
         }
@@ -400,7 +391,7 @@ bool Session::run(QString* error) {
         Q_EMIT t_.progress(
             {it, total_, epochOf(it), imagesPerSecond_, perIteration * (total_ - it)});
     }
-    writeStatus(c_.runDir, QStringLiteral("finished"), best_);
+    writeStatus(c_.runDir, RunState::Finished, best_);
     Q_EMIT t_.finished(total_, true);
     return true;
 }
@@ -535,7 +526,7 @@ void Trainer::run() {
         error = Training::failedWith(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
     }
     if (!ok) {
-        writeStatus(config_.runDir, QStringLiteral("failed"), best, error);
+        writeStatus(config_.runDir, RunState::Failed, best, error);
         Q_EMIT failed(error);
     }
 }

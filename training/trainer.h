@@ -5,6 +5,7 @@
 #pragma once
 
 #include "metrics.h"
+#include "run_folder.h"
 #include "spec.h"
 
 #include <QJsonObject>
@@ -59,14 +60,6 @@ struct TrainConfig {
 
 QString scheduleId(LrSchedule schedule);
 bool scheduleFromId(const QString& id, LrSchedule* schedule);
-
-// File names inside a run folder.
-inline constexpr const char* kRunArchitectureFile = "architecture.resnet.json";
-inline constexpr const char* kRunConfigFile = "config.json";
-inline constexpr const char* kRunMetricsFile = "metrics.jsonl";
-inline constexpr const char* kRunCheckpointFile = "checkpoint.pt";
-// {"state": "running" | "finished" | "stopped" | "failed", "best_test_error": …, "message": …}
-inline constexpr const char* kRunStatusFile = "status.json";
 
 // What the trainer tells when it starts.
 struct TrainingStart {

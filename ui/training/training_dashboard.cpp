@@ -43,16 +43,6 @@ namespace {
 
 enum RunColumn { NameColumn, StateColumn, BestColumn };
 
-QString duration(double seconds) {
-    const qint64 s = qint64(seconds);
-    if (s >= 3600)
-        return QStringLiteral("%1:%2:%3")
-            .arg(s / 3600)
-            .arg((s % 3600) / 60, 2, 10, QChar('0'))
-            .arg(s % 60, 2, 10, QChar('0'));
-    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
-}
-
 QString safeName(QString name) {
     for (QChar& c : name)
         if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
@@ -505,7 +495,7 @@ void TrainingDashboard::start() {
                                     .arg(p.totalIterations)
                                     .arg(p.epoch, 0, 'f', 2)
                                     .arg(p.imagesPerSecond, 0, 'f', 0)
-                                    .arg(duration(p.etaSeconds)));
+                                    .arg(durationText(p.etaSeconds)));
     });
     connect(trainer, &Trainer::pausedAt, this, [this, id](int iteration) {
         lastIteration_ = iteration;

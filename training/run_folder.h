@@ -1,0 +1,58 @@
+// A run folder: what the trainer writes there and how anyone (the dashboard's runs list, the CLI,
+// another process) reads its state back. No torch here.
+//
+//   RUN_DIR/architecture.resnet.json   the network (spec_json.h)
+//   RUN_DIR/config.json                TrainConfig::toJson() plus iterations_total, device…
+//   RUN_DIR/metrics.jsonl              one metric record per line (metrics.h)
+//   RUN_DIR/checkpoint.pt              the last checkpoint (written atomically)
+//   RUN_DIR/status.json                {"state": RunState id, "best_test_error": %, "message": …}
+#pragma once
+
+#include "enum_table.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace rx {
+
+inline constexpr const char* kRunArchitectureFile = "architecture.resnet.json";
+inline constexpr const char* kRunConfigFile = "config.json";
+inline constexpr const char* kRunMetricsFile = "metrics.jsonl";
+inline constexpr const char* kRunCheckpointFile = "checkpoint.pt";
+inline constexpr const char* kRunStatusFile = "status.json";
+
+enum class RunState {
+    Running,   // a trainer is writing into the folder
+    Paused,    // the trainer waits (shown only while this process trains it)
+    Finished,  // every iteration done
+    Stopped,   // stopped by the user; resumable from its checkpoint
+    Failed,    // could not go on (bad data, NaN loss, disk full…); the last checkpoint stays
+};
+
+inline constexpr EnumEntry<RunState> kRunStates[] = {
+    {RunState::Running, "running", QT_TRANSLATE_NOOP("rx::RunState", "running")},
+    {RunState::Paused, "paused", QT_TRANSLATE_NOOP("rx::RunState", "paused")},
+    {RunState::Finished, "finished", QT_TRANSLATE_NOOP("rx::RunState", "finished")},
+    {RunState::Stopped, "stopped", QT_TRANSLATE_NOOP("rx::RunState", "stopped")},
+    {RunState::Failed, "failed", QT_TRANSLATE_NOOP("rx::RunState", "failed")},
+};
+inline QString runStateId(RunState state) {
+    return idOf(kRunStates, state);
+}
+inline QString runStateText(RunState state) {
+    return textOf(kRunStates, state, "rx::RunState");
+}
+
+struct RunStatus {
+    RunState state = RunState::Running;
+    double bestTestError = -1;  // %, −1 when no test ran yet
+    QString message;            // why it failed, empty otherwise
+};
+
+// Writes RUN_DIR/status.json atomically; false with a message when it cannot.
+bool writeRunStatus(const QString& runDir, const RunStatus& status, QString* error = nullptr);
+// Reads RUN_DIR/status.json; nullopt when it is missing or unreadable.
+std::optional<RunStatus> readRunStatus(const QString& runDir);
+
+}  // namespace rx
