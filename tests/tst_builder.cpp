@@ -104,8 +104,9 @@ private Q_SLOTS:
         // Every palette item explains itself.
         for (int i = 0; i < w.palette()->count(); ++i)
             QVERIFY(!w.palette()->item(i)->toolTip().isEmpty());
-        QCOMPARE(w.palette()->count(), 2 + 8 + 2);
-        QVERIFY(!w.windowIcon().isNull());  // the icon from resources/
+        QCOMPARE(w.palette()->count(),
+                 2 + int(blockKinds().size()) + 2);  // stems, kinds, stage, head
+        QVERIFY(!w.windowIcon().isNull());           // the icon from resources/
         QVERIFY(!w.windowIcon().pixmap(32, 32).isNull());
     }
 
