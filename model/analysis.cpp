@@ -9,7 +9,7 @@ QString shapeText(const Shape& shape) {
     return QStringLiteral("%1×%2×%3").arg(shape.channels).arg(shape.height).arg(shape.width);
 }
 
-QString LayerInfo::text() const {
+QString layerText(LayerType type, int kernel, int outChannels, int stride) {
     QString s;
     switch (type) {
         case LayerType::Conv:
@@ -33,6 +33,10 @@ QString LayerInfo::text() const {
     return s;
 }
 
+QString LayerInfo::text() const {
+    return layerText(type, kernel, outChannels, stride);
+}
+
 QStringList Analysis::errorMessages() const {
     QStringList out;
     for (const auto& e : errors)
@@ -44,7 +48,7 @@ QStringList Analysis::responseLayers() const {
     QStringList names;
     for (const auto& block : blocks) {
         for (const auto& layer : block.layers) {
-            if (layer.type == LayerType::Conv && layer.kernel == 3 && !layer.shortcut)
+            if (layer.response)
                 names << layer.name;
         }
     }
@@ -109,58 +113,68 @@ public:
     }
 
 private:
-    static QString where(int stage, int block) {
-        if (stage >= 0 && block >= 0)
-            return tr("stage %1, block %2: ").arg(stage + 1).arg(block + 1);
-        if (stage >= 0)
-            return tr("stage %1: ").arg(stage + 1);
-        return {};
+    using Location = ValidationError::Location;
+
+    // The prefix that says where: "stem: ", "stage 2: ", "stage 2, block 1: " or nothing (the
+    // field name says it, e.g. "stem width …").
+    static QString where(Location location, int stage, int block) {
+        switch (location) {
+            case Location::Block:
+                return tr("stage %1, block %2: ").arg(stage + 1).arg(block + 1);
+            case Location::Stage:
+                return tr("stage %1: ").arg(stage + 1);
+            default:
+                return {};
+        }
     }
 
-    void error(int stage, int block, const QString& what) {
-        result_.errors.push_back({stage, block, where(stage, block) + what});
+    void error(Location location, int stage, int block, const QString& what) {
+        result_.errors.push_back({location, stage, block, where(location, stage, block) + what});
     }
+    void stageError(int stage, const QString& what) { error(Location::Stage, stage, -1, what); }
+    void networkError(const QString& what) { error(Location::Network, -1, -1, what); }
 
     // Reports a value outside [low, high]; `field` names it for the user.
-    void checkRange(int stage, const QString& field, int value, int low, int high) {
-        if (value < low) {
-            error(stage, -1, tr("%1 must be at least %2, got %3").arg(field).arg(low).arg(value));
-        } else if (value > high) {
+    void checkRange(Location location, int stage, const QString& field, int value, int low,
+                    int high) {
+        if (value < low)
+            error(location, stage, -1,
+                  tr("%1 must be at least %2, got %3").arg(field).arg(low).arg(value));
+        else if (value > high)
             error(
-                stage, -1,
+                location, stage, -1,
                 tr("%1 of %2 is absurd; at most %3 is supported").arg(field).arg(value).arg(high));
-        }
     }
 
     void checkSizes() {
         const InputSpec& in = spec_.input;
-        checkRange(-1, tr("input channels"), in.channels, 1, kMaxInputChannels);
-        checkRange(-1, tr("input height"), in.height, 1, kMaxInputSize);
-        checkRange(-1, tr("input width"), in.width, 1, kMaxInputSize);
-        checkRange(-1, tr("number of classes"), in.classes, 1, kMaxClasses);
-        checkRange(-1, tr("stem width"), spec_.stem.width, 1, kMaxWidth);
+        checkRange(Location::Input, -1, tr("input channels"), in.channels, 1, kMaxInputChannels);
+        checkRange(Location::Input, -1, tr("input height"), in.height, 1, kMaxInputSize);
+        checkRange(Location::Input, -1, tr("input width"), in.width, 1, kMaxInputSize);
+        checkRange(Location::Head, -1, tr("number of classes"), in.classes, 1, kMaxClasses);
+        checkRange(Location::Stem, -1, tr("stem width"), spec_.stem.width, 1, kMaxWidth);
         if (spec_.stages.empty())
-            error(-1, -1, tr("the network has no stages; add at least one"));
+            networkError(tr("the network has no stages; add at least one"));
         if (static_cast<int>(spec_.stages.size()) > kMaxStages)
-            error(-1, -1,
-                  tr("the network has %1 stages; at most %2 are supported")
-                      .arg(spec_.stages.size())
-                      .arg(kMaxStages));
+            networkError(tr("the network has %1 stages; at most %2 are supported")
+                             .arg(spec_.stages.size())
+                             .arg(kMaxStages));
         for (int s = 0; s < static_cast<int>(spec_.stages.size()); ++s) {
             const StageSpec& stage = spec_.stages[s];
-            checkRange(s, tr("number of blocks"), stage.blocks, 1, kMaxTotalBlocks);
-            checkRange(s, tr("width"), stage.width, 1,
+            checkRange(Location::Stage, s, tr("number of blocks"), stage.blocks, 1,
+                       kMaxTotalBlocks);
+            checkRange(Location::Stage, s, tr("width"), stage.width, 1,
                        kMaxWidth / blockKindInfo(stage.block).expansion);
-            checkRange(s, tr("stride"), stage.stride, 1, kMaxStride);
+            checkRange(Location::Stage, s, tr("stride"), stage.stride, 1, kMaxStride);
         }
         if (spec_.totalBlocks() > kMaxTotalBlocks)
-            error(-1, -1,
-                  tr("the network has %1 blocks; at most %2 are supported")
-                      .arg(groupedNumber(spec_.totalBlocks()))
-                      .arg(groupedNumber(kMaxTotalBlocks)));
+            networkError(tr("the network has %1 blocks; at most %2 are supported")
+                             .arg(groupedNumber(spec_.totalBlocks()))
+                             .arg(groupedNumber(kMaxTotalBlocks)));
     }
 
-    // Applies a spatial stride; false (with an error) when the map would fall below 1×1.
+    // Applies a spatial stride; false (with an error) when the map would fall below 1×1. Stage
+    // −1 is the stem.
     bool downsample(int stage, int block, Shape& shape, int stride, const QString& layer) {
         if (stride <= 1)
             return true;
@@ -173,9 +187,9 @@ private:
                     .arg(shape.width)
                     .arg(stride);
             if (stage < 0)
-                error(-1, -1, tr("stem: ") + what);
+                error(Location::Stem, -1, -1, tr("stem: ") + what);
             else
-                error(stage, block, what);
+                error(Location::Block, stage, block, what);
             shape.height = shape.width = 1;
             return false;
         }
@@ -184,8 +198,17 @@ private:
         return true;
     }
 
+    static void addLayer(BlockInfo& info, const LayerInfo& layer) {
+        info.layers.push_back(layer);
+        info.params += layer.params;
+        info.macs += layer.macs;
+        if (layer.type == LayerType::Conv && !layer.shortcut)
+            info.weightedLayers += 1;
+    }
+
     static void addConv(BlockInfo& info, const QString& name, int kernel, int in, int out,
-                        int stride, const Shape& output, bool shortcut = false) {
+                        int stride, const Shape& output, bool shortcut = false,
+                        bool response = false) {
         LayerInfo l;
         l.type = LayerType::Conv;
         l.name = name;
@@ -194,14 +217,11 @@ private:
         l.outChannels = out;
         l.stride = stride;
         l.shortcut = shortcut;
+        l.response = response;
         l.output = output;
         l.params = std::int64_t(kernel) * kernel * in * out;
         l.macs = l.params * output.height * output.width;
-        info.layers.push_back(l);
-        info.params += l.params;
-        info.macs += l.macs;
-        if (!shortcut)
-            info.weightedLayers += 1;
+        addLayer(info, l);
     }
 
     static void addBatchNorm(BlockInfo& info, const QString& name, int features,
@@ -213,42 +233,45 @@ private:
         l.shortcut = shortcut;
         l.output = output;
         l.params = 2 * std::int64_t(features);
-        info.layers.push_back(l);
-        info.params += l.params;
+        addLayer(info, l);
+    }
+
+    static void addPool(BlockInfo& info, LayerType type, const QString& name, int kernel,
+                        int stride, const Shape& output) {
+        LayerInfo l;
+        l.type = type;
+        l.name = name;
+        l.kernel = kernel;
+        l.stride = stride;
+        l.inChannels = l.outChannels = output.channels;
+        l.output = output;
+        addLayer(info, l);
     }
 
     void addStem(Shape& shape) {
+        const StemKindInfo& stem = stemKindInfo(spec_.stem.kind);
         BlockInfo info;
         info.role = BlockInfo::Role::Stem;
         info.name = QStringLiteral("conv1");
         info.input = shape;
         info.inChannels = shape.channels;
         info.width = info.outChannels = spec_.stem.width;
-        const bool imagenet = spec_.stem.kind == StemKind::ImageNet;
-        const int kernel = imagenet ? 7 : 3;
-        const int stride = imagenet ? 2 : 1;
-        info.stride = stride;
-        downsample(-1, -1, shape, stride, tr("the stem's %1×%1 conv").arg(kernel));
+        info.stride = stem.stride;
+        downsample(-1, -1, shape, stem.stride, tr("the stem's %1×%1 conv").arg(stem.kernel));
         shape.channels = spec_.stem.width;
-        addConv(info, QStringLiteral("conv1"), kernel, info.inChannels, shape.channels, stride,
-                shape);
+        addConv(info, QStringLiteral("conv1"), stem.kernel, info.inChannels, shape.channels,
+                stem.stride, shape, false, stem.response);
         if (spec_.stemHasBatchNorm())
             addBatchNorm(info, QStringLiteral("bn1"), shape.channels, shape);
-        if (imagenet) {
+        if (stem.maxPool) {
             downsample(-1, -1, shape, 2, tr("the stem's max pool"));
-            LayerInfo pool;
-            pool.type = LayerType::MaxPool;
-            pool.name = QStringLiteral("maxpool");
-            pool.kernel = 3;
-            pool.stride = 2;
-            pool.inChannels = pool.outChannels = shape.channels;
-            pool.output = shape;
-            info.layers.push_back(pool);
+            addPool(info, LayerType::MaxPool, QStringLiteral("maxpool"), 3, 2, shape);
         }
         info.output = shape;
         result_.blocks.push_back(std::move(info));
     }
 
+    // Follows the kind's layer plan (block_kinds.h), as BlockImpl builds it.
     void addBlock(int s, int b, const StageSpec& stage, Shape& shape) {
         const BlockKindInfo& kind = blockKindInfo(stage.block);
         BlockInfo info;
@@ -263,70 +286,59 @@ private:
         info.outChannels = stage.width * kind.expansion;
         info.stride = b == 0 ? stage.stride : 1;
         const QString p = info.name + QLatin1Char('.');
-        const int in = info.inChannels, width = info.width, out = info.outChannels;
-        const bool pre = kind.preActivation;
+        const int out = info.outChannels;
 
         Shape inner = shape;  // shape after each main-path layer
-        auto bn = [&](int index, int features) {
-            addBatchNorm(info, p + QStringLiteral("bn%1").arg(index), features, inner);
-        };
-        const QString strided = kind.bottleneck ? tr("its 3×3 conv") : tr("its first 3×3 conv");
-        if (!kind.bottleneck) {
-            if (pre)
-                bn(1, in);
-            downsample(s, b, inner, info.stride, strided);
-            inner.channels = width;
-            addConv(info, p + QStringLiteral("conv1"), 3, in, width, info.stride, inner);
-            bn(pre ? 2 : 1, width);
-            inner.channels = out;
-            addConv(info, p + QStringLiteral("conv2"), 3, width, out, 1, inner);
-            if (!pre)
-                bn(2, out);
-        } else {
-            if (pre)
-                bn(1, in);
-            inner.channels = width;
-            addConv(info, p + QStringLiteral("conv1"), 1, in, width, 1, inner);
-            bn(pre ? 2 : 1, width);
-            downsample(s, b, inner, info.stride, strided);
-            addConv(info, p + QStringLiteral("conv2"), 3, width, width, info.stride, inner);
-            bn(pre ? 3 : 2, width);
-            inner.channels = out;
-            addConv(info, p + QStringLiteral("conv3"), 1, width, out, 1, inner);
-            if (!pre)
-                bn(3, out);
-        }
-
-        if (kind.residual) {
-            const bool changes = info.stride != 1 || in != out;
-            switch (stage.shortcut) {
-                case ShortcutOption::ZeroPad:
-                    info.shortcut = changes ? ShortcutKind::ZeroPad : ShortcutKind::Identity;
-                    if (changes && out < in)
-                        error(s, b,
-                              tr("shortcut option A can only add channels (zero padding), but the "
-                                 "block maps %1 channels to %2; use option B or C")
-                                  .arg(in)
-                                  .arg(out));
-                    break;
-                case ShortcutOption::ProjectOnChange:
-                    info.shortcut = changes ? ShortcutKind::Projection : ShortcutKind::Identity;
-                    break;
-                case ShortcutOption::ProjectAll:
-                    info.shortcut = ShortcutKind::Projection;
-                    break;
-            }
-            if (info.shortcut == ShortcutKind::Projection) {
-                addConv(info, p + QStringLiteral("downsample.0"), 1, in, out, info.stride, inner,
-                        true);
-                // Pre-activation projections act on the already normalised input: no BN.
-                if (!pre)
-                    addBatchNorm(info, p + QStringLiteral("downsample.1"), out, inner, true);
+        int convs = 0, bns = 0;
+        for (const LayerStep& step : kind.plan) {
+            if (step.op == StepOp::BatchNorm) {
+                addBatchNorm(info, p + QStringLiteral("bn%1").arg(++bns), inner.channels, inner);
+            } else if (step.op == StepOp::Conv) {
+                const QString name = p + QStringLiteral("conv%1").arg(++convs);
+                const int stride = step.strided() ? info.stride : 1;
+                downsample(s, b, inner, stride,
+                           tr("its %1×%1 conv (%2)").arg(step.kernel).arg(name));
+                const int from = inner.channels;
+                inner.channels = step.to == StepWidth::Output ? out : info.width;
+                addConv(info, name, step.kernel, from, inner.channels, stride, inner, false,
+                        step.response());
             }
         }
+        if (kind.residual)
+            addShortcut(info, stage.shortcut, kind, inner);
         shape = inner;
         info.output = shape;
         result_.blocks.push_back(std::move(info));
+    }
+
+    void addShortcut(BlockInfo& info, ShortcutOption option, const BlockKindInfo& kind,
+                     const Shape& output) {
+        const int in = info.inChannels, out = info.outChannels;
+        const bool changes = info.stride != 1 || in != out;
+        switch (option) {
+            case ShortcutOption::ZeroPad:
+                info.shortcut = changes ? ShortcutKind::ZeroPad : ShortcutKind::Identity;
+                if (changes && out < in)
+                    error(Location::Block, info.stage, info.block,
+                          tr("shortcut option A can only add channels (zero padding), but the "
+                             "block maps %1 channels to %2; use option B or C")
+                              .arg(in)
+                              .arg(out));
+                break;
+            case ShortcutOption::ProjectOnChange:
+                info.shortcut = changes ? ShortcutKind::Projection : ShortcutKind::Identity;
+                break;
+            case ShortcutOption::ProjectAll:
+                info.shortcut = ShortcutKind::Projection;
+                break;
+        }
+        if (info.shortcut != ShortcutKind::Projection)
+            return;
+        const QString p = info.name + QLatin1Char('.');
+        addConv(info, p + QStringLiteral("downsample.0"), 1, in, out, info.stride, output, true);
+        // Pre-activation projections act on the already normalised input: no BN.
+        if (!kind.preActivation)
+            addBatchNorm(info, p + QStringLiteral("downsample.1"), out, output, true);
     }
 
     void addHead(Shape& shape) {
@@ -338,12 +350,8 @@ private:
         info.outChannels = spec_.input.classes;
         if (spec_.headHasBatchNorm())
             addBatchNorm(info, QStringLiteral("final_bn"), shape.channels, shape);
-        LayerInfo pool;
-        pool.type = LayerType::AvgPool;
-        pool.name = QStringLiteral("avgpool");
-        pool.inChannels = pool.outChannels = shape.channels;
-        pool.output = Shape{shape.channels, 1, 1};
-        info.layers.push_back(pool);
+        addPool(info, LayerType::AvgPool, QStringLiteral("avgpool"), 0, 1,
+                Shape{shape.channels, 1, 1});
         LayerInfo fc;
         fc.type = LayerType::Linear;
         fc.name = QStringLiteral("fc");
@@ -352,10 +360,8 @@ private:
         fc.output = Shape{spec_.input.classes, 1, 1};
         fc.params = std::int64_t(fc.inChannels) * fc.outChannels + fc.outChannels;
         fc.macs = std::int64_t(fc.inChannels) * fc.outChannels;
-        info.layers.push_back(fc);
-        info.params += fc.params;
-        info.macs += fc.macs;
-        info.weightedLayers = 1;
+        addLayer(info, fc);
+        info.weightedLayers += 1;
         shape = fc.output;
         info.output = shape;
         result_.blocks.push_back(std::move(info));

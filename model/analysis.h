@@ -40,11 +40,14 @@ struct LayerInfo {
     int outChannels = 0;  // conv: filters; BN: features; linear: classes
     int stride = 1;
     bool shortcut = false;  // part of the projection shortcut, not the main path
+    bool response = false;  // a conv whose response Fig. 7 plots (see kResponse)
     Shape output;
     std::int64_t params = 0;
     std::int64_t macs = 0;  // multiply-accumulates per image
     QString text() const;   // "3×3 conv, 32, /2"
 };
+// The text of a layer as the paper's Fig. 3 lists it: "3×3 conv, 32, /2", "BN, 16", "fc, 10".
+QString layerText(LayerType type, int kernel, int outChannels, int stride);
 
 enum class ShortcutKind { None, Identity, ZeroPad, Projection };
 
@@ -80,6 +83,8 @@ struct StageSummary {
 };
 
 struct ValidationError {
+    // What the error is about, for marking it on the canvas.
+    enum class Location { Network, Input, Stem, Stage, Block, Head } location = Location::Network;
     int stage = -1;   // 0-based; -1 when not about one stage
     int block = -1;   // 0-based; -1 when about the stage as a whole
     QString message;  // full sentence, already prefixed, e.g. "stage 2, block 1: …"
@@ -95,7 +100,8 @@ struct Analysis {
     Shape output;
     bool ok() const { return errors.empty(); }
     QStringList errorMessages() const;
-    // Names of every 3×3 conv whose response (after BN, before addition/ReLU) Fig. 7 plots.
+    // Names of every conv whose response (after BN, before addition/ReLU) Fig. 7 plots: the
+    // layers marked `response` (every 3×3 conv of the main path), in order.
     QStringList responseLayers() const;
 };
 

@@ -16,57 +16,83 @@ int clampIndex(int value, int low, int high) {
 
 }  // namespace
 
-NetworkSpec mergeEqualNeighbours(const NetworkSpec& spec) {
+namespace {
+
+// Merges equal neighbours; `tracked`, when given, follows one block through the merge.
+NetworkSpec merge(const NetworkSpec& spec, BlockPosition* tracked) {
     NetworkSpec out = spec;
     out.stages.clear();
-    for (const StageSpec& s : spec.stages) {
+    BlockPosition moved;
+    for (int i = 0; i < static_cast<int>(spec.stages.size()); ++i) {
+        const StageSpec& s = spec.stages[i];
+        int offset = 0;  // blocks already in the stage this one joins
         if (!out.stages.empty()) {
             StageSpec& last = out.stages.back();
             if (last.block == s.block && last.width == s.width && last.shortcut == s.shortcut &&
                 s.stride == 1) {
+                offset = last.blocks;
                 last.blocks += s.blocks;
-                continue;
             }
         }
-        out.stages.push_back(s);
+        if (offset == 0)
+            out.stages.push_back(s);
+        if (tracked && tracked->stage == i)
+            moved = {static_cast<int>(out.stages.size()) - 1, offset + tracked->block};
     }
+    if (tracked)
+        *tracked = moved;
     return out;
 }
 
-NetworkSpec insertBlock(const NetworkSpec& spec, int stage, int index, BlockKind kind) {
+}  // namespace
+
+NetworkSpec mergeEqualNeighbours(const NetworkSpec& spec) {
+    return merge(spec, nullptr);
+}
+
+NetworkSpec insertBlock(const NetworkSpec& spec, int stage, int index, BlockKind kind,
+                        BlockPosition* inserted) {
     NetworkSpec out = spec;
     const int count = static_cast<int>(spec.stages.size());
     stage = clampIndex(stage, 0, count);
     const int expansion = blockKindInfo(kind).expansion;
+    BlockPosition where;
     if (stage == count) {
         // At the end: grow the last stage or start a new one that keeps the channel count.
         if (count > 0 && spec.stages.back().block == kind) {
             out.stages.back().blocks += 1;
+            where = {count - 1, out.stages.back().blocks - 1};
         } else {
             const int channels = count > 0 ? outChannels(spec.stages.back()) : spec.stem.width;
             const ShortcutOption option =
                 count > 0 ? spec.stages.back().shortcut : ShortcutOption::ZeroPad;
             out.stages.push_back({kind, 1, std::max(1, channels / expansion), 1, option});
+            where = {count, 0};
         }
-        return mergeEqualNeighbours(out);
-    }
-    const StageSpec s = spec.stages[stage];
-    index = clampIndex(index, 0, s.blocks);
-    if (s.block == kind) {
+    } else if (const StageSpec s = spec.stages[stage]; s.block == kind) {
+        index = clampIndex(index, 0, s.blocks);
         out.stages[stage].blocks += 1;
+        if (inserted)
+            *inserted = {stage, index};
         return out;
+    } else {
+        // Split: [0, index) of the old kind, the new block, [index, n) of the old kind.
+        index = clampIndex(index, 0, s.blocks);
+        std::vector<StageSpec> parts;
+        if (index > 0)
+            parts.push_back({s.block, index, s.width, s.stride, s.shortcut});
+        where = {stage + static_cast<int>(parts.size()), 0};
+        parts.push_back({kind, 1, std::max(1, outChannels(s) / expansion),
+                         index == 0 ? s.stride : 1, s.shortcut});
+        if (index < s.blocks)
+            parts.push_back({s.block, s.blocks - index, s.width, 1, s.shortcut});
+        out.stages.erase(out.stages.begin() + stage);
+        out.stages.insert(out.stages.begin() + stage, parts.begin(), parts.end());
     }
-    // Split: [0, index) of the old kind, the new block, [index, n) of the old kind.
-    std::vector<StageSpec> parts;
-    if (index > 0)
-        parts.push_back({s.block, index, s.width, s.stride, s.shortcut});
-    parts.push_back(
-        {kind, 1, std::max(1, outChannels(s) / expansion), index == 0 ? s.stride : 1, s.shortcut});
-    if (index < s.blocks)
-        parts.push_back({s.block, s.blocks - index, s.width, 1, s.shortcut});
-    out.stages.erase(out.stages.begin() + stage);
-    out.stages.insert(out.stages.begin() + stage, parts.begin(), parts.end());
-    return mergeEqualNeighbours(out);
+    out = merge(out, &where);
+    if (inserted)
+        *inserted = where;
+    return out;
 }
 
 NetworkSpec insertStage(const NetworkSpec& spec, int stage) {
@@ -87,7 +113,7 @@ NetworkSpec insertStage(const NetworkSpec& spec, int stage) {
     return out;
 }
 
-NetworkSpec removeBlock(const NetworkSpec& spec, int stage, int /*index*/) {
+NetworkSpec removeBlock(const NetworkSpec& spec, int stage) {
     if (stage < 0 || stage >= static_cast<int>(spec.stages.size()))
         return spec;
     NetworkSpec out = spec;

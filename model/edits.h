@@ -7,15 +7,24 @@
 
 namespace rx::edits {
 
+// Where a block is: block `block` of stage `stage` (both 0-based).
+struct BlockPosition {
+    int stage = -1;
+    int block = -1;
+    bool operator==(const BlockPosition&) const = default;
+};
+
 // Inserts a block of `kind` before block `index` of `stage` (index == blocks: after the last).
 // `stage == stages.size()` appends at the end of the network. A block of the stage's own kind
 // grows the stage; another kind splits it and gets a width that keeps the channel count.
-NetworkSpec insertBlock(const NetworkSpec& spec, int stage, int index, BlockKind kind);
+// `inserted`, when given, receives where the new block ends up in the result.
+NetworkSpec insertBlock(const NetworkSpec& spec, int stage, int index, BlockKind kind,
+                        BlockPosition* inserted = nullptr);
 // A new stage before `stage` (== size: at the end): the neighbour's kind, twice its width,
 // stride 2, as the paper's stages do.
 NetworkSpec insertStage(const NetworkSpec& spec, int stage);
 // Removes one block; a stage left empty is removed.
-NetworkSpec removeBlock(const NetworkSpec& spec, int stage, int index);
+NetworkSpec removeBlock(const NetworkSpec& spec, int stage);
 NetworkSpec removeStage(const NetworkSpec& spec, int stage);
 NetworkSpec duplicateBlock(const NetworkSpec& spec, int stage);
 // A copy after the original, with stride 1.

@@ -1,64 +1,66 @@
 #include "network.h"
 
 #include <stdexcept>
+#include <utility>
 
 namespace rx {
 
 namespace nn = torch::nn;
 
-nn::Conv2d conv3x3(int in, int out, int stride) {
-    return nn::Conv2d(nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false));
-}
-
-nn::Conv2d conv1x1(int in, int out, int stride) {
-    return nn::Conv2d(nn::Conv2dOptions(in, out, 1).stride(stride).bias(false));
+nn::Conv2d convNoBias(int kernel, int in, int out, int stride) {
+    return nn::Conv2d(
+        nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2).bias(false));
 }
 
 BlockImpl::BlockImpl(const BlockInfo& info)
-    : kind_(blockKindInfo(info.kind)),
-      shortcutKind_(info.shortcut),
+    : shortcutKind_(info.shortcut),
       stride_(info.stride),
       padChannels_(info.outChannels - info.inChannels) {
-    const int in = info.inChannels, width = info.width, out = info.outChannels;
-    auto bn = [this](const char* name, int features) {
-        return register_module(name, nn::BatchNorm2d(features));
-    };
-    if (kind_.preActivation)
-        bn1_ = bn("bn1", in);
-    if (!kind_.bottleneck) {
-        conv1_ = register_module("conv1", conv3x3(in, width, stride_));
-        if (kind_.preActivation)
-            bn2_ = bn("bn2", width);
-        else
-            bn1_ = bn("bn1", width);
-        conv2_ = register_module("conv2", conv3x3(width, out));
-        if (!kind_.preActivation)
-            bn2_ = bn("bn2", out);
-    } else {
-        conv1_ = register_module("conv1", conv1x1(in, width));
-        if (kind_.preActivation)
-            bn2_ = bn("bn2", width);
-        else
-            bn1_ = bn("bn1", width);
-        conv2_ = register_module("conv2", conv3x3(width, width, stride_));
-        if (kind_.preActivation)
-            bn3_ = bn("bn3", width);
-        else
-            bn2_ = bn("bn2", width);
-        conv3_ = register_module("conv3", conv1x1(width, out));
-        if (!kind_.preActivation)
-            bn3_ = bn("bn3", out);
+    const BlockKindInfo& kind = blockKindInfo(info.kind);
+    int channels = info.inChannels;
+    bool pendingResponse = false;  // a marked conv whose BN follows: record after the BN
+    for (const LayerStep& step : kind.plan) {
+        Op op{step.op};
+        switch (step.op) {
+            case StepOp::BatchNorm:
+                op.module = static_cast<int>(bns_.size());
+                bns_.push_back(register_module("bn" + std::to_string(bns_.size() + 1),
+                                               nn::BatchNorm2d(channels)));
+                op.record = std::exchange(pendingResponse, false);
+                break;
+            case StepOp::Conv: {
+                const int out = step.to == StepWidth::Output ? info.outChannels : info.width;
+                op.module = static_cast<int>(convs_.size());
+                convs_.push_back(register_module(
+                    "conv" + std::to_string(convs_.size() + 1),
+                    convNoBias(step.kernel, channels, out, step.strided() ? stride_ : 1)));
+                channels = out;
+                const bool bnFollows = &step + 1 != kind.plan.data() + kind.plan.size() &&
+                                       (&step + 1)->op == StepOp::BatchNorm;
+                op.record = step.response() && !bnFollows;
+                pendingResponse = step.response() && bnFollows;
+                break;
+            }
+            case StepOp::Add:
+                if (shortcutKind_ == ShortcutKind::None)
+                    continue;  // plain kinds: no shortcut to add
+                break;
+            case StepOp::Relu:
+            case StepOp::Branch:
+                break;
+        }
+        ops_.push_back(op);
     }
     if (shortcutKind_ == ShortcutKind::Projection) {
-        downsample_ = nn::Sequential(conv1x1(in, out, stride_));
+        downsample_ = nn::Sequential(convNoBias(1, info.inChannels, info.outChannels, stride_));
         // Pre-activation projections act on the normalised input and need no BN of their own.
-        if (!kind_.preActivation)
-            downsample_->push_back(nn::BatchNorm2d(out));
+        if (!kind.preActivation)
+            downsample_->push_back(nn::BatchNorm2d(info.outChannels));
         register_module("downsample", downsample_);
     }
 }
 
-torch::Tensor BlockImpl::shortcut(const torch::Tensor& x, const torch::Tensor& preactivated) {
+torch::Tensor BlockImpl::shortcut(const torch::Tensor& x, const torch::Tensor& branch) {
     using torch::indexing::None;
     using torch::indexing::Slice;
     switch (shortcutKind_) {
@@ -67,7 +69,7 @@ torch::Tensor BlockImpl::shortcut(const torch::Tensor& x, const torch::Tensor& p
         case ShortcutKind::Identity:
             return x;
         case ShortcutKind::Projection:
-            return downsample_->forward(preactivated);
+            return downsample_->forward(branch);
         case ShortcutKind::ZeroPad: {
             torch::Tensor s = x;
             if (stride_ > 1)
@@ -83,45 +85,31 @@ torch::Tensor BlockImpl::shortcut(const torch::Tensor& x, const torch::Tensor& p
 }
 
 torch::Tensor BlockImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* responses) {
-    auto record = [responses](const torch::Tensor& t) {
-        if (responses)
-            responses->push_back(t);
-    };
-    torch::Tensor out;
-    torch::Tensor input = x;
-    if (kind_.preActivation) {
-        // BN → ReLU → conv, repeated; the shortcut sees x itself (or the projection the
-        // normalised x), and nothing follows the addition.
-        input = torch::relu(bn1_->forward(x));
-        if (!kind_.bottleneck) {
-            out = bn2_->forward(conv1_->forward(input));
-            record(out);
-            out = conv2_->forward(torch::relu(out));
-            record(out);
-        } else {
-            out = torch::relu(bn2_->forward(conv1_->forward(input)));
-            out = bn3_->forward(conv2_->forward(out));
-            record(out);
-            out = conv3_->forward(torch::relu(out));
+    // The identity and option A shortcuts see x itself; a projection sees the input at the
+    // plan's Branch step (pre-activation: the normalised x), else x.
+    torch::Tensor out = x, branch = x;
+    for (const Op& op : ops_) {
+        switch (op.op) {
+            case StepOp::BatchNorm:
+                out = bns_[op.module]->forward(out);
+                break;
+            case StepOp::Conv:
+                out = convs_[op.module]->forward(out);
+                break;
+            case StepOp::Relu:
+                out = torch::relu(out);
+                break;
+            case StepOp::Branch:
+                branch = out;
+                break;
+            case StepOp::Add:
+                out = out + shortcut(x, branch);
+                break;
         }
-        if (kind_.residual)
-            out = out + shortcut(x, input);
-        return out;
+        if (op.record && responses)
+            responses->push_back(out);
     }
-    if (!kind_.bottleneck) {
-        out = bn1_->forward(conv1_->forward(x));
-        record(out);
-        out = bn2_->forward(conv2_->forward(torch::relu(out)));
-        record(out);
-    } else {
-        out = torch::relu(bn1_->forward(conv1_->forward(x)));
-        out = bn2_->forward(conv2_->forward(out));
-        record(out);
-        out = bn3_->forward(conv3_->forward(torch::relu(out)));
-    }
-    if (kind_.residual)
-        out = out + shortcut(x, x);
-    return torch::relu(out);
+    return out;
 }
 
 namespace {
@@ -144,13 +132,11 @@ NetworkImpl::NetworkImpl(const NetworkSpec& spec) : spec_(spec), analysis_(analy
     if (!analysis_.ok())
         throw std::invalid_argument(
             analysis_.errorMessages().join(QLatin1Char('\n')).toStdString());
-    imagenetStem_ = spec.stem.kind == StemKind::ImageNet;
-    const int stemKernel = imagenetStem_ ? 7 : 3;
+    const StemKindInfo& stem = stemKindInfo(spec.stem.kind);
+    stemMaxPool_ = stem.maxPool;
+    stemResponse_ = stem.response;
     conv1_ = register_module(
-        "conv1", nn::Conv2d(nn::Conv2dOptions(spec.input.channels, spec.stem.width, stemKernel)
-                                .stride(imagenetStem_ ? 2 : 1)
-                                .padding(stemKernel / 2)
-                                .bias(false)));
+        "conv1", convNoBias(stem.kernel, spec.input.channels, spec.stem.width, stem.stride));
     if (spec.stemHasBatchNorm())
         bn1_ = register_module("bn1", nn::BatchNorm2d(spec.stem.width));
 
@@ -178,11 +164,11 @@ torch::Tensor NetworkImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* 
     x = conv1_->forward(x);
     if (bn1_)
         x = bn1_->forward(x);
-    if (responses && !imagenetStem_)
+    if (responses && stemResponse_)
         responses->push_back(x);
     if (bn1_)
         x = torch::relu(x);
-    if (imagenetStem_)
+    if (stemMaxPool_)
         x = torch::max_pool2d(x, 3, 2, 1);
     for (auto& block : blocks_)
         x = block->forward(x, responses);

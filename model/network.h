@@ -12,27 +12,33 @@
 
 namespace rx {
 
-// 3×3 and 1×1 convolutions without bias (every conv here is followed by BN).
-torch::nn::Conv2d conv3x3(int in, int out, int stride = 1);
-torch::nn::Conv2d conv1x1(int in, int out, int stride = 1);
+// A k×k convolution without bias, "same" padding (every conv here is followed by BN or is the
+// last of a pre-activation block).
+torch::nn::Conv2d convNoBias(int kernel, int in, int out, int stride = 1);
 
-// One residual or plain block of any BlockKind; BlockKindInfo::expansion gives its output width.
-// `responses`, when given, receives the output of each 3×3 conv after BN and before the addition
-// and ReLU (paper Fig. 7), in layer order.
+// One residual or plain block of any BlockKind, built by following the kind's layer plan
+// (block_kinds.h) as the analysis counts it. `responses`, when given, receives the response of
+// each conv the plan marks (after its BN, before the addition and ReLU; paper Fig. 7), in order.
 class BlockImpl : public torch::nn::Module {
 public:
     explicit BlockImpl(const BlockInfo& info);
     torch::Tensor forward(torch::Tensor x, std::vector<torch::Tensor>* responses = nullptr);
 
 private:
-    torch::Tensor shortcut(const torch::Tensor& x, const torch::Tensor& preactivated);
+    // One step of the plan, resolved at construction so forward() only indexes.
+    struct Op {
+        StepOp op;
+        int module = -1;      // index into convs_ or bns_
+        bool record = false;  // the output after this op is a Fig. 7 response
+    };
+    torch::Tensor shortcut(const torch::Tensor& x, const torch::Tensor& branch);
 
-    BlockKindInfo kind_;
+    std::vector<Op> ops_;
+    std::vector<torch::nn::Conv2d> convs_;
+    std::vector<torch::nn::BatchNorm2d> bns_;
     ShortcutKind shortcutKind_;
     int stride_;
     int padChannels_;  // option A: zero channels appended to the subsampled input
-    torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr}, conv3_{nullptr};
-    torch::nn::BatchNorm2d bn1_{nullptr}, bn2_{nullptr}, bn3_{nullptr};
     torch::nn::Sequential downsample_{nullptr};
 };
 TORCH_MODULE(Block);
@@ -51,7 +57,8 @@ public:
 private:
     NetworkSpec spec_;
     Analysis analysis_;
-    bool imagenetStem_ = false;
+    bool stemMaxPool_ = false;
+    bool stemResponse_ = false;
     torch::nn::Conv2d conv1_{nullptr};
     torch::nn::BatchNorm2d bn1_{nullptr}, finalBn_{nullptr};
     std::vector<Block> blocks_;

@@ -126,11 +126,7 @@ std::optional<NetworkSpec> preset(const QString& name) {
 }
 
 int blocksPerStageForDepth(BlockKind kind, int depth) {
-    const int layersPerBlock = blockKindInfo(kind).bottleneck ? 3 : 2;
-    const int perStage = layersPerBlock * 3;
-    if (depth < perStage + 2 || (depth - 2) % perStage != 0)
-        return -1;
-    return (depth - 2) / perStage;
+    return depthRule(kind, 3).blocksFor(depth);
 }
 
 }  // namespace rx

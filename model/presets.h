@@ -20,8 +20,8 @@ NetworkSpec imagenetNet(const QString& name, BlockKind kind, std::vector<int> bl
 QStringList presetNames();
 std::optional<NetworkSpec> preset(const QString& name);
 
-// "resnet-56" for a 6n+2 net given its kind: n blocks per stage for a depth, or -1 when the
-// depth is not 6n+2 (9n+2 for bottlenecks).
+// "resnet-56" for a three-stage net of `kind`: n blocks per stage for a depth, or -1 when the
+// depth is not 6n+2 (9n+2 for bottlenecks); see DepthRule.
 int blocksPerStageForDepth(BlockKind kind, int depth);
 
 }  // namespace rx

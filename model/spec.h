@@ -2,11 +2,11 @@
 // Plain values only: no torch, no Qt Widgets.
 #pragma once
 
-#include <QString>
-#include <QStringList>
+#include "block_kinds.h"
+#include "enum_table.h"
 
-#include <optional>
-#include <span>
+#include <QString>
+
 #include <vector>
 
 namespace rx {
@@ -17,17 +17,41 @@ enum class StemKind {
     ImageNet,  // 7×7 conv, stride 2, then 3×3 max-pool, stride 2 (paper Table 1)
 };
 
-// The residual (or plain) unit repeated inside a stage.
-enum class BlockKind {
-    Basic,                  // 3×3, 3×3 with an identity/projection shortcut
-    Bottleneck,             // 1×1, 3×3, 1×1 (expansion 4) with a shortcut
-    PreActBasic,            // BN-ReLU-conv ×2, pure identity shortcut (ECCV 2016)
-    PreActBottleneck,       // BN-ReLU-conv ×3, expansion 4
-    PlainBasic,             // Basic without the shortcut
-    PlainBottleneck,        // Bottleneck without the shortcut
-    PlainPreActBasic,       // PreActBasic without the shortcut
-    PlainPreActBottleneck,  // PreActBottleneck without the shortcut
+// `id` in files, `text` for the properties (context kStemContext).
+struct StemKindInfo : EnumEntry<StemKind> {
+    const char* paletteLabel;  // context kStemContext
+    const char* tooltip;       // context kStemContext
+    int kernel;                // the stem conv's kernel and stride
+    int stride;
+    bool maxPool;   // a 3×3 max-pool, stride 2, after the conv
+    bool response;  // the stem conv's response is reported for Fig. 7 (3×3 convs only)
 };
+
+inline constexpr const char* kStemContext = "StemKind";
+
+inline constexpr StemKindInfo kStemKinds[] = {
+    {{StemKind::Cifar, "cifar", QT_TRANSLATE_NOOP("StemKind", "CIFAR: 3×3 conv")},
+     QT_TRANSLATE_NOOP("StemKind", "CIFAR stem"),
+     QT_TRANSLATE_NOOP("StemKind",
+                       "3×3 conv, 16 filters, stride 1: the first layer of the paper's CIFAR-10 "
+                       "nets."),
+     3,
+     1,
+     false,
+     true},
+    {{StemKind::ImageNet, "imagenet",
+      QT_TRANSLATE_NOOP("StemKind", "ImageNet: 7×7 conv /2, max pool /2")},
+     QT_TRANSLATE_NOOP("StemKind", "ImageNet stem"),
+     QT_TRANSLATE_NOOP("StemKind",
+                       "7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of "
+                       "ResNet-18…152."),
+     7,
+     2,
+     true,
+     false},
+};
+
+const StemKindInfo& stemKindInfo(StemKind kind);
 
 // What a residual block's shortcut does where the shape changes (paper §3.3).
 enum class ShortcutOption {
@@ -36,28 +60,28 @@ enum class ShortcutOption {
     ProjectAll,       // C: 1×1 conv + BN projection on every shortcut
 };
 
-// Everything that is fixed about a block kind, in one table (see blockKinds()).
-struct BlockKindInfo {
-    BlockKind kind;
-    const char* id;      // the name in .resnet.json files
-    const char* label;   // short English label (translate with QCoreApplication)
-    int expansion;       // output channels = width × expansion
-    bool bottleneck;     // 1×1, 3×3, 1×1 instead of 3×3, 3×3
-    bool preActivation;  // BN-ReLU before each conv, nothing after the addition
-    bool residual;       // has a shortcut
+// `id` is the letter in files, `text` the choice in the properties (context kShortcutContext).
+struct ShortcutOptionInfo : EnumEntry<ShortcutOption> {
+    const char* arcLabel;  // beside a non-identity shortcut on the canvas (kShortcutContext)
 };
 
-std::span<const BlockKindInfo> blockKinds();
-const BlockKindInfo& blockKindInfo(BlockKind kind);
-std::optional<BlockKind> blockKindFromId(const QString& id);
-// The same block with (residual = true) or without (false) the shortcut.
-BlockKind withResidual(BlockKind kind, bool residual);
+inline constexpr const char* kShortcutContext = "ShortcutOption";
 
+inline constexpr ShortcutOptionInfo kShortcutOptions[] = {
+    {{ShortcutOption::ZeroPad, "A",
+      QT_TRANSLATE_NOOP("ShortcutOption", "A: identity, zero-padded channels")},
+     QT_TRANSLATE_NOOP("ShortcutOption", "A: [x, 0]")},
+    {{ShortcutOption::ProjectOnChange, "B",
+      QT_TRANSLATE_NOOP("ShortcutOption", "B: projection where the shape changes")},
+     QT_TRANSLATE_NOOP("ShortcutOption", "B: 1×1 conv")},
+    {{ShortcutOption::ProjectAll, "C",
+      QT_TRANSLATE_NOOP("ShortcutOption", "C: projection on every shortcut")},
+     QT_TRANSLATE_NOOP("ShortcutOption", "C: 1×1 conv")},
+};
+
+const ShortcutOptionInfo& shortcutOptionInfo(ShortcutOption option);
+// 'A', 'B' or 'C' (for text output; files use idOf(kShortcutOptions, …)).
 char shortcutLetter(ShortcutOption option);
-std::optional<ShortcutOption> shortcutFromLetter(const QString& letter);
-
-const char* stemId(StemKind kind);
-std::optional<StemKind> stemFromId(const QString& id);
 
 struct InputSpec {
     int channels = 3;
@@ -82,18 +106,12 @@ struct StageSpec {
     bool operator==(const StageSpec&) const = default;
 };
 
-// Global average pooling and a fully connected layer to InputSpec::classes.
-struct HeadSpec {
-    bool operator==(const HeadSpec&) const = default;
-};
-
 struct NetworkSpec {
     QString name;
     QString description;
     InputSpec input;
     StemSpec stem;
-    std::vector<StageSpec> stages;
-    HeadSpec head;
+    std::vector<StageSpec> stages;  // then global average pooling and fc to input.classes
     bool operator==(const NetworkSpec&) const = default;
 
     // Pre-activation nets have no BN-ReLU after the stem conv and a final BN-ReLU before the
@@ -102,5 +120,18 @@ struct NetworkSpec {
     bool headHasBatchNorm() const;
     int totalBlocks() const;
 };
+
+// The paper's depth rule (6n+2 for three stages of basic blocks, 9n+2 for bottlenecks): a net
+// whose stages all hold n blocks of kinds with the same weighted layers per block has
+// step·n + 2 layers (the stem conv and the fc), step = weightedLayers × stages.
+struct DepthRule {
+    int step = 0;    // 0: the net is not uniform
+    int blocks = 0;  // n
+    int depth() const { return step * blocks + 2; }
+    // n for `depth`, or -1 when depth is not step·n + 2 with n ≥ 1.
+    int blocksFor(int depth) const;
+};
+DepthRule depthRule(BlockKind kind, int stages, int blocks = 0);
+DepthRule depthRule(const NetworkSpec& spec);
 
 }  // namespace rx

@@ -13,19 +13,25 @@
 
 namespace rx {
 
+namespace {
+// Every network ends with global average pooling and fc; files name it for readers and for a
+// future second head kind, and files without it (or older ones) read the same.
+constexpr const char* kHeadKind = "avgpool_fc";
+}  // namespace
+
 QByteArray specToJson(const NetworkSpec& spec) {
     QJsonObject input{{"channels", spec.input.channels},
                       {"height", spec.input.height},
                       {"width", spec.input.width},
                       {"classes", spec.input.classes}};
-    QJsonObject stem{{"kind", QLatin1String(stemId(spec.stem.kind))}, {"width", spec.stem.width}};
+    QJsonObject stem{{"kind", idOf(kStemKinds, spec.stem.kind)}, {"width", spec.stem.width}};
     QJsonArray stages;
     for (const auto& st : spec.stages) {
-        stages.append(QJsonObject{{"block", QLatin1String(blockKindInfo(st.block).id)},
+        stages.append(QJsonObject{{"block", idOf(kBlockKinds, st.block)},
                                   {"blocks", st.blocks},
                                   {"width", st.width},
                                   {"stride", st.stride},
-                                  {"shortcut", QString(QChar(shortcutLetter(st.shortcut)))}});
+                                  {"shortcut", idOf(kShortcutOptions, st.shortcut)}});
     }
     QJsonObject root{{"format", kSpecFormatVersion},
                      {"name", spec.name},
@@ -33,7 +39,7 @@ QByteArray specToJson(const NetworkSpec& spec) {
                      {"input", input},
                      {"stem", stem},
                      {"stages", stages},
-                     {"head", QJsonObject{{"kind", QStringLiteral("avgpool_fc")}}}};
+                     {"head", QJsonObject{{"kind", QLatin1String(kHeadKind)}}}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -156,14 +162,14 @@ public:
         QJsonObject stem;
         if (!object(root, {}, "stem", &stem))
             return false;
-        QString stemKind = QLatin1String(stemId(s.stem.kind));
+        QString stemKind = idOf(kStemKinds, s.stem.kind);
         if (!string(stem, QStringLiteral("stem."), "kind", &stemKind, false))
             return false;
-        const auto kind = stemFromId(stemKind);
+        const auto kind = fromId(kStemKinds, stemKind);
         if (!kind)
-            return fail(
-                QStringLiteral("stem.kind"),
-                tr("unknown stem kind '%1' (expected 'cifar' or 'imagenet')").arg(stemKind));
+            return fail(QStringLiteral("stem.kind"),
+                        tr("unknown stem kind '%1' (expected one of: %2)")
+                            .arg(stemKind, idList(kStemKinds)));
         s.stem.kind = *kind;
         if (!integer(stem, QStringLiteral("stem."), "width", &s.stem.width, false))
             return false;
@@ -180,7 +186,7 @@ public:
                 return expected(sp, tr("an object"), stages[i]);
             const QJsonObject st = stages[i].toObject();
             StageSpec stage;
-            QString block, shortcut = QStringLiteral("A");
+            QString block, shortcut = idOf(kShortcutOptions, stage.shortcut);
             const QString p = sp + QLatin1Char('.');
             if (!string(st, p, "block", &block, true) ||
                 !integer(st, p, "blocks", &stage.blocks, true) ||
@@ -188,32 +194,29 @@ public:
                 !integer(st, p, "stride", &stage.stride, false) ||
                 !string(st, p, "shortcut", &shortcut, false))
                 return false;
-            const auto blockKind = blockKindFromId(block);
-            if (!blockKind) {
-                QStringList ids;
-                for (const auto& info : blockKinds())
-                    ids << QLatin1String(info.id);
+            const auto blockKind = fromId(kBlockKinds, block);
+            if (!blockKind)
                 return fail(p + QStringLiteral("block"),
                             tr("unknown block kind '%1' (expected one of: %2)")
-                                .arg(block, ids.join(QStringLiteral(", "))));
-            }
+                                .arg(block, idList(kBlockKinds)));
             stage.block = *blockKind;
-            const auto option = shortcutFromLetter(shortcut);
+            const auto option = fromId(kShortcutOptions, shortcut);
             if (!option)
                 return fail(p + QStringLiteral("shortcut"),
-                            tr("unknown shortcut option '%1' (expected A, B or C)").arg(shortcut));
+                            tr("unknown shortcut option '%1' (expected one of: %2)")
+                                .arg(shortcut, idList(kShortcutOptions)));
             stage.shortcut = *option;
             s.stages.push_back(stage);
         }
         QJsonObject head;
         if (!object(root, {}, "head", &head))
             return false;
-        QString headKind = QStringLiteral("avgpool_fc");
+        QString headKind = QLatin1String(kHeadKind);
         if (!string(head, QStringLiteral("head."), "kind", &headKind, false))
             return false;
-        if (headKind != QLatin1String("avgpool_fc"))
-            return fail(QStringLiteral("head.kind"),
-                        tr("unknown head kind '%1' (expected 'avgpool_fc')").arg(headKind));
+        if (headKind != QLatin1String(kHeadKind))
+            return fail(QStringLiteral("head.kind"), tr("unknown head kind '%1' (expected '%2')")
+                                                         .arg(headKind, QLatin1String(kHeadKind)));
         *spec = std::move(s);
         return true;
     }

@@ -9,6 +9,7 @@
 #include "spec_json.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QLineEdit>
 #include <QListWidget>
@@ -16,6 +17,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -53,6 +55,24 @@ void clickOn(MainWindow& w, const CanvasRef& ref) {
     QTest::mouseClick(w.canvas()->viewport(), Qt::LeftButton, {}, w.canvas()->viewportPointOf(ref));
 }
 
+// Translates the stem's word differently in the canvas and in the validator's messages, as two
+// translators (or two revisions of one) may: the canvas must not find errors by their words.
+class StemWordTranslator : public QTranslator {
+public:
+    QString translate(const char* context, const char* source, const char* disambiguation,
+                      int n) const override {
+        const QByteArray c(context), s(source);
+        if (c == "rx::NetworkCanvas" && s == "stem")
+            return QString::fromUtf8("줄기");
+        if (c == "rx::Analyzer" && s == "stem width")
+            return QString::fromUtf8("스템 너비");
+        if (c == "rx::Analyzer" && s == "stem: ")
+            return QString::fromUtf8("스템: ");
+        return QTranslator::translate(context, source, disambiguation, n);
+    }
+    bool isEmpty() const override { return false; }
+};
+
 int expectedBoxes(const NetworkSpec& spec) {
     int n = 0;
     for (const StageSpec& s : spec.stages)
@@ -84,8 +104,9 @@ private Q_SLOTS:
         // Every palette item explains itself.
         for (int i = 0; i < w.palette()->count(); ++i)
             QVERIFY(!w.palette()->item(i)->toolTip().isEmpty());
-        QCOMPARE(w.palette()->count(), 2 + 8 + 2);
-        QVERIFY(!w.windowIcon().isNull());  // the icon from resources/
+        QCOMPARE(w.palette()->count(),
+                 2 + int(blockKinds().size()) + 2);  // stems, kinds, stage, head
+        QVERIFY(!w.windowIcon().isNull());           // the icon from resources/
         QVERIFY(!w.windowIcon().pixmap(32, 32).isNull());
     }
 
@@ -310,6 +331,84 @@ private Q_SLOTS:
         QCOMPARE(asked, 2);
         QCOMPARE(w.spec().name, QString("resnet-56"));
         QVERIFY(!w.isModified());
+    }
+
+    // Bug 5: option C shortcuts were labelled "B: 1×1 conv".
+    void shortcutLabelsNameTheirOption() {
+        MainWindow w;
+        NetworkSpec spec = *preset("resnet-20");
+        for (StageSpec& st : spec.stages)
+            st.shortcut = ShortcutOption::ProjectAll;
+        w.loadSpec(spec);
+        const QStringList c = w.canvas()->shortcutLabels();
+        QCOMPARE(c.size(), 9);  // option C projects on every block
+        for (const QString& label : c)
+            QCOMPARE(label, QString("C: 1×1 conv"));
+        w.loadPreset("resnet-20-b");  // projections only where the shape changes
+        QCOMPARE(w.canvas()->shortcutLabels(), QStringList({"B: 1×1 conv", "B: 1×1 conv"}));
+        w.loadPreset("resnet-20");
+        QCOMPARE(w.canvas()->shortcutLabels(), QStringList({"A: [x, 0]", "A: [x, 0]"}));
+        w.loadPreset("plain-20");
+        QVERIFY(w.canvas()->shortcutLabels().isEmpty());
+    }
+
+    // Bug 6: after inserting a block of another kind mid-stage, the wrong block was selected.
+    void theInsertedBlockIsSelected() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* kind = w.properties()->findChild<QComboBox*>("blockKind");
+        QVERIFY(kind);
+        // A bottleneck between layer1.1 and layer1.2 splits stage 1: it is stage 2's only block.
+        const QPoint c = w.canvas()->viewportPointOf(block(0, 1));
+        const QPoint d = w.canvas()->viewportPointOf(block(0, 2));
+        QVERIFY(dragFromPalette(w, "block:bottleneck", (c + d) / 2, nullptr));
+        QCOMPARE(w.spec().stages[1].block, BlockKind::Bottleneck);
+        QCOMPARE(w.canvas()->selection(), block(1, 0));
+        QCOMPARE(BlockKind(kind->currentData().toInt()), BlockKind::Bottleneck);
+
+        // Double-clicks append: a basic block grows the last stage and is its new last block …
+        auto doubleClick = [&](const QString& payload) {
+            const QRect rect = w.palette()->visualItemRect(w.palette()->itemFor(payload));
+            QTest::mouseClick(w.palette()->viewport(), Qt::LeftButton, {}, rect.center());
+            QTest::mouseDClick(w.palette()->viewport(), Qt::LeftButton, {}, rect.center());
+        };
+        const int last = static_cast<int>(w.spec().stages.size()) - 1;
+        doubleClick("block:basic");
+        QCOMPARE(w.spec().stages[last].blocks, 4);
+        QCOMPARE(w.canvas()->selection(), block(last, 3));
+        // … and a plain block starts a stage of its own.
+        doubleClick("block:plain_basic");
+        QCOMPARE(w.canvas()->selection(), block(last + 1, 0));
+        QCOMPARE(BlockKind(kind->currentData().toInt()), BlockKind::PlainBasic);
+        // A block of the stage's own kind dropped mid-stage is selected where it was dropped.
+        const QPoint e = w.canvas()->viewportPointOf(block(0, 0));
+        const QPoint f = w.canvas()->viewportPointOf(block(0, 1));
+        QVERIFY(dragFromPalette(w, "block:basic", (e + f) / 2, nullptr));
+        QCOMPARE(w.spec().stages[0].blocks, 3);
+        QCOMPARE(w.canvas()->selection(), block(0, 1));
+    }
+
+    // Bug 8: stem errors were found by matching translated words, so a translation could leave
+    // the stem unmarked.
+    void stemErrorsAreMarkedInAnyLanguage() {
+        StemWordTranslator translator;
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        MainWindow w;
+        NetworkSpec spec = *preset("resnet-20");
+        spec.stem.width = 0;
+        w.loadSpec(spec);
+        const CanvasRef stem{CanvasRef::Kind::Stem};
+        QVERIFY(w.canvas()->isMarkedInvalid(stem));
+        QVERIFY(w.canvas()->toolTipOf(stem).contains(QString::fromUtf8("스템 너비")));
+        QVERIFY(!w.canvas()->isMarkedInvalid(block(0, 0)));
+        // The stem's own spatial collapse (7×7 conv /2 on a 1×1 input) is marked too.
+        spec = *preset("resnet-18");
+        spec.input.height = spec.input.width = 1;
+        w.loadSpec(spec);
+        QVERIFY(w.canvas()->isMarkedInvalid(stem));
+        QVERIFY(w.canvas()->toolTipOf(stem).startsWith(QString::fromUtf8("스템: ")));
+        QCoreApplication::removeTranslator(&translator);
     }
 
 private:

@@ -1,5 +1,6 @@
 // The network description: presets, counting, validation and the .resnet.json format.
 #include "analysis.h"
+#include "edits.h"
 #include "presets.h"
 #include "spec_json.h"
 
@@ -8,6 +9,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <map>
 
 using namespace rx;
 
@@ -28,7 +31,7 @@ std::int64_t handCount(const NetworkSpec& spec) {
         const std::int64_t w = st.width, out = w * kind.expansion;
         for (int b = 0; b < st.blocks; ++b) {
             const int stride = b == 0 ? st.stride : 1;
-            if (kind.bottleneck) {
+            if (weightedLayers(st.block) == 3) {  // 1×1, 3×3, 1×1
                 n += in * w + 9 * w * w + w * out;
                 n += kind.preActivation ? 2 * in + 2 * w + 2 * w : 2 * w + 2 * w + 2 * out;
             } else {
@@ -232,6 +235,66 @@ private Q_SLOTS:
         QVERIFY(anyErrorContains(a, "number of classes must be at least 1, got 0"));
     }
 
+    void validationSaysWhereEachErrorIs() {
+        using L = ValidationError::Location;
+        NetworkSpec spec = resnet20();
+        spec.input.height = 0;
+        spec.input.classes = 0;
+        spec.stem.width = 0;
+        spec.stages[1].stride = 0;
+        Analysis a = analyze(spec);
+        QCOMPARE(a.errors.size(), size_t(4));
+        std::map<L, ValidationError> byLocation;
+        for (const ValidationError& e : a.errors)
+            byLocation[e.location] = e;
+        QVERIFY(byLocation[L::Input].message.startsWith("input height"));
+        QVERIFY(byLocation[L::Head].message.startsWith("number of classes"));
+        QVERIFY(byLocation[L::Stem].message.startsWith("stem width"));
+        QCOMPARE(byLocation[L::Stage].stage, 1);
+        QCOMPARE(byLocation[L::Stage].block, -1);
+
+        spec = resnet20();
+        spec.stages[1].width = 8;  // option A cannot drop channels: about layer2.0
+        a = analyze(spec);
+        QCOMPARE(a.errors.size(), size_t(1));
+        QCOMPARE(a.errors[0].location, L::Block);
+        QCOMPARE(a.errors[0].stage, 1);
+        QCOMPARE(a.errors[0].block, 0);
+
+        spec = *preset("resnet-18");
+        spec.input.height = spec.input.width = 1;  // the stem's 7×7 conv /2 on a 1×1 input
+        a = analyze(spec);
+        QVERIFY(!a.errors.empty());
+        QCOMPARE(a.errors[0].location, L::Stem);
+        QVERIFY2(a.errors[0].message.startsWith("stem: "), qPrintable(a.errors[0].message));
+
+        spec.stages.clear();
+        a = analyze(spec);
+        QCOMPARE(a.errors.back().location, L::Network);
+    }
+
+    void insertedBlockPosition() {
+        edits::BlockPosition at;
+        // Another kind mid-stage splits the stage; the new block is the middle part.
+        NetworkSpec out = edits::insertBlock(resnet20(), 0, 2, BlockKind::Bottleneck, &at);
+        QCOMPARE(out.stages[at.stage].block, BlockKind::Bottleneck);
+        QCOMPARE(at, (edits::BlockPosition{1, 0}));
+        // The stage's own kind: where it was inserted.
+        edits::insertBlock(resnet20(), 1, 1, BlockKind::Basic, &at);
+        QCOMPARE(at, (edits::BlockPosition{1, 1}));
+        // Appended to the last stage of its kind: the last block.
+        edits::insertBlock(resnet20(), 3, 0, BlockKind::Basic, &at);
+        QCOMPARE(at, (edits::BlockPosition{2, 3}));
+        // At the front of a stage, after an equal stage it merges into: that stage's last block.
+        NetworkSpec two = resnet20();
+        two.stages[0] = {BlockKind::Bottleneck, 2, 4, 1, ShortcutOption::ZeroPad};
+        two.stages[1] = {BlockKind::Basic, 3, 16, 1, ShortcutOption::ZeroPad};
+        out = edits::insertBlock(two, 1, 0, BlockKind::Bottleneck, &at);
+        QCOMPARE(out.stages.size(), size_t(3));
+        QCOMPARE(out.stages[0].blocks, 3);
+        QCOMPARE(at, (edits::BlockPosition{0, 2}));
+    }
+
     void validationRejectsSpatialCollapse() {
         NetworkSpec spec = resnet20();
         spec.input.height = spec.input.width = 8;
@@ -356,11 +419,11 @@ private Q_SLOTS:
             // Running as root: permissions do not stop writes, so use a path that cannot exist.
             f.remove();
             QVERIFY(!saveSpecFile("/proc/version/net.resnet.json", resnet20(), &error));
-            QVERIFY2(error.contains("cannot save /proc/version/net.resnet.json"),
+            QVERIFY2(error.contains("cannot write /proc/version/net.resnet.json"),
                      qPrintable(error));
         } else {
             QVERIFY(!saveSpecFile(path, resnet20(), &error));
-            QVERIFY2(error.contains("cannot save"), qPrintable(error));
+            QVERIFY2(error.contains("cannot write"), qPrintable(error));
             QVERIFY(!QFile::exists(path));
         }
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);

@@ -258,23 +258,17 @@ void MainWindow::loadPreset(const QString& name) {
 }
 
 void MainWindow::insertFromPalette(const QString& payload, const DropTarget& target) {
-    if (payload.startsWith(QLatin1String("block:"))) {
-        const auto kind = blockKindFromId(payload.mid(6));
-        if (!kind)
-            return;
-        edit(edits::insertBlock(spec_, target.stage, target.index, *kind),
-             tr("Insert %1 block")
-                 .arg(QCoreApplication::translate("BlockKind", blockKindInfo(*kind).label)));
-        const int stage = std::min(target.stage, static_cast<int>(spec_.stages.size()) - 1);
-        if (stage >= 0)
-            canvas_->setSelection({CanvasRef::Kind::Block, stage, target.index});
-    } else if (payload.startsWith(QLatin1String("stem:"))) {
-        if (const auto kind = stemFromId(payload.mid(5)))
-            edit(edits::setStem(spec_, *kind), tr("Change stem"));
-    } else if (payload == QLatin1String("stage")) {
+    if (const auto kind = blockFromPayload(payload)) {
+        edits::BlockPosition inserted;
+        edit(edits::insertBlock(spec_, target.stage, target.index, *kind, &inserted),
+             tr("Insert %1 block").arg(textOf(kBlockKinds, *kind, kBlockKindContext)));
+        canvas_->setSelection({CanvasRef::Kind::Block, inserted.stage, inserted.block});
+    } else if (const auto stem = stemFromPayload(payload)) {
+        edit(edits::setStem(spec_, *stem), tr("Change stem"));
+    } else if (payload == QLatin1String(kStagePayload)) {
         const int at = target.index > 0 ? target.stage + 1 : target.stage;
         edit(edits::insertStage(spec_, at), tr("Insert stage"));
-    } else if (payload == QLatin1String("head")) {
+    } else if (payload == QLatin1String(kHeadPayload)) {
         statusBar()->showMessage(tr("Every network already ends with its head: global average "
                                     "pooling and a fully connected layer."),
                                  5000);
@@ -284,7 +278,7 @@ void MainWindow::insertFromPalette(const QString& payload, const DropTarget& tar
 void MainWindow::deleteSelection() {
     const CanvasRef ref = canvas_->selection();
     if (ref.kind == CanvasRef::Kind::Block)
-        edit(edits::removeBlock(spec_, ref.stage, ref.block), tr("Delete block"));
+        edit(edits::removeBlock(spec_, ref.stage), tr("Delete block"));
     else if (ref.kind == CanvasRef::Kind::Stage)
         edit(edits::removeStage(spec_, ref.stage), tr("Delete stage"));
     else if (ref.kind != CanvasRef::Kind::None)

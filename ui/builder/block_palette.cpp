@@ -5,43 +5,12 @@
 #include <QCoreApplication>
 #include <QMimeData>
 
+#include <cstring>
+
 namespace rx {
 
 namespace {
 constexpr int kPayloadRole = Qt::UserRole + 1;
-
-QString blockTooltip(BlockKind kind) {
-    switch (kind) {
-        case BlockKind::Basic:
-            return BlockPalette::tr(
-                "Two 3×3 convs with BN and ReLU; the input is added back "
-                "before the last ReLU (paper Fig. 2).");
-        case BlockKind::Bottleneck:
-            return BlockPalette::tr(
-                "1×1 reduces, 3×3 works, 1×1 restores 4× the width; the "
-                "input is added back (paper Fig. 5, right).");
-        case BlockKind::PreActBasic:
-            return BlockPalette::tr(
-                "BN-ReLU before each of two 3×3 convs, a pure identity "
-                "shortcut and nothing after the addition (ECCV 2016).");
-        case BlockKind::PreActBottleneck:
-            return BlockPalette::tr(
-                "Pre-activation 1×1, 3×3, 1×1 bottleneck used by "
-                "ResNet-164 and ResNet-1001 (ECCV 2016).");
-        case BlockKind::PlainBasic:
-            return BlockPalette::tr(
-                "Two 3×3 convs with BN and ReLU and no shortcut: the plain "
-                "nets of Fig. 6 that degrade with depth.");
-        case BlockKind::PlainBottleneck:
-            return BlockPalette::tr("A bottleneck without its shortcut.");
-        case BlockKind::PlainPreActBasic:
-            return BlockPalette::tr("A pre-activation basic block without its shortcut.");
-        case BlockKind::PlainPreActBottleneck:
-            return BlockPalette::tr("A pre-activation bottleneck without its shortcut.");
-    }
-    return {};
-}
-
 }  // namespace
 
 BlockPalette::BlockPalette(QWidget* parent) : QListWidget(parent) {
@@ -57,25 +26,42 @@ BlockPalette::BlockPalette(QWidget* parent) : QListWidget(parent) {
         item->setToolTip(tip);
         item->setData(kPayloadRole, payload);
     };
-    add(stemIcon(StemKind::Cifar), tr("CIFAR stem"),
-        tr("3×3 conv, 16 filters, stride 1: the first layer of the paper's CIFAR-10 nets."),
-        QStringLiteral("stem:cifar"));
-    add(stemIcon(StemKind::ImageNet), tr("ImageNet stem"),
-        tr("7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152."),
-        QStringLiteral("stem:imagenet"));
-    for (const BlockKindInfo& info : blockKinds())
-        add(blockIcon(info.kind), QCoreApplication::translate("BlockKind", info.label),
-            blockTooltip(info.kind), QStringLiteral("block:") + QLatin1String(info.id));
+    for (const StemKindInfo& info : kStemKinds)
+        add(stemIcon(info.value), QCoreApplication::translate(kStemContext, info.paletteLabel),
+            QCoreApplication::translate(kStemContext, info.tooltip), stemPayload(info.value));
+    for (const BlockKindInfo& info : kBlockKinds)
+        add(blockIcon(info.value), textOf(kBlockKinds, info.value, kBlockKindContext),
+            QCoreApplication::translate(kBlockKindContext, info.tooltip), blockPayload(info.value));
     add(stageIcon(), tr("Stage"),
         tr("A new stage of blocks at twice the width and half the feature-map size."),
-        QStringLiteral("stage"));
+        QLatin1String(kStagePayload));
     add(headIcon(), tr("Head"),
         tr("Global average pooling and a fully connected layer to the 10 classes; every "
            "network ends with it."),
-        QStringLiteral("head"));
+        QLatin1String(kHeadPayload));
     connect(this, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
         Q_EMIT appendRequested(item->data(kPayloadRole).toString());
     });
+}
+
+QString blockPayload(BlockKind kind) {
+    return QLatin1String(kBlockPrefix) + idOf(kBlockKinds, kind);
+}
+
+QString stemPayload(StemKind kind) {
+    return QLatin1String(kStemPrefix) + idOf(kStemKinds, kind);
+}
+
+std::optional<BlockKind> blockFromPayload(const QString& payload) {
+    if (!payload.startsWith(QLatin1String(kBlockPrefix)))
+        return std::nullopt;
+    return fromId(kBlockKinds, payload.mid(qsizetype(std::strlen(kBlockPrefix))));
+}
+
+std::optional<StemKind> stemFromPayload(const QString& payload) {
+    if (!payload.startsWith(QLatin1String(kStemPrefix)))
+        return std::nullopt;
+    return fromId(kStemKinds, payload.mid(qsizetype(std::strlen(kStemPrefix))));
 }
 
 QListWidgetItem* BlockPalette::itemFor(const QString& payload) const {

@@ -3,11 +3,25 @@
 // "stage", "head"); a double-click asks to append.
 #pragma once
 
+#include "spec.h"
+
 #include <QListWidget>
+
+#include <optional>
 
 namespace rx {
 
 inline constexpr const char* kPaletteMime = "application/x-resnet-explorer-palette";
+inline constexpr const char* kBlockPrefix = "block:";
+inline constexpr const char* kStemPrefix = "stem:";
+inline constexpr const char* kStagePayload = "stage";
+inline constexpr const char* kHeadPayload = "head";
+
+// "block:basic" ↔ BlockKind::Basic, "stem:cifar" ↔ StemKind::Cifar (ids from the kinds' tables).
+QString blockPayload(BlockKind kind);
+QString stemPayload(StemKind kind);
+std::optional<BlockKind> blockFromPayload(const QString& payload);
+std::optional<StemKind> stemFromPayload(const QString& payload);
 
 class BlockPalette : public QListWidget {
     Q_OBJECT

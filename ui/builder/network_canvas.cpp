@@ -24,32 +24,29 @@ namespace {
 constexpr double kBoxWidth = 260;
 constexpr double kTitleHeight = 22;
 constexpr double kLineHeight = 17;
-constexpr double kGap = 22;         // arrow between boxes
-constexpr double kStageGap = 34;    // room for a stage boundary
-constexpr int kAutoCollapse = 9;    // stages with more blocks start collapsed
-constexpr int kForceCollapse = 64;  // and beyond this they always are
+constexpr double kGap = 22;            // arrow between boxes
+constexpr double kStageGap = 34;       // room for a stage boundary
+constexpr int kAutoCollapse = 9;       // stages with more blocks start collapsed
+constexpr int kForceCollapse = 64;     // and beyond this they always are
+constexpr int kShortcutLabelRole = 0;  // QGraphicsItem::data key marking a shortcut's label
 
 QString kindLabel(BlockKind kind) {
-    return QCoreApplication::translate("BlockKind", blockKindInfo(kind).label);
+    return textOf(kBlockKinds, kind, kBlockKindContext);
 }
 
-// The layers of a block as the paper's Fig. 3 lists them ("3×3 conv, 32, /2").
+// The layers of a block as the paper's Fig. 3 lists them ("3×3 conv, 32, /2"), from its plan.
 QStringList blockLines(const StageSpec& s, int block) {
     const BlockKindInfo& k = blockKindInfo(s.block);
     const int stride = block == 0 ? s.stride : 1;
-    auto conv = [](int kernel, int width, int stride) {
-        QString t = QStringLiteral("%1×%1 conv, %2").arg(kernel).arg(width);
-        if (stride > 1)
-            t += QStringLiteral(", /%1").arg(stride);
-        return t;
-    };
     QStringList lines;
-    if (k.bottleneck)
-        lines << conv(1, s.width, 1) << conv(3, s.width, stride) << conv(1, s.width * 4, 1);
-    else
-        lines << conv(3, s.width, stride) << conv(3, s.width, 1);
     if (k.preActivation)
-        lines.prepend(QStringLiteral("BN, ReLU first"));
+        lines << NetworkCanvas::tr("BN, ReLU first");
+    for (const LayerStep& step : k.plan) {
+        if (step.op == StepOp::Conv)
+            lines << layerText(LayerType::Conv, step.kernel,
+                               step.to == StepWidth::Output ? s.width * k.expansion : s.width,
+                               step.strided() ? stride : 1);
+    }
     return lines;
 }
 
@@ -75,6 +72,7 @@ public:
     double height() const { return height_; }
     const CanvasRef& ref() const { return ref_; }
     const QString& title() const { return title_; }
+    const QStringList& lines() const { return lines_; }
 
     void setSelected(bool selected) {
         selected_ = selected;
@@ -167,6 +165,62 @@ void NetworkCanvas::setSpec(const NetworkSpec& spec, const Analysis& analysis, b
     rebuild();
 }
 
+// What the drawing steps share: the scene, the running y, and the analysis indexed for them.
+struct NetworkCanvas::Layout {
+    using Location = ValidationError::Location;
+
+    QGraphicsScene* scene;
+    const Analysis& analysis;
+    double y = 0;
+    std::map<std::pair<int, int>, const BlockInfo*> blocks;  // (stage, block) → its analysis
+
+    static inline const QColor kLine{90, 90, 90};
+    static inline const QColor kMuted{110, 110, 120};
+
+    Layout(QGraphicsScene* s, const Analysis& a) : scene(s), analysis(a) {
+        for (const BlockInfo& b : analysis.blocks)
+            if (b.role == BlockInfo::Role::Block)
+                blocks[{b.stage, b.block}] = &b;
+    }
+
+    // The validator's messages about `location` (for stages and blocks: about `stage`, and for
+    // blocks about `block` too; block −1 takes every block of the stage).
+    QStringList errors(Location location, int stage = -1, int block = -1) const {
+        QStringList out;
+        for (const ValidationError& e : analysis.errors) {
+            const bool mine = location == Location::Stem || location == Location::Head
+                                  ? e.location == location
+                                  : (e.location == Location::Stage && e.stage == stage) ||
+                                        (e.location == Location::Block && e.stage == stage &&
+                                         (block < 0 || e.block == block));
+            if (mine)
+                out << e.message;
+        }
+        return out;
+    }
+
+    ShortcutKind shortcutOf(int stage, int block) const {
+        const auto it = blocks.find({stage, block});
+        return it == blocks.end() ? ShortcutKind::None : it->second->shortcut;
+    }
+
+    QGraphicsSimpleTextItem* text(const QString& t, double x, double top, bool right,
+                                  const QColor& color) {
+        auto* item = scene->addSimpleText(t);
+        item->setBrush(color);
+        const double w = item->boundingRect().width();
+        item->setPos(right ? x - w : x, top);
+        return item;
+    }
+
+    void arrow(double from, double to) {
+        scene->addLine(0, from, 0, to - 1, QPen(kLine, 1.4));
+        QPolygonF head;
+        head << QPointF(-4, to - 6) << QPointF(4, to - 6) << QPointF(0, to);
+        scene->addPolygon(head, QPen(kLine), QBrush(kLine));
+    }
+};
+
 void NetworkCanvas::rebuild() {
     QGraphicsScene* s = scene();
     s->clear();
@@ -174,170 +228,12 @@ void NetworkCanvas::rebuild() {
     slots_.clear();
     marker_ = nullptr;
 
-    // Errors per (stage, block); block −1 marks the whole stage, stage −1 the stem when it says so.
-    std::map<std::pair<int, int>, QStringList> errors;
-    for (const ValidationError& e : analysis_.errors)
-        errors[{e.stage, e.block}] << e.message;
-    std::map<std::pair<int, int>, const BlockInfo*> infos;
-    for (const BlockInfo& b : analysis_.blocks)
-        if (b.role == BlockInfo::Role::Block)
-            infos[{b.stage, b.block}] = &b;
-
-    const QColor line(90, 90, 90);
-    const QColor muted(110, 110, 120);
-    double y = 0;
-    auto text = [&](const QString& t, double x, double top, bool right, const QColor& color) {
-        auto* item = s->addSimpleText(t);
-        item->setBrush(color);
-        const double w = item->boundingRect().width();
-        item->setPos(right ? x - w : x, top);
-        return item;
-    };
-    auto arrow = [&](double from, double to) {
-        s->addLine(0, from, 0, to - 1, QPen(line, 1.4));
-        QPolygonF head;
-        head << QPointF(-4, to - 6) << QPointF(4, to - 6) << QPointF(0, to);
-        s->addPolygon(head, QPen(line), QBrush(line));
-    };
-    auto place = [&](CanvasBox* box) {
-        box->setPos(0, y);
-        s->addItem(box);
-        boxes_.push_back(box);
-        y += box->height();
-        return box;
-    };
-    auto shortcutArc = [&](CanvasBox* box, ShortcutKind kind, double top) {
-        if (kind == ShortcutKind::None)
-            return;
-        // From the main line above the box, around its right side, back into the main line
-        // below it where the addition happens.
-        const double x = kBoxWidth / 2;
-        const double from = top - kGap / 2 + 2, to = top + box->height() + kGap / 2 - 2;
-        QPainterPath path;
-        path.moveTo(0, from);
-        path.lineTo(x + 4, from);
-        path.cubicTo(x + 36, from, x + 36, to, x + 4, to);
-        path.lineTo(0, to);
-        QPen pen(line, 1.5);
-        if (kind != ShortcutKind::Identity)
-            pen.setStyle(Qt::DashLine);
-        auto* item = s->addPath(path, pen);
-        item->setZValue(-1);  // behind the boxes
-        if (kind == ShortcutKind::Identity)
-            return;
-        const QString label = kind == ShortcutKind::ZeroPad ? tr("A: [x, 0]") : tr("B: 1×1 conv");
-        text(label, x + 34, (from + to) / 2 - 8, false, muted);
-    };
-
-    const InputSpec& in = spec_.input;
-    text(tr("input %1×%2×%3").arg(in.channels).arg(in.height).arg(in.width), -kBoxWidth / 2, y,
-         false, muted);
-    y += 22;
-    arrow(y - 4, y + kGap - 6);
-    y += kGap;
-
-    // Stem
-    {
-        QStringList lines;
-        const bool imagenet = spec_.stem.kind == StemKind::ImageNet;
-        lines << (imagenet ? QStringLiteral("7×7 conv, %1, /2") : QStringLiteral("3×3 conv, %1"))
-                     .arg(spec_.stem.width);
-        if (imagenet)
-            lines << tr("3×3 max pool, /2");
-        auto* box =
-            place(new CanvasBox({CanvasRef::Kind::Stem}, tr("stem"), lines, stemColor(), false));
-        QStringList stemErrors;
-        for (const auto& [key, messages] : errors)
-            if (key.first < 0)
-                for (const QString& m : messages)
-                    if (m.startsWith(tr("stem")) || m.contains(tr("stem width")))
-                        stemErrors << m;
-        box->setInvalid(stemErrors);
-    }
-
-    const int count = static_cast<int>(spec_.stages.size());
-    for (int si = 0; si < count; ++si) {
-        const StageSpec& st = spec_.stages[si];
-        // Stage boundary: feature-map size and width, as the paper labels them.
-        y += kStageGap - kGap + 6;
-        s->addLine(-kBoxWidth / 2 - 90, y - 14, kBoxWidth / 2 + 90, y - 14,
-                   QPen(QColor(190, 190, 200), 1, Qt::DotLine));
-        QString size = QStringLiteral("?");
-        if (si < static_cast<int>(analysis_.stages.size())) {
-            const rx::Shape& o = analysis_.stages[si].output;
-            size = QStringLiteral("%1×%2").arg(o.height).arg(o.width);
-        }
-        const int outChannels = st.width * blockKindInfo(st.block).expansion;
-        text(tr("stage %1").arg(si + 1), -kBoxWidth / 2 - 12, y - 10, true, Qt::black);
-        text(tr("%1, %2 ch").arg(size).arg(outChannels), -kBoxWidth / 2 - 12, y + 6, true, muted);
-        slots_.push_back({y - 14, {si, 0}});
-        QStringList stageErrors = errors.count({si, -1}) ? errors[{si, -1}] : QStringList();
-
-        if (collapsed_.count(si)) {
-            arrow(y - 8, y + 4);
-            y += 6;
-            const double top = y;
-            QStringList lines = blockLines(st, 0);
-            lines << tr("… ×%1").arg(st.blocks);
-            auto* box = place(new CanvasBox({CanvasRef::Kind::Stage, si, -1},
-                                            tr("layer%1 · ×%2 %3 blocks")
-                                                .arg(si + 1)
-                                                .arg(st.blocks)
-                                                .arg(kindLabel(st.block).toLower()),
-                                            lines, blockColor(st.block), true));
-            QStringList all = stageErrors;
-            for (const auto& [key, messages] : errors)
-                if (key.first == si && key.second >= 0)
-                    all << messages;
-            box->setInvalid(all);
-            ShortcutKind kind = ShortcutKind::None;
-            if (infos.count({si, 0}))
-                kind = infos[{si, 0}]->shortcut;
-            shortcutArc(box, kind, top);
-            y += 8;
-            slots_.push_back({y + kGap / 2, {si, st.blocks}});
-            y += kGap;
-            continue;
-        }
-        for (int b = 0; b < st.blocks; ++b) {
-            if (b == 0) {
-                arrow(y - 8, y + 4);
-                y += 6;
-            }
-            const double top = y;
-            auto* box = place(new CanvasBox(
-                {CanvasRef::Kind::Block, si, b},
-                QStringLiteral("layer%1.%2 · %3").arg(si + 1).arg(b).arg(kindLabel(st.block)),
-                blockLines(st, b), blockColor(st.block), false));
-            QStringList mine = stageErrors;
-            if (errors.count({si, b}))
-                mine << errors[{si, b}];
-            box->setInvalid(mine);
-            ShortcutKind kind = ShortcutKind::None;
-            if (infos.count({si, b}))
-                kind = infos[{si, b}]->shortcut;
-            shortcutArc(box, kind, top);
-            if (b + 1 < st.blocks) {
-                slots_.push_back({y + kGap / 2, {si, b + 1}});
-                arrow(y, y + kGap);
-            } else {
-                slots_.push_back({y + kGap / 2, {si, st.blocks}});
-            }
-            y += kGap;
-        }
-    }
-    slots_.push_back({y + 4, {count, 0}});
-    arrow(y - kGap + 2, y + 6);
-    y += 8;
-    {
-        QStringList lines{tr("global average pool"), tr("fc, %1").arg(in.classes)};
-        auto* box = place(new CanvasBox({CanvasRef::Kind::Head}, tr("head"), lines,
-                                        QColor(225, 225, 225), false));
-        Q_UNUSED(box);
-    }
-    y += 10;
-    text(tr("%1 classes").arg(in.classes), -kBoxWidth / 2, y, false, muted);
-    y += 30;
+    Layout layout(s, analysis_);
+    drawInput(layout);
+    drawStem(layout);
+    for (int si = 0; si < static_cast<int>(spec_.stages.size()); ++si)
+        drawStage(layout, si);
+    drawHead(layout);
 
     marker_ =
         s->addLine(-kBoxWidth / 2 - 10, 0, kBoxWidth / 2 + 10, 0, QPen(QColor(25, 90, 210), 3));
@@ -345,6 +241,156 @@ void NetworkCanvas::rebuild() {
     marker_->setVisible(false);
     setSceneRect(s->itemsBoundingRect().adjusted(-20, -20, 20, 20));
     setSelection(selection_);
+}
+
+CanvasBox* NetworkCanvas::place(Layout& layout, CanvasBox* box, const QStringList& errors) {
+    box->setPos(0, layout.y);
+    layout.scene->addItem(box);
+    boxes_.push_back(box);
+    layout.y += box->height();
+    box->setInvalid(errors);
+    return box;
+}
+
+void NetworkCanvas::drawInput(Layout& layout) {
+    const InputSpec& in = spec_.input;
+    layout.text(tr("input %1×%2×%3").arg(in.channels).arg(in.height).arg(in.width), -kBoxWidth / 2,
+                layout.y, false, Layout::kMuted);
+    layout.y += 22;
+    layout.arrow(layout.y - 4, layout.y + kGap - 6);
+    layout.y += kGap;
+}
+
+void NetworkCanvas::drawStem(Layout& layout) {
+    const StemKindInfo& stem = stemKindInfo(spec_.stem.kind);
+    QStringList lines{layerText(LayerType::Conv, stem.kernel, spec_.stem.width, stem.stride)};
+    if (stem.maxPool)
+        lines << layerText(LayerType::MaxPool, 3, spec_.stem.width, 2);
+    place(layout, new CanvasBox({CanvasRef::Kind::Stem}, tr("stem"), lines, stemColor(), false),
+          layout.errors(Layout::Location::Stem));
+}
+
+void NetworkCanvas::drawStage(Layout& layout, int si) {
+    const StageSpec& st = spec_.stages[si];
+    double& y = layout.y;
+    // Stage boundary: feature-map size and width, as the paper labels them.
+    y += kStageGap - kGap + 6;
+    layout.scene->addLine(-kBoxWidth / 2 - 90, y - 14, kBoxWidth / 2 + 90, y - 14,
+                          QPen(QColor(190, 190, 200), 1, Qt::DotLine));
+    QString size = QStringLiteral("?");
+    if (si < static_cast<int>(analysis_.stages.size())) {
+        const rx::Shape& o = analysis_.stages[si].output;
+        size = QStringLiteral("%1×%2").arg(o.height).arg(o.width);
+    }
+    const int outChannels = st.width * blockKindInfo(st.block).expansion;
+    layout.text(tr("stage %1").arg(si + 1), -kBoxWidth / 2 - 12, y - 10, true, Qt::black);
+    layout.text(tr("%1, %2 ch").arg(size).arg(outChannels), -kBoxWidth / 2 - 12, y + 6, true,
+                Layout::kMuted);
+    slots_.push_back({y - 14, {si, 0}});
+    layout.arrow(y - 8, y + 4);
+    y += 6;
+    if (collapsed_.count(si)) {
+        drawCollapsedStage(layout, si);
+        return;
+    }
+    for (int b = 0; b < st.blocks; ++b)
+        drawBlock(layout, si, b);
+}
+
+void NetworkCanvas::drawCollapsedStage(Layout& layout, int si) {
+    const StageSpec& st = spec_.stages[si];
+    const double top = layout.y;
+    QStringList lines = blockLines(st, 0);
+    lines << tr("… ×%1").arg(st.blocks);
+    auto* box = place(layout,
+                      new CanvasBox({CanvasRef::Kind::Stage, si, -1},
+                                    tr("layer%1 · ×%2 %3 blocks")
+                                        .arg(si + 1)
+                                        .arg(st.blocks)
+                                        .arg(kindLabel(st.block).toLower()),
+                                    lines, blockColor(st.block), true),
+                      layout.errors(Layout::Location::Stage, si));
+    drawShortcut(layout, box, layout.shortcutOf(si, 0), st.shortcut, top);
+    layout.y += 8;
+    slots_.push_back({layout.y + kGap / 2, {si, st.blocks}});
+    layout.y += kGap;
+}
+
+void NetworkCanvas::drawBlock(Layout& layout, int si, int b) {
+    const StageSpec& st = spec_.stages[si];
+    const double top = layout.y;
+    auto* box = place(
+        layout,
+        new CanvasBox({CanvasRef::Kind::Block, si, b},
+                      QStringLiteral("layer%1.%2 · %3").arg(si + 1).arg(b).arg(kindLabel(st.block)),
+                      blockLines(st, b), blockColor(st.block), false),
+        layout.errors(Layout::Location::Block, si, b));
+    drawShortcut(layout, box, layout.shortcutOf(si, b), st.shortcut, top);
+    const double y = layout.y;
+    if (b + 1 < st.blocks) {
+        slots_.push_back({y + kGap / 2, {si, b + 1}});
+        layout.arrow(y, y + kGap);
+    } else {
+        slots_.push_back({y + kGap / 2, {si, st.blocks}});
+    }
+    layout.y += kGap;
+}
+
+void NetworkCanvas::drawShortcut(Layout& layout, CanvasBox* box, ShortcutKind kind,
+                                 ShortcutOption option, double top) {
+    if (kind == ShortcutKind::None)
+        return;
+    // From the main line above the box, around its right side, back into the main line below
+    // it where the addition happens.
+    const double x = kBoxWidth / 2;
+    const double from = top - kGap / 2 + 2, to = top + box->height() + kGap / 2 - 2;
+    QPainterPath path;
+    path.moveTo(0, from);
+    path.lineTo(x + 4, from);
+    path.cubicTo(x + 36, from, x + 36, to, x + 4, to);
+    path.lineTo(0, to);
+    QPen pen(Layout::kLine, 1.5);
+    if (kind != ShortcutKind::Identity)
+        pen.setStyle(Qt::DashLine);
+    auto* item = layout.scene->addPath(path, pen);
+    item->setZValue(-1);  // behind the boxes
+    if (kind == ShortcutKind::Identity)
+        return;
+    const QString label =
+        QCoreApplication::translate(kShortcutContext, shortcutOptionInfo(option).arcLabel);
+    auto* text = layout.text(label, x + 34, (from + to) / 2 - 8, false, Layout::kMuted);
+    text->setData(kShortcutLabelRole, true);
+}
+
+void NetworkCanvas::drawHead(Layout& layout) {
+    const int count = static_cast<int>(spec_.stages.size());
+    double& y = layout.y;
+    slots_.push_back({y + 4, {count, 0}});
+    layout.arrow(y - kGap + 2, y + 6);
+    y += 8;
+    const InputSpec& in = spec_.input;
+    place(layout,
+          new CanvasBox({CanvasRef::Kind::Head}, tr("head"),
+                        {tr("global average pool"), tr("fc, %1").arg(in.classes)},
+                        QColor(225, 225, 225), false),
+          layout.errors(Layout::Location::Head));
+    y += 10;
+    layout.text(tr("%1 classes").arg(in.classes), -kBoxWidth / 2, y, false, Layout::kMuted);
+    y += 30;
+}
+
+QStringList NetworkCanvas::shortcutLabels() const {
+    QStringList labels;
+    for (QGraphicsItem* item : scene()->items(Qt::AscendingOrder))
+        if (item->data(kShortcutLabelRole).toBool())
+            if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                labels << text->text();
+    return labels;
+}
+
+QStringList NetworkCanvas::linesOf(const CanvasRef& ref) const {
+    CanvasBox* box = boxFor(ref);
+    return box ? box->lines() : QStringList();
 }
 
 void NetworkCanvas::setSelection(const CanvasRef& ref) {
@@ -392,7 +438,6 @@ void NetworkCanvas::setCollapsed(int stage, bool collapsed) {
         selection_ = collapsed ? CanvasRef{CanvasRef::Kind::Stage, stage, -1}
                                : CanvasRef{CanvasRef::Kind::Block, stage, 0};
     rebuild();
-    Q_EMIT collapseToggled(stage);
 }
 
 int NetworkCanvas::blockBoxCount() const {

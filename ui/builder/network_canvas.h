@@ -58,6 +58,10 @@ public:
     // Whether a ref's box is drawn as invalid, and its tooltip (the validator's messages).
     bool isMarkedInvalid(const CanvasRef& ref) const;
     QString toolTipOf(const CanvasRef& ref) const;
+    // The layer lines a ref's box lists ("3×3 conv, 16"), and the labels beside the drawn
+    // non-identity shortcuts ("A: [x, 0]"), top to bottom.
+    QStringList linesOf(const CanvasRef& ref) const;
+    QStringList shortcutLabels() const;
     bool dropMarkerVisible() const;
 
 public Q_SLOTS:
@@ -69,7 +73,6 @@ Q_SIGNALS:
     void selectionChanged(const rx::CanvasRef& ref);
     void paletteDropped(const QString& payload, const rx::DropTarget& target);
     void fileDropped(const QString& path);
-    void collapseToggled(int stage);
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
@@ -86,7 +89,19 @@ private:
         double y;
         DropTarget target;
     };
+    // rebuild() draws top to bottom in these steps, which share a Layout (the running y).
+    struct Layout;
     void rebuild();
+    void drawInput(Layout& layout);
+    void drawStem(Layout& layout);
+    void drawStage(Layout& layout, int stage);
+    void drawCollapsedStage(Layout& layout, int stage);
+    void drawBlock(Layout& layout, int stage, int block);
+    void drawShortcut(Layout& layout, CanvasBox* box, ShortcutKind kind, ShortcutOption option,
+                      double top);
+    void drawHead(Layout& layout);
+    // Adds a box at the layout's y, marked invalid with `errors` when there are any.
+    CanvasBox* place(Layout& layout, CanvasBox* box, const QStringList& errors);
     CanvasBox* boxAt(const QPoint& viewportPos) const;
     std::vector<CanvasRef> order() const;  // selection order for the arrow keys
 

@@ -18,19 +18,22 @@ QPixmap canvas() {
     return pixmap;
 }
 
-// A block glyph: stacked conv bars (2 for basic, 3 for bottleneck), an arc for the shortcut,
-// a small BN-ReLU dot before the bars for pre-activation.
+// A block glyph: one bar per conv of the kind's plan (1×1 convs narrower), an arc for the
+// shortcut, a small BN-ReLU dot before the bars for pre-activation.
 QPixmap blockGlyph(BlockKind kind) {
     const BlockKindInfo& info = blockKindInfo(kind);
     QPixmap pixmap = canvas();
     QPainter p(&pixmap);
     p.setRenderHint(QPainter::Antialiasing);
     const QColor c = blockColor(kind);
-    const int bars = info.bottleneck ? 3 : 2;
-    const int barHeight = info.bottleneck ? 6 : 9;
-    for (int i = 0; i < bars; ++i) {
-        const int width = info.bottleneck && i != 1 ? 14 : 18;
-        QRectF r(4 + (18 - width) / 2.0, 4 + i * (barHeight + 3), width, barHeight);
+    const int bars = std::max(1, weightedLayers(kind));
+    const int barHeight = std::min(9, (24 - 3 * (bars - 1)) / bars);
+    int i = 0;
+    for (const LayerStep& step : info.plan) {
+        if (step.op != StepOp::Conv)
+            continue;
+        const int width = step.kernel == 1 ? 14 : 18;
+        QRectF r(4 + (18 - width) / 2.0, 4 + i++ * (barHeight + 3), width, barHeight);
         p.setPen(c.darker(150));
         p.setBrush(c);
         p.drawRoundedRect(r, 2, 2);
@@ -54,14 +57,8 @@ QPixmap blockGlyph(BlockKind kind) {
 }  // namespace
 
 QColor blockColor(BlockKind kind) {
-    const BlockKindInfo& info = blockKindInfo(kind);
-    QColor c = info.bottleneck ? QColor(246, 190, 120) : QColor(150, 196, 240);
-    if (info.preActivation)
-        c = info.bottleneck ? QColor(236, 160, 190) : QColor(170, 214, 160);
-    // Plain blocks: the same hue, washed out.
-    if (!info.residual)
-        c = QColor::fromHsv(c.hue(), c.saturation() / 3, std::min(255, c.value() + 10));
-    return c;
+    const Rgb c = blockKindInfo(kind).color;
+    return QColor(c.r, c.g, c.b);
 }
 
 QColor stemColor() {
@@ -78,10 +75,11 @@ QIcon stemIcon(StemKind kind) {
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(stemColor().darker(160));
     p.setBrush(stemColor());
-    const int s = kind == StemKind::Cifar ? 12 : 20;
+    const StemKindInfo& info = stemKindInfo(kind);
+    const int s = 8 + (info.kernel - 1) * 2;  // 12 for 3×3, 20 for 7×7
     p.drawRect(QRectF((kSize - s) / 2.0, 4, s, s));
-    if (kind == StemKind::ImageNet)
-        p.drawRect(QRectF(11, 26, 10, 4));  // the max-pool
+    if (info.maxPool)
+        p.drawRect(QRectF(11, 26, 10, 4));
     return QIcon(pixmap);
 }
 

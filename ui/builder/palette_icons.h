@@ -1,4 +1,5 @@
-// Small drawn icons for the palette and the canvas: one colour per block family.
+// Small drawn icons for the palette and the canvas; colours and bars come from the block kind
+// table (block_kinds.h).
 #pragma once
 
 #include "spec.h"

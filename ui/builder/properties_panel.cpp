@@ -4,7 +4,6 @@
 #include "edits.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -40,8 +39,8 @@ PropertiesPanel::PropertiesPanel(QWidget* parent) : QWidget(parent) {
     auto* sf = new QFormLayout(stemGroup_);
     stemKind_ = new QComboBox(stemGroup_);
     stemKind_->setObjectName(QStringLiteral("stemKind"));
-    stemKind_->addItem(tr("CIFAR: 3×3 conv"), int(StemKind::Cifar));
-    stemKind_->addItem(tr("ImageNet: 7×7 conv /2, max pool /2"), int(StemKind::ImageNet));
+    for (const StemKindInfo& info : kStemKinds)
+        stemKind_->addItem(textOf(kStemKinds, info.value, kStemContext), int(info.value));
     sf->addRow(tr("Kind"), stemKind_);
     stemWidth_ = new QSpinBox(stemGroup_);
     stemWidth_->setObjectName(QStringLiteral("stemWidth"));
@@ -53,8 +52,8 @@ PropertiesPanel::PropertiesPanel(QWidget* parent) : QWidget(parent) {
     auto* gf = new QFormLayout(stageGroup_);
     blockKind_ = new QComboBox(stageGroup_);
     blockKind_->setObjectName(QStringLiteral("blockKind"));
-    for (const BlockKindInfo& info : blockKinds())
-        blockKind_->addItem(QCoreApplication::translate("BlockKind", info.label), int(info.kind));
+    for (const BlockKindInfo& info : kBlockKinds)
+        blockKind_->addItem(textOf(kBlockKinds, info.value, kBlockKindContext), int(info.value));
     gf->addRow(tr("Block"), blockKind_);
     blocks_ = new QSpinBox(stageGroup_);
     blocks_->setObjectName(QStringLiteral("blocks"));
@@ -72,10 +71,8 @@ PropertiesPanel::PropertiesPanel(QWidget* parent) : QWidget(parent) {
     gf->addRow(tr("Stride"), stride_);
     shortcut_ = new QComboBox(stageGroup_);
     shortcut_->setObjectName(QStringLiteral("shortcut"));
-    shortcut_->addItem(tr("A: identity, zero-padded channels"), int(ShortcutOption::ZeroPad));
-    shortcut_->addItem(tr("B: projection where the shape changes"),
-                       int(ShortcutOption::ProjectOnChange));
-    shortcut_->addItem(tr("C: projection on every shortcut"), int(ShortcutOption::ProjectAll));
+    for (const ShortcutOptionInfo& info : kShortcutOptions)
+        shortcut_->addItem(textOf(kShortcutOptions, info.value, kShortcutContext), int(info.value));
     gf->addRow(tr("Shortcut"), shortcut_);
     layout->addWidget(stageGroup_);
     layout->addStretch();
@@ -86,10 +83,9 @@ PropertiesPanel::PropertiesPanel(QWidget* parent) : QWidget(parent) {
         emitEdit(s, tr("Rename"));
     });
     connect(depth_, &QSpinBox::valueChanged, this, [this](int depth) {
-        const int step = uniformDepthStep(spec_);
-        if (step <= 0 || (depth - 2) % step != 0)
-            return;
-        emitEdit(edits::setBlocksPerStage(spec_, (depth - 2) / step), tr("Set depth"));
+        const int n = depthRule(spec_).blocksFor(depth);
+        if (n > 0)
+            emitEdit(edits::setBlocksPerStage(spec_, n), tr("Set depth"));
     });
     connect(stemKind_, &QComboBox::currentIndexChanged, this, [this] {
         emitEdit(edits::setStem(spec_, StemKind(stemKind_->currentData().toInt())),
@@ -131,17 +127,6 @@ PropertiesPanel::PropertiesPanel(QWidget* parent) : QWidget(parent) {
     });
 }
 
-int PropertiesPanel::uniformDepthStep(const NetworkSpec& spec) {
-    if (spec.stages.empty())
-        return 0;
-    const StageSpec& first = spec.stages.front();
-    const bool bottleneck = blockKindInfo(first.block).bottleneck;
-    for (const StageSpec& s : spec.stages)
-        if (s.blocks != first.blocks || blockKindInfo(s.block).bottleneck != bottleneck)
-            return 0;
-    return (bottleneck ? 3 : 2) * static_cast<int>(spec.stages.size());
-}
-
 int PropertiesPanel::selectedStage() const {
     if (selection_.kind != CanvasRef::Kind::Stage && selection_.kind != CanvasRef::Kind::Block)
         return -1;
@@ -159,14 +144,14 @@ void PropertiesPanel::setSpec(const NetworkSpec& spec, const CanvasRef& selectio
     selection_ = selection;
     updating_ = true;
     name_->setText(spec.name);
-    const int step = uniformDepthStep(spec);
-    depth_->setEnabled(step > 0);
-    if (step > 0) {
-        depth_->setSingleStep(step);
-        depth_->setMinimum(step + 2);
-        depth_->setValue(step * spec.stages.front().blocks + 2);
+    const DepthRule rule = depthRule(spec);
+    depth_->setEnabled(rule.step > 0);
+    if (rule.step > 0) {
+        depth_->setSingleStep(rule.step);
+        depth_->setMinimum(DepthRule{rule.step, 1}.depth());
+        depth_->setValue(rule.depth());
         depthHint_->setText(
-            tr("%1n+2 with n = %2 blocks per stage").arg(step).arg(spec.stages.front().blocks));
+            tr("%1n+2 with n = %2 blocks per stage").arg(rule.step).arg(rule.blocks));
     } else {
         depth_->setMinimum(0);
         depth_->setValue(analyze(spec).depth);

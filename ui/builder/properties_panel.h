@@ -22,10 +22,6 @@ public:
     explicit PropertiesPanel(QWidget* parent = nullptr);
     void setSpec(const NetworkSpec& spec, const CanvasRef& selection);
 
-    // The depth a 6n+2 (9n+2 for bottlenecks) control applies to, or 0 when the net is not
-    // uniform (every stage the same number of blocks and the same block family).
-    static int uniformDepthStep(const NetworkSpec& spec);
-
 Q_SIGNALS:
     void editRequested(const rx::NetworkSpec& spec, const QString& description);
 
