@@ -11,6 +11,7 @@
 #include "presets.h"
 #include "runs_model.h"
 #include "train_form.h"
+#include "trainer_thread.h"
 #include "training_dashboard.h"
 #include "training_plots.h"
 
@@ -155,6 +156,36 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(dir.filePath("d-failed")));
     }
 
+    // The form shows TrainConfig{}'s defaults (written once, there) and reads back what it shows.
+    void formStartsFromTrainConfigDefaults() {
+        TrainingDashboard d;
+        QTemporaryDir empty;
+        d.setRunsDirectory(empty.path());
+        const TrainConfig defaults;
+        TrainConfig shown = d.configFromForm();
+        shown.dataDir = defaults.dataDir;
+        shown.spec = defaults.spec;
+        QCOMPARE(shown.toJson(), defaults.toJson());
+        TrainConfig other;
+        other.iterations = 1234;
+        other.batchSize = 64;
+        other.learningRate = 0.05;
+        other.schedule = LrSchedule::Cosine;
+        other.warmupIterations = 400;
+        other.augment = false;
+        other.normalization = Normalization::PerPixelMean;
+        other.validationSplit = true;
+        other.trainSubset = 1000;
+        other.testSubset = 200;
+        other.seed = 7;
+        other.logEvery = 10;
+        other.device = DeviceChoice::Cpu;
+        d.form()->setConfig(other);
+        shown = d.form()->config();
+        shown.dataDir = other.dataDir;
+        QCOMPARE(shown.toJson(), other.toJson());
+    }
+
     // The dashboard's plots come from the plot table, and every metric kind reaches one of them.
     void dashboardFansEveryMetricKindOutToItsPlots() {
         TrainingDashboard d;
@@ -262,6 +293,8 @@ private Q_SLOTS:
         QTest::mouseClick(d->findChild<QPushButton*>("stop"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(d->runState(firstRun_), std::optional(RunState::Stopped), 60000);
         QVERIFY(!d->isTraining());
+        // Its TrainerThread goes once the thread has ended.
+        QTRY_VERIFY_WITH_TIMEOUT(d->findChildren<TrainerThread*>().isEmpty(), 30000);
         const QString checkpoint = QDir(runs_.path()).filePath(firstRun_ + "/checkpoint.pt");
         QVERIFY(QFile::exists(checkpoint));
         EvalResult r;
@@ -322,6 +355,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
         QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
         QVERIFY(QFileInfo(written).size() > 1000);
+    }
+
+    // Closing the dashboard while it trains stops the run and waits for its thread.
+    void destroyingTheDashboardStopsItsRun() {
+        QTemporaryDir runs;
+        QString run;
+        {
+            TrainingDashboard d;
+            d.setRunsDirectory(runs.path());
+            d.setDataDirectory(data_);
+            d.setNetwork(*preset("resnet-20"), true);
+            setForm(&d, 100000);
+            d.start();
+            QVERIFY(d.isTraining());
+            run = d.activeRun();
+            QTRY_VERIFY_WITH_TIMEOUT(d.lastIteration() >= 2, 180000);
+        }
+        const auto status = readRunStatus(QDir(runs.path()).filePath(run));
+        QVERIFY(status.has_value());
+        QCOMPARE(status->state, RunState::Stopped);
+        QVERIFY(QFile::exists(QDir(runs.path()).filePath(run + "/checkpoint.pt")));
     }
 
     void finishedRunsReopenFromDisk() {
