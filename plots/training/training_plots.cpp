@@ -23,6 +23,20 @@ void setLog(QCPAxis* axis, bool log) {
     }
 }
 
+// CSV rows "run,split,iteration,epoch,error" of the records of type T.
+template <typename T>
+QString errorRows(const QString& run, const char* split, const QVector<MetricRecord>& records) {
+    QString out;
+    for (const MetricRecord& record : records)
+        if (const T* m = std::get_if<T>(&record))
+            out += QStringLiteral("%1,%2,%3,%4,%5\n")
+                       .arg(run, QLatin1String(split))
+                       .arg(m->iteration)
+                       .arg(m->epoch)
+                       .arg(m->error);
+    return out;
+}
+
 // CSV rows "run,<columns>,layer,value", one per layer of one measurement.
 QString layerRows(const QString& run, const QString& columns, const QStringList& layers,
                   const QVector<double>& values) {
@@ -117,22 +131,9 @@ int ErrorCurvePlot::lrDropMarkers(const QString& id) const {
 
 QString ErrorCurvePlot::csv() const {
     QString out = QStringLiteral("run,split,iteration,epoch,error_percent\n");
-    for (const Run& r : runs()) {
-        for (const MetricRecord& record : r.records)
-            if (const auto* m = std::get_if<TrainMetrics>(&record))
-                out += QStringLiteral("%1,train,%2,%3,%4\n")
-                           .arg(r.id)
-                           .arg(m->iteration)
-                           .arg(m->epoch)
-                           .arg(m->error);
-        for (const MetricRecord& record : r.records)
-            if (const auto* m = std::get_if<TestMetrics>(&record))
-                out += QStringLiteral("%1,test,%2,%3,%4\n")
-                           .arg(r.id)
-                           .arg(m->iteration)
-                           .arg(m->epoch)
-                           .arg(m->error);
-    }
+    for (const Run& r : runs())
+        out += errorRows<TrainMetrics>(r.id, "train", r.records) +
+               errorRows<TestMetrics>(r.id, "test", r.records);
     return out;
 }
 
