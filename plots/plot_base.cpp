@@ -47,15 +47,6 @@ PlotBase::PlotBase(QWidget* parent) : QCustomPlot(parent) {
     });
 }
 
-QCPGraph* PlotBase::addRunGraph(const QString& name, const QPen& pen,
-                                const QCPScatterStyle& scatter, QCPAxis* valueAxis) {
-    QCPGraph* graph = addGraph(xAxis, valueAxis ? valueAxis : yAxis);
-    graph->setName(name);
-    graph->setPen(pen);
-    graph->setScatterStyle(scatter);
-    return graph;
-}
-
 void PlotBase::requestReplot() {
     dirty_ = true;
     if (!throttle_.isActive())

@@ -29,10 +29,6 @@ public Q_SLOTS:
     void copyCsv();
 
 protected:
-    // A graph named and styled for one run (on yAxis unless another value axis is given).
-    QCPGraph* addRunGraph(const QString& name, const QPen& pen,
-                          const QCPScatterStyle& scatter = QCPScatterStyle(),
-                          QCPAxis* valueAxis = nullptr);
     // Called right before a throttled replot: expensive rebuilds belong here, not in appends.
     virtual void prepareReplot() {}
     // Tooltip text for the data point nearest to `pos` (pixels), empty when none is close.

@@ -1,12 +1,26 @@
 // The live training dashboard, driven from its buttons: a real short training of resnet-20 on a
 // 1,000-image subset, Pause, Resume, Stop, a second run, overlays, reopening and exporting runs.
 #include "analysis.h"
+#include "cifar10.h"
 #include "cifar_fixture.h"
+#include "dashboard_plots.h"
+#include "download.h"
 #include "export.h"
 #include "main_window.h"
+#include "plots_area.h"
 #include "presets.h"
+#include "runs_model.h"
+#include "train_form.h"
+#include "trainer_thread.h"
 #include "training_dashboard.h"
 #include "training_plots.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTreeView>
 
 #include <QProgressBar>
 #include <QPushButton>
@@ -14,12 +28,40 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 #include <QtTest>
 
 #include <cmath>
 
 using namespace rx;
+
+namespace {
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A run folder as a trainer leaves it: config.json, maybe status.json, metrics.jsonl.
+bool writeRun(const QString& dir, int total, const QByteArray& status,
+              const QVector<MetricRecord>& records) {
+    QByteArray metrics;
+    for (const MetricRecord& r : records)
+        metrics += metricLine(r);
+    const QJsonObject config{{"iterations_total", total}};
+    return writeFile(dir + "/config.json", QJsonDocument(config).toJson()) &&
+           (status.isEmpty() || writeFile(dir + "/status.json", status)) &&
+           writeFile(dir + "/metrics.jsonl", metrics);
+}
+
+TrainMetrics trainAt(int iteration) {
+    return {iteration, iteration / 5.0, 2.0, 80, 0.1, 100};
+}
+TestMetrics testWith(int iteration, double error) {
+    return {iteration, iteration / 5.0, 1.0, error, false};
+}
+
+}  // namespace
 
 class TestDashboard : public QObject {
     Q_OBJECT
@@ -59,6 +101,154 @@ private Q_SLOTS:
         }
     }
 
+    // Run folders without a live trainer: status.json's state, else judged from the metrics.
+    void runsModelReadsRunFolders() {
+        QTemporaryDir dir;
+        QVERIFY(writeRun(dir.filePath("a-done"), 10, R"({"state": "finished"})",
+                         {trainAt(10), testWith(10, 30), testWith(10, 20)}));
+        QVERIFY(writeRun(dir.filePath("b-cut-off-at-the-end"), 10, R"({"state": "running"})",
+                         {trainAt(5), trainAt(10)}));
+        QVERIFY(writeRun(dir.filePath("c-no-status"), 10, {}, {trainAt(4), testWith(4, 60)}));
+        QVERIFY(writeRun(dir.filePath("d-failed"), 10,
+                         R"({"state": "failed", "best_test_error": 12.5, "message": "NaN"})", {}));
+        QVERIFY(writeFile(dir.filePath("not-a-run/readme.txt"), "hello"));
+
+        RunsModel model;
+        model.setDirectory(dir.path());
+        QCOMPARE(model.ids(),
+                 QStringList({"a-done", "b-cut-off-at-the-end", "c-no-status", "d-failed"}));
+        QCOMPARE(model.state("a-done"), std::optional(RunState::Finished));
+        QCOMPARE(model.state("b-cut-off-at-the-end"), std::optional(RunState::Finished));
+        QCOMPARE(model.state("c-no-status"), std::optional(RunState::Stopped));
+        QCOMPARE(model.state("d-failed"), std::optional(RunState::Failed));
+        QCOMPARE(model.bestTestError("a-done"), 20.0);
+        QCOMPARE(model.bestTestError("c-no-status"), 60.0);
+        QCOMPARE(model.bestTestError("d-failed"), 12.5);
+        QVERIFY(std::isnan(model.bestTestError("b-cut-off-at-the-end")));
+
+        // Columns: name (checkable, coloured once ticked), state text, best error.
+        QCOMPARE(model.columnCount(), 3);
+        const QModelIndex name = model.index(0, RunsModel::NameColumn);
+        QCOMPARE(model.data(model.index(0, RunsModel::StateColumn)).toString(),
+                 runStateText(RunState::Finished));
+        QCOMPARE(model.data(model.index(0, RunsModel::BestColumn)).toString(), QString("20.00 %"));
+        QVERIFY(model.flags(name) & Qt::ItemIsUserCheckable);
+        QVERIFY(!model.data(name, Qt::ForegroundRole).isValid());
+        QSignalSpy ticked(&model, &RunsModel::tickedChanged);
+        QVERIFY(model.setData(name, Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(ticked.count(), 1);
+        QVERIFY(model.isTicked("a-done"));
+        QCOMPARE(model.data(name, Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        const QColor color = model.data(name, Qt::ForegroundRole).value<QColor>();
+        QCOMPARE(color, model.color("a-done"));
+        QVERIFY(color.isValid());
+
+        // Renaming keeps the tick and the colour; a folder gone from disk leaves the list.
+        QString error;
+        QVERIFY2(model.renameRun("a-done", "first one", &error), qPrintable(error));
+        QVERIFY(model.isTicked("first-one"));
+        QCOMPARE(model.color("first-one"), color);
+        QVERIFY(QDir(dir.filePath("c-no-status")).removeRecursively());
+        model.rescan();
+        QCOMPARE(model.ids(), QStringList({"first-one", "b-cut-off-at-the-end", "d-failed"}));
+        model.setLiveRun("d-failed");
+        QVERIFY(!model.deleteRun("d-failed", &error));
+        QVERIFY(QFileInfo::exists(dir.filePath("d-failed")));
+    }
+
+    // The form shows TrainConfig{}'s defaults (written once, there) and reads back what it shows.
+    void formStartsFromTrainConfigDefaults() {
+        TrainingDashboard d;
+        QTemporaryDir empty;
+        d.setRunsDirectory(empty.path());
+        const TrainConfig defaults;
+        TrainConfig shown = d.configFromForm();
+        shown.dataDir = defaults.dataDir;
+        shown.spec = defaults.spec;
+        QCOMPARE(shown.toJson(), defaults.toJson());
+        TrainConfig other;
+        other.iterations = 1234;
+        other.batchSize = 64;
+        other.learningRate = 0.05;
+        other.schedule = LrSchedule::Cosine;
+        other.warmupIterations = 400;
+        other.augment = false;
+        other.normalization = Normalization::PerPixelMean;
+        other.validationSplit = true;
+        other.trainSubset = 1000;
+        other.testSubset = 200;
+        other.seed = 7;
+        other.logEvery = 10;
+        other.device = DeviceChoice::Cpu;
+        d.form()->setConfig(other);
+        shown = d.form()->config();
+        shown.dataDir = other.dataDir;
+        QCOMPARE(shown.toJson(), other.toJson());
+    }
+
+    // The dashboard's plots come from the plot table, and every metric kind reaches one of them.
+    void dashboardFansEveryMetricKindOutToItsPlots() {
+        TrainingDashboard d;
+        QTemporaryDir empty;
+        d.setRunsDirectory(empty.path());
+        QCOMPARE(d.plots()->plots().size(), dashboardPlots().size());
+        QCOMPARE(d.runsPanel()->view()->model(), d.runsModel());
+        d.plots()->addRun("r", {"r", runColor(0)});
+        const QVector<MetricRecord> oneOfEach = {trainAt(5), testWith(5, 50),
+                                                 LayerResponses{5, 1, {"conv1"}, {1.0}},
+                                                 GradientNorms{5, 1, {"conv1", "fc"}, {0.1, 0.2}}};
+        for (const MetricRecord& record : oneOfEach) {
+            int before = 0, after = 0;
+            for (RunPlot* plot : d.plots()->plots())
+                before += plot->records("r");
+            d.plots()->append("r", record);
+            for (RunPlot* plot : d.plots()->plots())
+                after += plot->records("r");
+            QVERIFY2(after > before, metricKindInfo(kindOf(record)).type);
+        }
+        QCOMPARE(d.errorPlot()->trainPoints("r"), 1);
+        QCOMPARE(d.errorPlot()->testPoints("r"), 1);
+        QCOMPARE(d.responsePlot()->points("r"), 1);
+        QCOMPARE(d.gradientLatest()->points("r"), 2);
+        QCOMPARE(d.gradientHeatmap()->columns(), 1);
+        QCOMPARE(d.lossPlot()->records("r"), 1);
+    }
+
+    // Bug: a second `failed` from the same downloader reached a pointer the first had nulled.
+    void downloadFailuresEndTheDownloadOnce() {
+        QTest::failOnWarning(QRegularExpression("null receiver"));
+        TrainingDashboard d;
+        QTemporaryDir empty;
+        d.setRunsDirectory(empty.path());
+        QVERIFY(!looksLikeCifar10(defaultCifar10Dir()));
+        QTcpServer closed;  // a port nobody listens on: the real download fails fast
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl url(
+            QString("http://127.0.0.1:%1/cifar-10-binary.tar.gz").arg(closed.serverPort()));
+        closed.close();
+        d.setDownloadSource(url, Cifar10Downloader::officialMd5());
+        auto* button = d.findChild<QPushButton*>("download");
+        QVERIFY(button);
+        button->click();
+        QPointer<Cifar10Downloader> first = d.downloader();
+        QVERIFY(first);
+        QVERIFY(!button->isEnabled());
+        Q_EMIT first->failed("first failure");
+        Q_EMIT first->failed("second failure");  // stale: ignored
+        QCOMPARE(d.form()->message(), QString("first failure"));
+        QVERIFY(!d.downloader());
+        QVERIFY(button->isEnabled());
+        QTRY_VERIFY(first.isNull());  // deleted, once
+
+        // A new download starts, and its own failure ends it.
+        button->click();
+        QVERIFY(d.downloader());
+        QTRY_VERIFY_WITH_TIMEOUT(!d.downloader(), 30000);
+        QVERIFY(!d.form()->message().isEmpty());
+        QVERIFY(d.form()->message() != "first failure");
+        QVERIFY(button->isEnabled());
+    }
+
     void trainsFromTheStartButton() {
         MainWindow w;
         w.resize(1280, 800);
@@ -89,7 +279,7 @@ private Q_SLOTS:
 
         // Pause holds the iteration count.
         QTest::mouseClick(d->findChild<QPushButton*>("pause"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(d->runState(firstRun_), QString("paused"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(d->runState(firstRun_), std::optional(RunState::Paused), 30000);
         const int pausedAt = d->lastIteration();
         const int bar = d->findChild<QProgressBar*>("progress")->value();
         QTest::qWait(1500);
@@ -101,8 +291,10 @@ private Q_SLOTS:
         QTest::mouseClick(d->findChild<QPushButton*>("pause"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(d->lastIteration() > pausedAt, 60000);
         QTest::mouseClick(d->findChild<QPushButton*>("stop"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(d->runState(firstRun_), QString("stopped"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(d->runState(firstRun_), std::optional(RunState::Stopped), 60000);
         QVERIFY(!d->isTraining());
+        // Its TrainerThread goes once the thread has ended.
+        QTRY_VERIFY_WITH_TIMEOUT(d->findChildren<TrainerThread*>().isEmpty(), 30000);
         const QString checkpoint = QDir(runs_.path()).filePath(firstRun_ + "/checkpoint.pt");
         QVERIFY(QFile::exists(checkpoint));
         EvalResult r;
@@ -118,7 +310,8 @@ private Q_SLOTS:
         QTest::mouseClick(d->findChild<QPushButton*>("start"), Qt::LeftButton);
         secondRun_ = d->activeRun();
         QVERIFY(secondRun_.startsWith("plain-20"));
-        QTRY_COMPARE_WITH_TIMEOUT(d->runState(secondRun_), QString("finished"), 180000);
+        QTRY_COMPARE_WITH_TIMEOUT(d->runState(secondRun_), std::optional(RunState::Finished),
+                                  180000);
         QVERIFY(d->isTicked(firstRun_) && d->isTicked(secondRun_));
         QVERIFY(d->errorPlot()->trainPoints(firstRun_) > 0);
         QCOMPARE(d->errorPlot()->trainPoints(secondRun_), 4);  // every 2 of 8 iterations
@@ -131,16 +324,58 @@ private Q_SLOTS:
         // Export from the GUI writes files that load back.
         QTemporaryDir out;
         QString exportError = "not called";
-        d->exportRun(firstRun_, out.filePath("r20.pt"), false,
+        d->exportRun(firstRun_, out.filePath("r20.pt"), ExportFormat::LibTorch,
                      [&](const QString& e) { exportError = e; });
         QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
         QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
         QVERIFY2(evaluateWeights(out.filePath("r20.pt"), data_, {}, 50, &r, &error),
                  qPrintable(error));
         exportError = "not called";
-        d->exportRun(firstRun_, "/proc/r20.pth", true, [&](const QString& e) { exportError = e; });
+        d->exportRun(firstRun_, "/proc/r20.pth", ExportFormat::PyTorch,
+                     [&](const QString& e) { exportError = e; });
         QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
         QVERIFY2(exportError.startsWith("cannot write /proc/r20.pth"), qPrintable(exportError));
+
+        // The export dialog's answer: the selected filter decides the format, and a name typed
+        // without a suffix gets the format's.
+        exportError = "not called";
+        QString written = d->runsPanel()->exportRunAs(firstRun_, out.filePath("chosen-libtorch"),
+                                                      exportFilter(ExportFormat::LibTorch),
+                                                      [&](const QString& e) { exportError = e; });
+        QCOMPARE(written, out.filePath("chosen-libtorch.pt"));
+        QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
+        QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
+        QVERIFY2(evaluateWeights(written, data_, {}, 50, &r, &error), qPrintable(error));
+        QCOMPARE(r.images, 50);
+        exportError = "not called";
+        written = d->runsPanel()->exportRunAs(firstRun_, out.filePath("chosen-pytorch"),
+                                              exportFilter(ExportFormat::PyTorch),
+                                              [&](const QString& e) { exportError = e; });
+        QCOMPARE(written, out.filePath("chosen-pytorch.pth"));
+        QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
+        QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
+        QVERIFY(QFileInfo(written).size() > 1000);
+    }
+
+    // Closing the dashboard while it trains stops the run and waits for its thread.
+    void destroyingTheDashboardStopsItsRun() {
+        QTemporaryDir runs;
+        QString run;
+        {
+            TrainingDashboard d;
+            d.setRunsDirectory(runs.path());
+            d.setDataDirectory(data_);
+            d.setNetwork(*preset("resnet-20"), true);
+            setForm(&d, 100000);
+            d.start();
+            QVERIFY(d.isTraining());
+            run = d.activeRun();
+            QTRY_VERIFY_WITH_TIMEOUT(d.lastIteration() >= 2, 180000);
+        }
+        const auto status = readRunStatus(QDir(runs.path()).filePath(run));
+        QVERIFY(status.has_value());
+        QCOMPARE(status->state, RunState::Stopped);
+        QVERIFY(QFile::exists(QDir(runs.path()).filePath(run + "/checkpoint.pt")));
     }
 
     void finishedRunsReopenFromDisk() {
@@ -148,8 +383,8 @@ private Q_SLOTS:
         TrainingDashboard d;
         d.setRunsDirectory(runs_.path());
         QCOMPARE(d.runIds().size(), 2);
-        QCOMPARE(d.runState(firstRun_), QString("stopped"));
-        QCOMPARE(d.runState(secondRun_), QString("finished"));
+        QCOMPARE(d.runState(firstRun_), std::optional(RunState::Stopped));
+        QCOMPARE(d.runState(secondRun_), std::optional(RunState::Finished));
         QVERIFY(!std::isnan(d.bestTestError(firstRun_)));
         d.setTicked(firstRun_, true);
         QVERIFY(d.errorPlot()->trainPoints(firstRun_) > 0);

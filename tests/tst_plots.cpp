@@ -1,5 +1,6 @@
 // The plots on their own: learning-rate drop markers, epoch axis, sorting and scrubbing of
 // responses, the heat map, throttled replots, CSV and file export.
+#include "dashboard_plots.h"
 #include "training_plots.h"
 
 #include <QTemporaryDir>
@@ -12,6 +13,11 @@ namespace {
 class HoverProbe : public ErrorCurvePlot {
 public:
     using ErrorCurvePlot::tooltipAt;
+};
+
+class HeatmapProbe : public GradientHeatmap {
+public:
+    using GradientHeatmap::tooltipAt;
 };
 
 TrainMetrics train(int it, double err, double lr) {
@@ -27,11 +33,11 @@ private Q_SLOTS:
         ErrorCurvePlot plot;
         plot.addRun("r", {"resnet-20", runColor(0)});
         for (int it = 1000; it <= 64000; it += 1000)
-            plot.appendTrain("r", train(it, 50.0 - it / 2000.0,
-                                        it > 48000   ? 0.001
-                                        : it > 32000 ? 0.01
-                                                     : 0.1));
-        plot.appendTest("r", {39100, 100.0, 0.5, 20.0, false});
+            plot.append("r", train(it, 50.0 - it / 2000.0,
+                                   it > 48000   ? 0.001
+                                   : it > 32000 ? 0.01
+                                                : 0.1));
+        plot.append("r", TestMetrics{39100, 100.0, 0.5, 20.0, false});
         QCOMPARE(plot.trainPoints("r"), 64);
         QCOMPARE(plot.testPoints("r"), 1);
         QCOMPARE(plot.lrDropMarkers("r"), 2);                  // 32k and 48k
@@ -55,8 +61,8 @@ private Q_SLOTS:
         HoverProbe plot;
         plot.resize(600, 400);
         plot.addRun("r", {"resnet-56", runColor(0)});
-        plot.appendTrain("r", train(100, 42.5, 0.1));
-        plot.appendTrain("r", train(200, 30.25, 0.1));
+        plot.append("r", train(100, 42.5, 0.1));
+        plot.append("r", train(200, 30.25, 0.1));
         plot.xAxis->setRange(0, 300);
         plot.replot();
         const QPoint at(int(plot.xAxis->coordToPixel(200)), int(plot.yAxis->coordToPixel(30.25)));
@@ -69,10 +75,10 @@ private Q_SLOTS:
     void responsesSortAndScrub() {
         ResponsePlot plot;
         plot.addRun("a", {"plain-20", runColor(1)});
-        plot.appendResponses("a",
-                             {391, 1, {"conv1", "layer1.0.conv1", "layer1.0.conv2"}, {1, 3, 2}});
-        plot.appendResponses("a",
-                             {782, 2, {"conv1", "layer1.0.conv1", "layer1.0.conv2"}, {5, 4, 6}});
+        plot.append(
+            "a", LayerResponses{391, 1, {"conv1", "layer1.0.conv1", "layer1.0.conv2"}, {1, 3, 2}});
+        plot.append(
+            "a", LayerResponses{782, 2, {"conv1", "layer1.0.conv1", "layer1.0.conv2"}, {5, 4, 6}});
         QCOMPARE(plot.measurementCount(), 2);
         QCOMPARE(plot.points("a"), 3);
         QCOMPARE(plot.graph(0)->data()->at(0)->value, 5.0);  // latest by default
@@ -81,12 +87,17 @@ private Q_SLOTS:
         plot.setSorted(true);
         QCOMPARE(plot.graph(0)->data()->at(0)->value, 3.0);  // descending
         QCOMPARE(plot.graph(0)->data()->at(2)->value, 1.0);
+        const QString csv = plot.csv();
+        QCOMPARE(csv.count('\n'), 1 + 2 * 3);
+        QVERIFY2(csv.contains("a,391,1,layer1.0.conv1,3\n") && csv.contains("a,782,2,conv1,5\n"),
+                 qPrintable(csv));
     }
 
     void heatmapShowsEveryLayerOverTime() {
         GradientHeatmap map;
+        map.addRun("r", {"r", runColor(0)});
         for (int i = 1; i <= 3000; ++i)
-            map.appendGradients("r", {i * 50, i / 8.0, {"conv1", "fc"}, {1.0 / i, 0.5}});
+            map.append("r", GradientNorms{i * 50, i / 8.0, {"conv1", "fc"}, {1.0 / i, 0.5}});
         QCOMPARE(map.columns(), 3000);
         QTRY_VERIFY(map.replotCount() >= 1);
         // Long runs are drawn at a coarser time step, never more than 1,500 columns.
@@ -95,6 +106,73 @@ private Q_SLOTS:
         QVERIFY(colorMap->data()->keySize() <= 1500);
         QCOMPARE(colorMap->data()->valueSize(), 2);
         QCOMPARE(colorMap->colorScale()->dataScaleType(), QCPAxis::stLogarithmic);
+        QCOMPARE(map.csv().count('\n'), 1 + 3000 * 2);
+        QVERIFY(map.csv().contains("r,150,conv1,0.3333333333333333\n"));
+    }
+
+    // Bug: the tooltip read measurement kx while column kx shows measurement kx × stride.
+    void heatmapTooltipNamesTheMeasurementOfItsColumn() {
+        HeatmapProbe map;
+        map.resize(1800, 300);
+        map.addRun("r", {"r", runColor(0)});
+        // Measurement i: iteration 50 i, norm i in conv1: each names the other.
+        for (int i = 1; i <= 3000; ++i)
+            map.append("r", GradientNorms{i * 50, i / 8.0, {"conv1", "fc"}, {double(i), 0.5}});
+        QTRY_VERIFY(map.replotCount() >= 1);
+        map.replot();
+        auto* colorMap = qobject_cast<QCPColorMap*>(map.plottable(0));
+        QCOMPARE(colorMap->data()->keySize(), 1500);  // every second measurement
+        for (int column : {0, 700, 1000, 1499}) {
+            double key = 0, value = 0;
+            colorMap->data()->cellToCoord(column, 0, &key, &value);
+            const QPoint at(qRound(map.xAxis->coordToPixel(key)),
+                            qRound(map.yAxis->coordToPixel(value)));
+            int kx = 0, ky = 0;
+            colorMap->data()->coordToCell(map.xAxis->pixelToCoord(at.x()),
+                                          map.yAxis->pixelToCoord(at.y()), &kx, &ky);
+            QCOMPARE(ky, 0);
+            const int shown = qRound(colorMap->data()->cell(kx, ky));  // the measurement drawn
+            QCOMPARE(shown, 2 * kx + 1);
+            const QString tip = map.tooltipAt(at);
+            QVERIFY2(tip.contains(QString("iteration %1\n").arg(shown * 50)) &&
+                         tip.endsWith(QString("gradient norm %1").arg(shown)),
+                     qPrintable(QString("column %1: %2").arg(kx).arg(tip)));
+        }
+    }
+
+    // Every metric kind reaches a plot of the dashboard's table, and each plot takes its kinds.
+    void dashboardPlotTableCoversEveryMetricKind() {
+        const QVector<MetricRecord> oneOfEach = {
+            TrainMetrics{10, 0.1, 2.0, 80, 0.1, 100},
+            TestMetrics{10, 0.1, 2.1, 85, false},
+            LayerResponses{10, 0.1, {"conv1", "layer1.0.conv1"}, {1.5, 0.5}},
+            GradientNorms{10, 0.1, {"conv1", "fc"}, {0.3, 0.2}},
+        };
+        QCOMPARE(oneOfEach.size(), kMetricKindCount);
+        QWidget parent;
+        QSet<MetricKind> reached;
+        for (const DashboardPlotInfo& info : dashboardPlots()) {
+            RunPlot* plot = info.create(&parent);
+            QVERIFY(!dashboardPlotTitle(info).isEmpty());
+            if (info.controls)
+                QVERIFY(info.controls(plot, &parent));
+            plot->addRun("r", {"r", runColor(0)});
+            int shown = 0;
+            for (const MetricRecord& record : oneOfEach) {
+                plot->append("r", record);
+                if (plot->shows(kindOf(record))) {
+                    ++shown;
+                    reached.insert(kindOf(record));
+                }
+            }
+            QVERIFY2(shown > 0, qPrintable(dashboardPlotTitle(info)));
+            QCOMPARE(plot->records("r"), shown);
+            plot->append("other run", oneOfEach.first());  // not added: ignored
+            QCOMPARE(plot->records("other run"), 0);
+            plot->removeRun("r");
+            QVERIFY(!plot->hasRun("r"));
+        }
+        QCOMPARE(reached.size(), kMetricKindCount);
     }
 
     void replotsAreThrottled() {
@@ -103,7 +181,7 @@ private Q_SLOTS:
         QTest::qWait(200);
         const int before = plot.replotCount();
         for (int it = 1; it <= 5000; ++it)
-            plot.appendTrain("r", train(it, 50, 0.1));
+            plot.append("r", train(it, 50, 0.1));
         QTest::qWait(250);
         QVERIFY2(plot.replotCount() - before <= 3,
                  qPrintable(QString("%1 replots").arg(plot.replotCount() - before)));
@@ -116,7 +194,7 @@ private Q_SLOTS:
         plot.resize(600, 400);
         plot.addRun("r", {"r", runColor(0)});
         for (int it = 1; it <= 100; ++it)
-            plot.appendTrain("r", train(it, 50, 0.1));
+            plot.append("r", train(it, 50, 0.1));
         QTemporaryDir dir;
         for (const char* suffix : {".png", ".pdf", ".svg"}) {
             const QString path = dir.filePath(QString("plot") + suffix);

@@ -6,6 +6,8 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <iterator>
+#include <type_traits>
 
 namespace rx {
 
@@ -18,10 +20,6 @@ public:
         return tr("cannot open %1: %2").arg(path, why);
     }
 };
-
-QJsonObject base(const char* type, int iteration, double epoch) {
-    return {{"type", QLatin1String(type)}, {"iteration", iteration}, {"epoch", epoch}};
-}
 
 QJsonArray numbers(const QVector<double>& values) {
     QJsonArray a;
@@ -56,35 +54,148 @@ QString durationText(double seconds) {
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-QJsonObject toJson(const TrainMetrics& m) {
-    QJsonObject o = base("train", m.iteration, m.epoch);
+namespace {
+
+// ---- Each kind's own fields (the registry adds "type", "iteration" and "epoch") ----
+
+void writeFields(const TrainMetrics& m, QJsonObject& o) {
     o["loss"] = m.loss;
     o["error"] = m.error;
     o["lr"] = m.learningRate;
     o["images_per_second"] = m.imagesPerSecond;
-    return o;
+}
+void readFields(const QJsonObject& o, TrainMetrics& m) {
+    m.loss = o["loss"].toDouble();
+    m.error = o["error"].toDouble();
+    m.learningRate = o["lr"].toDouble();
+    m.imagesPerSecond = o["images_per_second"].toDouble();
 }
 
-QJsonObject toJson(const TestMetrics& m) {
-    QJsonObject o = base("test", m.iteration, m.epoch);
+void writeFields(const TestMetrics& m, QJsonObject& o) {
     o["loss"] = m.loss;
     o["error"] = m.error;
     o["split"] = m.validation ? QStringLiteral("validation") : QStringLiteral("test");
-    return o;
+}
+void readFields(const QJsonObject& o, TestMetrics& m) {
+    m.loss = o["loss"].toDouble();
+    m.error = o["error"].toDouble();
+    m.validation = o["split"].toString() == QLatin1String("validation");
 }
 
-QJsonObject toJson(const LayerResponses& m) {
-    QJsonObject o = base("responses", m.iteration, m.epoch);
+void writeFields(const LayerResponses& m, QJsonObject& o) {
     o["layers"] = QJsonArray::fromStringList(m.layers);
     o["std"] = numbers(m.std);
+}
+void readFields(const QJsonObject& o, LayerResponses& m) {
+    m.layers = strings(o["layers"]);
+    m.std = numbers(o["std"]);
+}
+
+void writeFields(const GradientNorms& m, QJsonObject& o) {
+    o["layers"] = QJsonArray::fromStringList(m.layers);
+    o["norms"] = numbers(m.norms);
+}
+void readFields(const QJsonObject& o, GradientNorms& m) {
+    m.layers = strings(o["layers"]);
+    m.norms = numbers(o["norms"]);
+}
+
+// ---- The registry ----
+
+template <typename T>
+QJsonObject fieldsOf(const MetricRecord& record) {
+    QJsonObject o;
+    writeFields(std::get<T>(record), o);
     return o;
 }
 
-QJsonObject toJson(const GradientNorms& m) {
-    QJsonObject o = base("gradients", m.iteration, m.epoch);
-    o["layers"] = QJsonArray::fromStringList(m.layers);
-    o["norms"] = numbers(m.norms);
+template <typename T>
+MetricRecord recordOf(const QJsonObject& o) {
+    T m;
+    m.iteration = o.value("iteration").toInt();
+    m.epoch = o.value("epoch").toDouble();
+    readFields(o, m);
+    return m;
+}
+
+// The MetricKind of a record struct: its index in MetricRecord.
+template <typename T, std::size_t I = 0>
+constexpr MetricKind kindOfStruct() {
+    if constexpr (std::is_same_v<T, std::variant_alternative_t<I, MetricRecord>>)
+        return MetricKind(I);
+    else
+        return kindOfStruct<T, I + 1>();
+}
+
+template <typename T>
+constexpr MetricKindInfo row(const char* type) {
+    return {kindOfStruct<T>(), type, fieldsOf<T>, recordOf<T>};
+}
+
+// In MetricKind order.
+constexpr MetricKindInfo kMetricKinds[] = {
+    row<TrainMetrics>("train"),
+    row<TestMetrics>("test"),
+    row<LayerResponses>("responses"),
+    row<GradientNorms>("gradients"),
+};
+static_assert(std::size(kMetricKinds) == kMetricKindCount, "one row per MetricRecord alternative");
+static_assert(
+    [] {
+        for (int i = 0; i < kMetricKindCount; ++i)
+            if (kMetricKinds[i].kind != MetricKind(i))
+                return false;
+        return true;
+    }(),
+    "kMetricKinds is in MetricKind order");
+
+}  // namespace
+
+std::span<const MetricKindInfo> metricKinds() {
+    return kMetricKinds;
+}
+
+const MetricKindInfo& metricKindInfo(MetricKind kind) {
+    return kMetricKinds[int(kind)];
+}
+
+std::optional<MetricKind> metricKindFromType(const QString& type) {
+    for (const MetricKindInfo& info : kMetricKinds)
+        if (type == QLatin1String(info.type))
+            return info.kind;
+    return std::nullopt;
+}
+
+int iterationOf(const MetricRecord& record) {
+    return std::visit([](const auto& m) { return m.iteration; }, record);
+}
+
+double epochOf(const MetricRecord& record) {
+    return std::visit([](const auto& m) { return m.epoch; }, record);
+}
+
+QJsonObject toJson(const MetricRecord& record) {
+    const MetricKindInfo& info = metricKindInfo(kindOf(record));
+    QJsonObject o = info.toJson(record);
+    o["type"] = QLatin1String(info.type);
+    o["iteration"] = iterationOf(record);
+    o["epoch"] = epochOf(record);
     return o;
+}
+
+QByteArray metricLine(const MetricRecord& record) {
+    return QJsonDocument(toJson(record)).toJson(QJsonDocument::Compact) + '\n';
+}
+
+std::optional<MetricRecord> parseMetricLine(const QByteArray& line) {
+    const QJsonDocument doc = QJsonDocument::fromJson(line);
+    if (!doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    const auto kind = metricKindFromType(o.value("type").toString());
+    if (!kind)
+        return std::nullopt;
+    return metricKindInfo(*kind).fromJson(o);
 }
 
 bool readMetrics(const QString& path, MetricsLog* log, QString* error) {
@@ -96,22 +207,18 @@ bool readMetrics(const QString& path, MetricsLog* log, QString* error) {
     }
     *log = {};
     while (!file.atEnd()) {
-        const QJsonObject o = QJsonDocument::fromJson(file.readLine()).object();
-        const QString type = o.value("type").toString();
-        const int it = o.value("iteration").toInt();
-        const double epoch = o.value("epoch").toDouble();
-        if (type == QLatin1String("train")) {
-            log->train.push_back({it, epoch, o["loss"].toDouble(), o["error"].toDouble(),
-                                  o["lr"].toDouble(), o["images_per_second"].toDouble()});
-        } else if (type == QLatin1String("test")) {
-            log->test.push_back({it, epoch, o["loss"].toDouble(), o["error"].toDouble(),
-                                 o["split"].toString() == QLatin1String("validation")});
-        } else if (type == QLatin1String("responses")) {
-            log->responses.push_back({it, epoch, strings(o["layers"]), numbers(o["std"])});
-        } else if (type == QLatin1String("gradients")) {
-            log->gradients.push_back({it, epoch, strings(o["layers"]), numbers(o["norms"])});
-        }
+        const QByteArray line = file.readLine();
+        if (line.trimmed().isEmpty())
+            continue;
+        if (auto record = parseMetricLine(line))
+            log->records << std::move(*record);
+        else
+            ++log->skippedLines;
     }
+    log->train = log->all<TrainMetrics>();
+    log->test = log->all<TestMetrics>();
+    log->responses = log->all<LayerResponses>();
+    log->gradients = log->all<GradientNorms>();
     return true;
 }
 
@@ -165,6 +272,7 @@ void registerMetricTypes() {
     qRegisterMetaType<LayerResponses>();
     qRegisterMetaType<GradientNorms>();
     qRegisterMetaType<TrainingProgress>();
+    qRegisterMetaType<MetricRecord>();
 }
 
 }  // namespace rx

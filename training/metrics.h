@@ -10,6 +10,9 @@
 #include <QVector>
 
 #include <memory>
+#include <optional>
+#include <span>
+#include <variant>
 
 namespace rx {
 
@@ -21,6 +24,8 @@ struct TrainMetrics {
     double error = 0;  // %
     double learningRate = 0;
     double imagesPerSecond = 0;
+
+    bool operator==(const TrainMetrics&) const = default;
 };
 
 // Loss and error on the whole test set (or the validation split).
@@ -30,6 +35,8 @@ struct TestMetrics {
     double loss = 0;
     double error = 0;  // %
     bool validation = false;
+
+    bool operator==(const TestMetrics&) const = default;
 };
 
 // Fig. 7: std of each 3×3 layer's output after BN, before addition/ReLU, on a fixed probe set.
@@ -38,6 +45,8 @@ struct LayerResponses {
     double epoch = 0;
     QStringList layers;
     QVector<double> std;
+
+    bool operator==(const LayerResponses&) const = default;
 };
 
 // L2 norm of the gradient of each conv and fc weight.
@@ -46,6 +55,8 @@ struct GradientNorms {
     double epoch = 0;
     QStringList layers;
     QVector<double> norms;
+
+    bool operator==(const GradientNorms&) const = default;
 };
 
 struct TrainingProgress {
@@ -59,19 +70,62 @@ struct TrainingProgress {
 // A duration as the CLI and the dashboard show it: "2:05", "1:02:03".
 QString durationText(double seconds);
 
-QJsonObject toJson(const TrainMetrics& m);
-QJsonObject toJson(const TestMetrics& m);
-QJsonObject toJson(const LayerResponses& m);
-QJsonObject toJson(const GradientNorms& m);
+// ---- The metric registry ----
+// One metric record is one of the structs above; it flows as such from the trainer's signals or
+// from metrics.jsonl to the plots. The order of the alternatives is MetricKind's order.
+using MetricRecord = std::variant<TrainMetrics, TestMetrics, LayerResponses, GradientNorms>;
+enum class MetricKind { Train, Test, Responses, Gradients };
+inline constexpr int kMetricKindCount = int(std::variant_size_v<MetricRecord>);
 
-// Metrics read back from a metrics.jsonl, in file order.
+inline MetricKind kindOf(const MetricRecord& record) {
+    return MetricKind(record.index());
+}
+int iterationOf(const MetricRecord& record);
+double epochOf(const MetricRecord& record);
+
+// One row per metric kind (metrics.cpp): its `type` in metrics.jsonl and how a record is written
+// to and read from one line's JSON object. Adding a metric: its struct above, its alternative in
+// MetricRecord and MetricKind, one row with its two functions in metrics.cpp.
+struct MetricKindInfo {
+    MetricKind kind;
+    const char* type;  // the "type" field of its metrics.jsonl lines
+    QJsonObject (*toJson)(const MetricRecord& record);
+    MetricRecord (*fromJson)(const QJsonObject& object);
+};
+std::span<const MetricKindInfo> metricKinds();
+const MetricKindInfo& metricKindInfo(MetricKind kind);
+std::optional<MetricKind> metricKindFromType(const QString& type);
+
+// The JSON object of one record ("type", "iteration", "epoch" and its own fields). Takes the
+// structs above directly too: metrics_.write(toJson(trainMetrics)).
+QJsonObject toJson(const MetricRecord& record);
+// One metrics.jsonl line, with its '\n'.
+QByteArray metricLine(const MetricRecord& record);
+// The record of one metrics.jsonl line; nullopt for a line that is not JSON or of unknown type.
+std::optional<MetricRecord> parseMetricLine(const QByteArray& line);
+
+// Metrics read back from a metrics.jsonl.
 struct MetricsLog {
+    QVector<MetricRecord> records;  // every record, in file order
+    int skippedLines = 0;           // not JSON (e.g. cut by a crash) or of an unknown type
+
+    // The records of one kind, in file order.
+    template <typename T>
+    QVector<T> all() const {
+        QVector<T> out;
+        for (const MetricRecord& r : records)
+            if (const T* t = std::get_if<T>(&r))
+                out << *t;
+        return out;
+    }
+    // The same records by kind (filled by readMetrics; kept for the trainer and its tests).
     QVector<TrainMetrics> train;
     QVector<TestMetrics> test;
     QVector<LayerResponses> responses;
     QVector<GradientNorms> gradients;
 };
-// Reads a metrics.jsonl; lines that are not valid JSON (e.g. a line cut by a crash) are skipped.
+// Reads a metrics.jsonl; lines that are not valid JSON or of an unknown type are skipped and
+// counted in log->skippedLines (blank lines are not counted).
 bool readMetrics(const QString& path, MetricsLog* log, QString* error);
 // Drops every line after `iteration` (used when a run resumes from a checkpoint).
 bool truncateMetrics(const QString& path, int iteration, QString* error);
@@ -81,6 +135,7 @@ class MetricsWriter {
 public:
     bool open(const QString& path, QString* error);
     void write(const QJsonObject& object);
+    void write(const MetricRecord& record) { write(toJson(record)); }
 
 private:
     std::unique_ptr<QFile> file_;
@@ -95,3 +150,4 @@ Q_DECLARE_METATYPE(rx::TestMetrics)
 Q_DECLARE_METATYPE(rx::LayerResponses)
 Q_DECLARE_METATYPE(rx::GradientNorms)
 Q_DECLARE_METATYPE(rx::TrainingProgress)
+Q_DECLARE_METATYPE(rx::MetricRecord)

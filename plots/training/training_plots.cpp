@@ -23,11 +23,37 @@ void setLog(QCPAxis* axis, bool log) {
     }
 }
 
+// CSV rows "run,split,iteration,epoch,error" of the records of type T.
+template <typename T>
+QString errorRows(const QString& run, const char* split, const QVector<MetricRecord>& records) {
+    QString out;
+    for (const MetricRecord& record : records)
+        if (const T* m = std::get_if<T>(&record))
+            out += QStringLiteral("%1,%2,%3,%4,%5\n")
+                       .arg(run, QLatin1String(split))
+                       .arg(m->iteration)
+                       .arg(m->epoch)
+                       .arg(m->error);
+    return out;
+}
+
+// CSV rows "run,<columns>,layer,value", one per layer of one measurement.
+QString layerRows(const QString& run, const QString& columns, const QStringList& layers,
+                  const QVector<double>& values) {
+    QString out;
+    for (int l = 0; l < layers.size(); ++l)
+        out += QStringLiteral("%1,%2,%3,%4\n")
+                   .arg(run, columns, layers[l],
+                        QString::number(values.value(l), 'g', QLocale::FloatingPointShortest));
+    return out;
+}
+
 }  // namespace
 
 // ---- ErrorCurvePlot ----
 
-ErrorCurvePlot::ErrorCurvePlot(QWidget* parent) : PlotBase(parent) {
+ErrorCurvePlot::ErrorCurvePlot(QWidget* parent)
+    : RunPlot({MetricKind::Train, MetricKind::Test}, parent) {
     setObjectName(QStringLiteral("errorPlot"));
     xAxis->setLabel(tr("iteration"));
     yAxis->setLabel(tr("error (%)"));
@@ -36,66 +62,39 @@ ErrorCurvePlot::ErrorCurvePlot(QWidget* parent) : PlotBase(parent) {
     legend->setVisible(true);
 }
 
-void ErrorCurvePlot::addRun(const QString& id, const RunStyle& style) {
-    if (runs_.contains(id))
-        return;
-    Run run;
-    run.train = addRunGraph(tr("%1 train").arg(style.name), QPen(style.color, 1, Qt::DashLine));
-    run.test = addRunGraph(tr("%1 test").arg(style.name), QPen(style.color, 2.6));
-    runs_.insert(id, run);
-    requestReplot();
+void ErrorCurvePlot::createRun(Run& run) {
+    addRunGraph(run, tr("%1 train").arg(run.style.name), QPen(run.style.color, 1, Qt::DashLine));
+    addRunGraph(run, tr("%1 test").arg(run.style.name), QPen(run.style.color, 2.6));
 }
 
-void ErrorCurvePlot::removeRun(const QString& id) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    removeGraph(it->train);
-    removeGraph(it->test);
-    for (auto* line : it->drops)
-        removeItem(line);
-    runs_.erase(it);
-    requestReplot();
+void ErrorCurvePlot::extendKeyRange(double x) {
+    if (x > xAxis->range().upper)
+        xAxis->setRangeUpper(x * 1.05);
 }
 
-void ErrorCurvePlot::addTrainPoint(Run& run, const TrainMetrics& m) {
-    const double x = key(m.iteration, m.epoch);
-    run.train->addData(x, m.error);
-    if (run.lastLr > 0 && m.learningRate < run.lastLr * 0.99) {
-        // A learning-rate drop (the paper's steps at 32k and 48k): a dotted vertical line.
-        auto* line = new QCPItemStraightLine(this);
-        line->point1->setCoords(x, 0);
-        line->point2->setCoords(x, 1);
-        line->setPen(QPen(run.test->pen().color(), 1, Qt::DotLine));
-        run.drops << line;
+void ErrorCurvePlot::draw(Run& run, qsizetype index) {
+    const MetricRecord& record = run.records[index];
+    if (const auto* m = std::get_if<TrainMetrics>(&record)) {
+        const double x = key(m->iteration, m->epoch);
+        run.graphs[TrainGraph]->addData(x, m->error);
+        const TrainMetrics* before = previous<TrainMetrics>(run, index);
+        if (before && before->learningRate > 0 && m->learningRate < before->learningRate * 0.99) {
+            // A learning-rate drop (the paper's steps at 32k and 48k): a dotted vertical line.
+            auto* line = new QCPItemStraightLine(this);
+            line->point1->setCoords(x, 0);
+            line->point2->setCoords(x, 1);
+            line->setPen(QPen(run.style.color, 1, Qt::DotLine));
+            run.items << line;
+        }
+        extendKeyRange(x);
+    } else if (const auto* t = std::get_if<TestMetrics>(&record)) {
+        const double x = key(t->iteration, t->epoch);
+        QCPGraph* test = run.graphs[TestGraph];
+        test->addData(x, t->error);
+        test->setScatterStyle(test->dataCount() < 40 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5)
+                                                     : QCPScatterStyle());
+        extendKeyRange(x);
     }
-    run.lastLr = m.learningRate;
-    if (x > xAxis->range().upper)
-        xAxis->setRangeUpper(x * 1.05);
-}
-
-void ErrorCurvePlot::appendTrain(const QString& id, const TrainMetrics& m) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    it->trainData << m;
-    addTrainPoint(*it, m);
-    requestReplot();
-}
-
-void ErrorCurvePlot::appendTest(const QString& id, const TestMetrics& m) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    it->testData << m;
-    const double x = key(m.iteration, m.epoch);
-    it->test->addData(x, m.error);
-    it->test->setScatterStyle(it->test->dataCount() < 40
-                                  ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5)
-                                  : QCPScatterStyle());
-    if (x > xAxis->range().upper)
-        xAxis->setRangeUpper(x * 1.05);
-    requestReplot();
 }
 
 void ErrorCurvePlot::setEpochAxis(bool epochs) {
@@ -104,18 +103,7 @@ void ErrorCurvePlot::setEpochAxis(bool epochs) {
     epochs_ = epochs;
     xAxis->setLabel(epochs ? tr("epoch") : tr("iteration"));
     xAxis->setRange(0, 1);
-    for (Run& run : runs_) {
-        run.train->data()->clear();
-        run.test->data()->clear();
-        for (auto* line : run.drops)
-            removeItem(line);
-        run.drops.clear();
-        run.lastLr = 0;
-        for (const TrainMetrics& m : run.trainData)
-            addTrainPoint(run, m);
-        for (const TestMetrics& m : run.testData)
-            run.test->addData(key(m.iteration, m.epoch), m.error);
-    }
+    redraw();
     rescaleAxes(true);
     yAxis->setRange(yAxis->scaleType() == QCPAxis::stLogarithmic ? QCPRange(0.5, 100)
                                                                  : QCPRange(0, 100));
@@ -129,37 +117,29 @@ void ErrorCurvePlot::setLogScale(bool log) {
 }
 
 int ErrorCurvePlot::trainPoints(const QString& id) const {
-    return runs_.contains(id) ? runs_[id].train->dataCount() : 0;
+    const Run* r = run(id);
+    return r ? r->graphs[TrainGraph]->dataCount() : 0;
 }
 int ErrorCurvePlot::testPoints(const QString& id) const {
-    return runs_.contains(id) ? runs_[id].test->dataCount() : 0;
+    const Run* r = run(id);
+    return r ? r->graphs[TestGraph]->dataCount() : 0;
 }
 int ErrorCurvePlot::lrDropMarkers(const QString& id) const {
-    return runs_.contains(id) ? int(runs_[id].drops.size()) : 0;
+    const Run* r = run(id);
+    return r ? int(r->items.size()) : 0;
 }
 
 QString ErrorCurvePlot::csv() const {
     QString out = QStringLiteral("run,split,iteration,epoch,error_percent\n");
-    for (auto it = runs_.begin(); it != runs_.end(); ++it) {
-        for (const TrainMetrics& m : it->trainData)
-            out += QStringLiteral("%1,train,%2,%3,%4\n")
-                       .arg(it.key())
-                       .arg(m.iteration)
-                       .arg(m.epoch)
-                       .arg(m.error);
-        for (const TestMetrics& m : it->testData)
-            out += QStringLiteral("%1,test,%2,%3,%4\n")
-                       .arg(it.key())
-                       .arg(m.iteration)
-                       .arg(m.epoch)
-                       .arg(m.error);
-    }
+    for (const Run& r : runs())
+        out += errorRows<TrainMetrics>(r.id, "train", r.records) +
+               errorRows<TestMetrics>(r.id, "test", r.records);
     return out;
 }
 
 // ---- LossRatePlot ----
 
-LossRatePlot::LossRatePlot(QWidget* parent) : PlotBase(parent) {
+LossRatePlot::LossRatePlot(QWidget* parent) : RunPlot({MetricKind::Train}, parent) {
     setObjectName(QStringLiteral("lossPlot"));
     xAxis->setLabel(tr("iteration"));
     yAxis->setLabel(tr("training loss"));
@@ -169,87 +149,58 @@ LossRatePlot::LossRatePlot(QWidget* parent) : PlotBase(parent) {
     yAxis2->setRange(1e-4, 1);
 }
 
-void LossRatePlot::addRun(const QString& id, const RunStyle& style) {
-    if (runs_.contains(id))
-        return;
-    Run run;
-    run.loss = addRunGraph(tr("%1 loss").arg(style.name), QPen(style.color, 1.6));
-    run.lr = addRunGraph(tr("%1 learning rate").arg(style.name),
-                         QPen(style.color, 1, Qt::DashDotLine), {}, yAxis2);
-    runs_.insert(id, run);
+void LossRatePlot::createRun(Run& run) {
+    addRunGraph(run, tr("%1 loss").arg(run.style.name), QPen(run.style.color, 1.6));
+    addRunGraph(run, tr("%1 learning rate").arg(run.style.name),
+                QPen(run.style.color, 1, Qt::DashDotLine), {}, yAxis2);
 }
 
-void LossRatePlot::removeRun(const QString& id) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    removeGraph(it->loss);
-    removeGraph(it->lr);
-    runs_.erase(it);
-    requestReplot();
-}
-
-void LossRatePlot::appendTrain(const QString& id, const TrainMetrics& m) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    it->loss->addData(m.iteration, m.loss);
-    it->lr->addData(m.iteration, m.learningRate);
+void LossRatePlot::draw(Run& run, qsizetype index) {
+    const auto& m = std::get<TrainMetrics>(run.records[index]);
+    run.graphs[LossGraph]->addData(m.iteration, m.loss);
+    run.graphs[RateGraph]->addData(m.iteration, m.learningRate);
     if (m.iteration > xAxis->range().upper)
         xAxis->setRangeUpper(m.iteration * 1.05);
     if (m.loss > yAxis->range().upper)
         yAxis->setRangeUpper(m.loss * 1.1);
-    requestReplot();
 }
 
 QString LossRatePlot::csv() const {
     QString out = QStringLiteral("run,iteration,loss,learning_rate\n");
-    for (auto it = runs_.begin(); it != runs_.end(); ++it) {
-        auto l = it->loss->data()->constBegin();
-        auto r = it->lr->data()->constBegin();
-        for (; l != it->loss->data()->constEnd(); ++l, ++r)
+    for (const Run& r : runs())
+        for (const MetricRecord& record : r.records) {
+            const auto& m = std::get<TrainMetrics>(record);
             out += QStringLiteral("%1,%2,%3,%4\n")
-                       .arg(it.key())
-                       .arg(l->key)
-                       .arg(l->value)
-                       .arg(r->value);
-    }
+                       .arg(r.id)
+                       .arg(m.iteration)
+                       .arg(m.loss)
+                       .arg(m.learningRate);
+        }
     return out;
 }
 
 // ---- ResponsePlot ----
 
-ResponsePlot::ResponsePlot(QWidget* parent) : PlotBase(parent) {
+ResponsePlot::ResponsePlot(QWidget* parent) : RunPlot({MetricKind::Responses}, parent) {
     setObjectName(QStringLiteral("responsePlot"));
     xAxis->setLabel(tr("layer index (original order)"));
     yAxis->setLabel(tr("std of response"));
     legend->setVisible(true);
 }
 
-void ResponsePlot::addRun(const QString& id, const RunStyle& style) {
-    if (runs_.contains(id))
-        return;
-    Run run;
-    run.graph = addRunGraph(style.name, QPen(style.color, 1.6),
-                            QCPScatterStyle(QCPScatterStyle::ssCircle, style.color, 5));
-    runs_.insert(id, run);
+void ResponsePlot::createRun(Run& run) {
+    addRunGraph(run, run.style.name, QPen(run.style.color, 1.6),
+                QCPScatterStyle(QCPScatterStyle::ssCircle, run.style.color, 5));
 }
 
-void ResponsePlot::removeRun(const QString& id) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    removeGraph(it->graph);
-    runs_.erase(it);
-    requestReplot();
-}
-
-void ResponsePlot::appendResponses(const QString& id, const LayerResponses& r) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    it->history << r;
+void ResponsePlot::draw(Run&, qsizetype) {
     refresh();
+    Q_EMIT measurementsChanged(measurementCount());
+}
+
+void ResponsePlot::runsChanged() {
+    refresh();
+    Q_EMIT measurementsChanged(measurementCount());
 }
 
 void ResponsePlot::setEpochIndex(int index) {
@@ -266,30 +217,39 @@ void ResponsePlot::setSorted(bool sorted) {
 
 int ResponsePlot::measurementCount() const {
     int n = 0;
-    for (const Run& r : runs_)
-        n = std::max(n, int(r.history.size()));
+    for (const Run& r : runs())
+        n = std::max(n, int(r.records.size()));
     return n;
 }
 
 int ResponsePlot::points(const QString& id) const {
-    return runs_.contains(id) ? runs_[id].graph->dataCount() : 0;
+    const Run* r = run(id);
+    return r ? r->graphs.first()->dataCount() : 0;
+}
+
+const LayerResponses* ResponsePlot::shownOf(const Run& run) const {
+    if (run.records.isEmpty())
+        return nullptr;
+    const qsizetype last = run.records.size() - 1;
+    return &std::get<LayerResponses>(
+        run.records[index_ < 0 ? last : std::min<qsizetype>(index_, last)]);
 }
 
 void ResponsePlot::refresh() {
     double top = 0;
     int layers = 1;
-    for (Run& run : runs_) {
-        run.graph->data()->clear();
-        if (run.history.isEmpty())
+    for (const Run& run : runs()) {
+        QCPGraph* graph = run.graphs.first();
+        graph->data()->clear();
+        const LayerResponses* shown = shownOf(run);
+        if (!shown)
             continue;
-        const int i = index_ < 0 ? int(run.history.size()) - 1
-                                 : std::min(index_, int(run.history.size()) - 1);
-        QVector<double> std = run.history[i].std;
+        QVector<double> std = shown->std;
         if (sorted_)
             std::sort(std.begin(), std.end(), std::greater<double>());
         QVector<double> keys(std.size());
         std::iota(keys.begin(), keys.end(), 1.0);
-        run.graph->setData(keys, std, true);
+        graph->setData(keys, std, true);
         for (double v : std)
             top = std::max(top, v);
         layers = std::max(layers, int(std.size()));
@@ -304,17 +264,15 @@ QString ResponsePlot::tooltipAt(const QPoint& pos) const {
     double key = 0, value = 0;
     if (!nearestGraphPoint(pos, &graph, &key, &value))
         return {};
-    for (auto it = runs_.begin(); it != runs_.end(); ++it) {
-        if (it->graph != graph || it->history.isEmpty() || sorted_)
+    for (const Run& run : runs()) {
+        const LayerResponses* r = shownOf(run);
+        if (run.graphs.first() != graph || !r || sorted_)
             continue;
-        const int i = index_ < 0 ? int(it->history.size()) - 1
-                                 : std::min(index_, int(it->history.size()) - 1);
-        const LayerResponses& r = it->history[i];
         const int layer = int(key) - 1;
-        if (layer >= 0 && layer < r.layers.size())
+        if (layer >= 0 && layer < r->layers.size())
             return tr("%1\n%2 (epoch %3)\nstd %4")
-                .arg(graph->name(), r.layers[layer])
-                .arg(r.epoch, 0, 'f', 2)
+                .arg(graph->name(), r->layers[layer])
+                .arg(r->epoch, 0, 'f', 2)
                 .arg(value, 0, 'g', 5);
     }
     return PlotBase::tooltipAt(pos);
@@ -322,21 +280,18 @@ QString ResponsePlot::tooltipAt(const QPoint& pos) const {
 
 QString ResponsePlot::csv() const {
     QString out = QStringLiteral("run,iteration,epoch,layer,std\n");
-    for (auto it = runs_.begin(); it != runs_.end(); ++it)
-        for (const LayerResponses& r : it->history)
-            for (int l = 0; l < r.layers.size(); ++l)
-                out += QStringLiteral("%1,%2,%3,%4,%5\n")
-                           .arg(it.key())
-                           .arg(r.iteration)
-                           .arg(r.epoch)
-                           .arg(r.layers[l])
-                           .arg(r.std.value(l));
+    for (const Run& run : runs())
+        for (const MetricRecord& record : run.records) {
+            const auto& r = std::get<LayerResponses>(record);
+            out += layerRows(run.id, QStringLiteral("%1,%2").arg(r.iteration).arg(r.epoch),
+                             r.layers, r.std);
+        }
     return out;
 }
 
 // ---- GradientHeatmap ----
 
-GradientHeatmap::GradientHeatmap(QWidget* parent) : PlotBase(parent) {
+GradientHeatmap::GradientHeatmap(QWidget* parent) : RunPlot({MetricKind::Gradients}, parent) {
     setObjectName(QStringLiteral("gradientHeatmap"));
     xAxis->setLabel(tr("iteration"));
     yAxis->setLabel(tr("layer (input at the bottom)"));
@@ -355,32 +310,38 @@ GradientHeatmap::GradientHeatmap(QWidget* parent) : PlotBase(parent) {
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 }
 
-void GradientHeatmap::showRun(const QString& id) {
+void GradientHeatmap::focusRun(const QString& id) {
     shown_ = id;
     stale_ = true;
     requestReplot();
 }
 
-void GradientHeatmap::appendGradients(const QString& id, const GradientNorms& g) {
-    history_[id] << g;
-    if (shown_.isEmpty())
-        shown_ = id;
-    if (id != shown_)
+void GradientHeatmap::draw(Run& run, qsizetype) {
+    if (run.id != shown_)
         return;
     stale_ = true;
     requestReplot();
 }
 
-void GradientHeatmap::removeRun(const QString& id) {
-    history_.remove(id);
-    if (shown_ == id)
-        shown_ = history_.isEmpty() ? QString() : history_.begin().key();
+void GradientHeatmap::runsChanged() {
+    if (!hasRun(shown_))
+        shown_ = runs().isEmpty() ? QString() : runs().begin().key();
     stale_ = true;
     requestReplot();
 }
 
+QVector<const GradientNorms*> GradientHeatmap::shownHistory() const {
+    QVector<const GradientNorms*> h;
+    if (const Run* r = run(shown_)) {
+        h.reserve(r->records.size());
+        for (const MetricRecord& record : r->records)
+            h << &std::get<GradientNorms>(record);
+    }
+    return h;
+}
+
 int GradientHeatmap::columns() const {
-    return int(history_.value(shown_).size());
+    return records(shown_);
 }
 
 void GradientHeatmap::prepareReplot() {
@@ -391,22 +352,22 @@ void GradientHeatmap::prepareReplot() {
 void GradientHeatmap::rebuild() {
     constexpr int kMaxColumns = 1500;  // a long run is shown at a coarser time step
     stale_ = false;
-    const QVector<GradientNorms>& h = history_[shown_];
+    const QVector<const GradientNorms*> h = shownHistory();
     if (h.isEmpty()) {
         map_->data()->clear();
         return;
     }
     stride_ = int((h.size() + kMaxColumns - 1) / kMaxColumns);
     const int columns = int((h.size() + stride_ - 1) / stride_);
-    const int layers = int(h.last().norms.size());
+    const int layers = int(h.last()->norms.size());
     map_->data()->setSize(columns, std::max(1, layers));
     map_->data()->setRange(
-        QCPRange(h.first().iteration, std::max(h.last().iteration, h.first().iteration + 1)),
+        QCPRange(h.first()->iteration, std::max(h.last()->iteration, h.first()->iteration + 1)),
         QCPRange(0, std::max(1, layers - 1)));
     double lo = 1e300, hi = 0;
     for (int x = 0; x < columns; ++x)
         for (int y = 0; y < layers; ++y) {
-            const double v = h[x * stride_].norms.value(y, std::nan(""));
+            const double v = h[x * stride_]->norms.value(y, std::nan(""));
             map_->data()->setCell(x, y, v);
             if (v > 0)
                 lo = std::min(lo, v), hi = std::max(hi, v);
@@ -417,35 +378,34 @@ void GradientHeatmap::rebuild() {
 }
 
 QString GradientHeatmap::tooltipAt(const QPoint& pos) const {
-    const QVector<GradientNorms>& h = history_.value(shown_);
+    const QVector<const GradientNorms*> h = shownHistory();
     if (h.isEmpty())
         return {};
     int kx = 0, ky = 0;
     map_->data()->coordToCell(xAxis->pixelToCoord(pos.x()), yAxis->pixelToCoord(pos.y()), &kx, &ky);
-    if (kx < 0 || kx >= h.size() || ky < 0 || ky >= h[kx].layers.size())
+    // Column kx shows measurement kx × stride_ (see rebuild).
+    const qsizetype i = qsizetype(kx) * stride_;
+    if (kx < 0 || i >= h.size() || ky < 0 || ky >= h[i]->layers.size())
         return {};
     return tr("%1 at iteration %2\ngradient norm %3")
-        .arg(h[kx].layers[ky])
-        .arg(h[kx].iteration)
-        .arg(h[kx].norms[ky], 0, 'g', 4);
+        .arg(h[i]->layers[ky])
+        .arg(h[i]->iteration)
+        .arg(h[i]->norms.value(ky), 0, 'g', 4);
 }
 
 QString GradientHeatmap::csv() const {
     QString out = QStringLiteral("run,iteration,layer,gradient_norm\n");
-    for (auto it = history_.begin(); it != history_.end(); ++it)
-        for (const GradientNorms& g : it.value())
-            for (int l = 0; l < g.layers.size(); ++l)
-                out += QStringLiteral("%1,%2,%3,%4\n")
-                           .arg(it.key())
-                           .arg(g.iteration)
-                           .arg(g.layers[l])
-                           .arg(g.norms.value(l));
+    for (const Run& run : runs())
+        for (const MetricRecord& record : run.records) {
+            const auto& g = std::get<GradientNorms>(record);
+            out += layerRows(run.id, QString::number(g.iteration), g.layers, g.norms);
+        }
     return out;
 }
 
 // ---- GradientLatestPlot ----
 
-GradientLatestPlot::GradientLatestPlot(QWidget* parent) : PlotBase(parent) {
+GradientLatestPlot::GradientLatestPlot(QWidget* parent) : RunPlot({MetricKind::Gradients}, parent) {
     setObjectName(QStringLiteral("gradientLatest"));
     xAxis->setLabel(tr("layer index"));
     yAxis->setLabel(tr("latest gradient L2 norm"));
@@ -453,56 +413,41 @@ GradientLatestPlot::GradientLatestPlot(QWidget* parent) : PlotBase(parent) {
     yAxis->setRange(1e-4, 10);
 }
 
-void GradientLatestPlot::addRun(const QString& id, const RunStyle& style) {
-    if (runs_.contains(id))
-        return;
-    Run run;
-    run.graph = addRunGraph(style.name, QPen(style.color, 1.6),
-                            QCPScatterStyle(QCPScatterStyle::ssDisc, style.color, 4));
-    runs_.insert(id, run);
+void GradientLatestPlot::createRun(Run& run) {
+    addRunGraph(run, run.style.name, QPen(run.style.color, 1.6),
+                QCPScatterStyle(QCPScatterStyle::ssDisc, run.style.color, 4));
 }
 
-void GradientLatestPlot::removeRun(const QString& id) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    removeGraph(it->graph);
-    runs_.erase(it);
-    requestReplot();
+const GradientNorms* GradientLatestPlot::latestOf(const Run& run) {
+    return run.records.isEmpty() ? nullptr : &std::get<GradientNorms>(run.records.last());
 }
 
-void GradientLatestPlot::appendGradients(const QString& id, const GradientNorms& g) {
-    auto it = runs_.find(id);
-    if (it == runs_.end())
-        return;
-    it->latest = g;
+void GradientLatestPlot::draw(Run& run, qsizetype index) {
+    const auto& g = std::get<GradientNorms>(run.records[index]);
     QVector<double> keys(g.norms.size());
     std::iota(keys.begin(), keys.end(), 1.0);
-    it->graph->setData(keys, g.norms, true);
+    run.graphs.first()->setData(keys, g.norms, true);
     double lo = 1e300, hi = 0;
-    for (const Run& r : runs_)
-        for (double v : r.latest.norms)
-            if (v > 0)
-                lo = std::min(lo, v), hi = std::max(hi, v);
+    for (const Run& r : runs())
+        if (const GradientNorms* latest = latestOf(r))
+            for (double v : latest->norms)
+                if (v > 0)
+                    lo = std::min(lo, v), hi = std::max(hi, v);
     if (hi > 0)
         yAxis->setRange(lo / 2, hi * 2);
     xAxis->setRange(0, g.norms.size() + 1);
-    requestReplot();
 }
 
 int GradientLatestPlot::points(const QString& id) const {
-    return runs_.contains(id) ? runs_[id].graph->dataCount() : 0;
+    const Run* r = run(id);
+    return r ? r->graphs.first()->dataCount() : 0;
 }
 
 QString GradientLatestPlot::csv() const {
     QString out = QStringLiteral("run,iteration,layer,gradient_norm\n");
-    for (auto it = runs_.begin(); it != runs_.end(); ++it)
-        for (int l = 0; l < it->latest.layers.size(); ++l)
-            out += QStringLiteral("%1,%2,%3,%4\n")
-                       .arg(it.key())
-                       .arg(it->latest.iteration)
-                       .arg(it->latest.layers[l])
-                       .arg(it->latest.norms.value(l));
+    for (const Run& run : runs())
+        if (const GradientNorms* g = latestOf(run))
+            out += layerRows(run.id, QString::number(g->iteration), g->layers, g->norms);
     return out;
 }
 

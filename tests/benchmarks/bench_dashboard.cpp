@@ -2,6 +2,7 @@
 // 100,000-iteration run into the dashboard's plots (train metrics every iteration, gradients every
 // 50, test and responses every 391), as fast as the plots take them. Target: under 50 ms.
 // Run by hand: QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_dashboard [--points N]
+#include "plots_area.h"
 #include "training_dashboard.h"
 #include "training_plots.h"
 
@@ -33,23 +34,23 @@ public:
         for (int it = 1; it <= points; ++it) {
             const double epoch = it / 391.0;
             const double err = 90 * std::exp(-it / 20000.0) + 5;
-            Q_EMIT train({it, epoch, 2.3 * err / 95, err,
-                          it > 48000   ? 0.001
-                          : it > 32000 ? 0.01
-                                       : 0.1,
-                          500});
+            Q_EMIT record(TrainMetrics{it, epoch, 2.3 * err / 95, err,
+                                       it > 48000   ? 0.001
+                                       : it > 32000 ? 0.01
+                                                    : 0.1,
+                                       500});
             if (it % 50 == 0) {
                 GradientNorms g{it, epoch, layers + QStringList{"fc"}, {}};
                 for (int l = 0; l < g.layers.size(); ++l)
                     g.norms << 0.1 + 0.01 * l + 1.0 / it;
-                Q_EMIT gradients(g);
+                Q_EMIT record(g);
             }
             if (it % 391 == 0) {
-                Q_EMIT test({it, epoch, 0.5, err + 2, false});
+                Q_EMIT record(TestMetrics{it, epoch, 0.5, err + 2, false});
                 LayerResponses r{it, epoch, layers, {}};
                 for (int l = 0; l < layers.size(); ++l)
                     r.std << 1.0 + 0.1 * std::sin(l + epoch);
-                Q_EMIT responses(r);
+                Q_EMIT record(r);
             }
             // Keep the queue bounded, as a real trainer's pace would.
             if (it % 20 == 0)
@@ -58,10 +59,7 @@ public:
         Q_EMIT done();
     }
 Q_SIGNALS:
-    void train(const rx::TrainMetrics&);
-    void test(const rx::TestMetrics&);
-    void responses(const rx::LayerResponses&);
-    void gradients(const rx::GradientNorms&);
+    void record(const rx::MetricRecord&);
     void done();
 };
 
@@ -74,11 +72,7 @@ int main(int argc, char** argv) {
     dashboard.resize(1280, 800);
     dashboard.show();
     const QString id = QStringLiteral("benchmark");
-    const RunStyle style{id, runColor(0)};
-    dashboard.errorPlot()->addRun(id, style);
-    dashboard.lossPlot()->addRun(id, style);
-    dashboard.responsePlot()->addRun(id, style);
-    dashboard.gradientLatest()->addRun(id, style);
+    dashboard.plots()->addRun(id, {id, runColor(0)});
 
     Emitter emitter;
     const QStringList args = app.arguments();
@@ -88,19 +82,9 @@ int main(int argc, char** argv) {
     QThread thread;
     emitter.moveToThread(&thread);
     QObject::connect(&thread, &QThread::started, &emitter, &Emitter::run);
-    QObject::connect(&emitter, &Emitter::train, &app, [&](const TrainMetrics& m) {
-        dashboard.errorPlot()->appendTrain(id, m);
-        dashboard.lossPlot()->appendTrain(id, m);
-    });
-    QObject::connect(&emitter, &Emitter::test, &app,
-                     [&](const TestMetrics& m) { dashboard.errorPlot()->appendTest(id, m); });
-    QObject::connect(&emitter, &Emitter::responses, &app, [&](const LayerResponses& r) {
-        dashboard.responsePlot()->appendResponses(id, r);
-    });
-    QObject::connect(&emitter, &Emitter::gradients, &app, [&](const GradientNorms& g) {
-        dashboard.gradientHeatmap()->appendGradients(id, g);
-        dashboard.gradientLatest()->appendGradients(id, g);
-    });
+    // The dashboard's fan-out: every record to every plot, each keeping the kinds it shows.
+    QObject::connect(&emitter, &Emitter::record, &app,
+                     [&](const MetricRecord& r) { dashboard.plots()->append(id, r); });
 
     // A 1 ms heartbeat on the UI thread: the longest gap between beats is the longest stall.
     QElapsedTimer clock;

@@ -1,0 +1,88 @@
+// What every plot of runs shares: the runs it shows by id, each with its style, its graphs and
+// items, and the metric records it was given; add, remove, and one entry point append(runId,
+// record) that fans nothing out itself. A plot says which metric kinds it shows and draws one
+// record at a time (draw); redraw() draws every stored record again, e.g. after a change of axis.
+// No torch here.
+#pragma once
+
+#include "metrics.h"
+#include "plot_base.h"
+
+#include <QHash>
+
+#include <initializer_list>
+
+namespace rx {
+
+struct RunStyle {
+    QString name;
+    QColor color;
+};
+
+class RunPlot : public PlotBase {
+    Q_OBJECT
+
+public:
+    RunPlot(std::initializer_list<MetricKind> kinds, QWidget* parent = nullptr);
+
+    // The metric kinds this plot shows; append() ignores the others.
+    bool shows(MetricKind kind) const { return kinds_.contains(kind); }
+
+    void addRun(const QString& id, const RunStyle& style);
+    void removeRun(const QString& id);
+    bool hasRun(const QString& id) const { return runs_.contains(id); }
+    QStringList runIds() const { return runs_.keys(); }
+    // The records of `id` this plot holds (of the kinds it shows).
+    int records(const QString& id) const;
+
+    // One record of a run; ignored for a run not added or a kind this plot does not show.
+    void append(const QString& runId, const MetricRecord& record);
+    // A run's saved records in one go (a reopened run folder), then the view is fitted.
+    void appendAll(const QString& runId, const QVector<MetricRecord>& records);
+    // Plots that show one run at a time (the heat map) show this one; the others show all.
+    virtual void focusRun(const QString& id) { Q_UNUSED(id); }
+
+protected:
+    struct Run {
+        QString id;
+        RunStyle style;
+        QList<QCPGraph*> graphs;        // removed with the run
+        QList<QCPAbstractItem*> items;  // removed with the run and by redraw()
+        QVector<MetricRecord> records;  // every record given, in order
+    };
+
+    // Creates the run's graphs with addRunGraph. None by default.
+    virtual void createRun(Run& run) { Q_UNUSED(run); }
+    // Draws run.records[index] (just appended, or replayed by redraw()).
+    virtual void draw(Run& run, qsizetype index) = 0;
+    // After runs were added or removed.
+    virtual void runsChanged() {}
+    // After appendAll() (nothing by default; plots that follow a live run's extent fit the view).
+    virtual void runLoaded(const QString& id) { Q_UNUSED(id); }
+
+    // A graph named and styled for `run` (on yAxis unless another value axis is given).
+    QCPGraph* addRunGraph(Run& run, const QString& name, const QPen& pen,
+                          const QCPScatterStyle& scatter = QCPScatterStyle(),
+                          QCPAxis* valueAxis = nullptr);
+    // Clears every run's graphs and items and draws all its records again.
+    void redraw();
+
+    const QHash<QString, Run>& runs() const { return runs_; }
+    QHash<QString, Run>& runs() { return runs_; }
+    const Run* run(const QString& id) const;
+
+    // The last record of type T in `run` before `index`, if any.
+    template <typename T>
+    static const T* previous(const Run& run, qsizetype index) {
+        for (qsizetype i = index - 1; i >= 0; --i)
+            if (const T* t = std::get_if<T>(&run.records[i]))
+                return t;
+        return nullptr;
+    }
+
+private:
+    QList<MetricKind> kinds_;
+    QHash<QString, Run> runs_;
+};
+
+}  // namespace rx

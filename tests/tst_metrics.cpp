@@ -1,0 +1,129 @@
+// The metric registry: every kind round-trips through a metrics.jsonl line, lines written before
+// the registry load unchanged, and lines of an unknown type or cut short are skipped and counted.
+#include "metrics.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rx;
+
+namespace {
+
+// One record of each kind, with values that survive only an exact round trip.
+MetricRecord sample(MetricKind kind) {
+    switch (kind) {
+        case MetricKind::Train:
+            return TrainMetrics{391, 1.0, 1.2345678901234, 42.125, 0.1, 1234.5};
+        case MetricKind::Test:
+            return TestMetrics{782, 2.0, 0.987654321, 17.3, true};
+        case MetricKind::Responses:
+            return LayerResponses{391, 1.0, {"conv1", "layer1.0.conv1"}, {0.123456789, 3.25}};
+        case MetricKind::Gradients:
+            return GradientNorms{50, 0.127877237851662, {"conv1", "fc"}, {1e-7, 2.5}};
+    }
+    return {};
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+}  // namespace
+
+class TestMetricsRegistry : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyKindRoundTrips() {
+        QCOMPARE(int(metricKinds().size()), kMetricKindCount);
+        for (const MetricKindInfo& info : metricKinds()) {
+            const MetricRecord record = sample(info.kind);
+            QCOMPARE(kindOf(record), info.kind);
+            const QByteArray line = metricLine(record);
+            QVERIFY(line.endsWith('\n'));
+            QVERIFY2(line.contains(QByteArray("\"type\":\"") + info.type + '"'), line.constData());
+            const auto back = parseMetricLine(line);
+            QVERIFY2(back.has_value(), line.constData());
+            QVERIFY2(*back == record, line.constData());
+            QCOMPARE(metricKindFromType(info.type), std::optional(info.kind));
+        }
+    }
+
+    // Lines as the app wrote them before the registry: read and written back byte for byte.
+    void existingLinesStayByteCompatible() {
+        const QList<QByteArray> lines = {
+            "{\"epoch\":0.1278772378516624,\"error\":87.5,\"images_per_second\":1520.25,"
+            "\"iteration\":50,\"loss\":2.203125,\"lr\":0.1,\"type\":\"train\"}",
+            "{\"epoch\":1,\"error\":55.12,\"iteration\":391,\"loss\":1.25,\"split\":\"test\","
+            "\"type\":\"test\"}",
+            "{\"epoch\":1,\"error\":56,\"iteration\":391,\"loss\":1.5,\"split\":\"validation\","
+            "\"type\":\"test\"}",
+            "{\"epoch\":1,\"iteration\":391,\"layers\":[\"conv1\",\"layer1.0.conv1\"],\"std\":[0.5,"
+            "1.25],\"type\":\"responses\"}",
+            "{\"epoch\":0.1278772378516624,\"iteration\":50,\"layers\":[\"conv1\",\"fc\"],"
+            "\"norms\":[0.03125,0.5],\"type\":\"gradients\"}",
+        };
+        for (const QByteArray& line : lines) {
+            const auto record = parseMetricLine(line);
+            QVERIFY2(record.has_value(), line.constData());
+            QCOMPARE(metricLine(*record), line + '\n');
+        }
+        // The typed overloads the trainer calls write the same object.
+        const TrainMetrics m{50, 50 / 391.0, 2.203125, 87.5, 0.1, 1520.25};
+        QCOMPARE(QJsonDocument(toJson(m)).toJson(QJsonDocument::Compact), lines[0]);
+        QCOMPARE(std::get<TestMetrics>(*parseMetricLine(lines[2])).validation, true);
+    }
+
+    void unknownAndGarbledLinesAreSkippedAndCounted() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("metrics.jsonl");
+        QByteArray file;
+        for (const MetricKindInfo& info : metricKinds())
+            file += metricLine(sample(info.kind));
+        file +=
+            "{\"type\":\"residual_ratio_from_the_future\",\"iteration\":5}"
+            "\n";  // unknown
+        file += "not json at all\n";
+        file += "\n";  // blank: neither a record nor a skipped line
+        file += metricLine(sample(MetricKind::Train));
+        file += "{\"epoch\":1,\"error\":55.1,\"itera";  // cut by a crash, no newline
+        QVERIFY(writeFile(path, file));
+        MetricsLog log;
+        QString error;
+        QVERIFY2(readMetrics(path, &log, &error), qPrintable(error));
+        QCOMPARE(log.skippedLines, 3);
+        QCOMPARE(log.records.size(), kMetricKindCount + 1);
+        for (int i = 0; i < kMetricKindCount; ++i)  // file order
+            QVERIFY(log.records[i] == sample(MetricKind(i)));
+        QCOMPARE(log.all<TrainMetrics>().size(), 2);
+        QCOMPARE(log.train.size(), 2);
+        QCOMPARE(log.test.size(), 1);
+        QCOMPARE(log.responses.size(), 1);
+        QCOMPARE(log.gradients.size(), 1);
+        QVERIFY(!readMetrics(dir.filePath("missing.jsonl"), &log, &error));
+        QVERIFY(error.contains("missing.jsonl"));
+    }
+
+    void writerAppendsRecordsAndTruncateKeepsEarlierOnes() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("metrics.jsonl");
+        {
+            MetricsWriter writer;
+            QString error;
+            QVERIFY2(writer.open(path, &error), qPrintable(error));
+            for (int it = 1; it <= 4; ++it)
+                writer.write(MetricRecord(TrainMetrics{it * 10, it / 10.0, 1, 50, 0.1, 10}));
+        }
+        QString error;
+        QVERIFY2(truncateMetrics(path, 20, &error), qPrintable(error));
+        MetricsLog log;
+        QVERIFY(readMetrics(path, &log, &error));
+        QCOMPARE(log.records.size(), 2);
+        QCOMPARE(iterationOf(log.records.last()), 20);
+        QCOMPARE(epochOf(log.records.last()), 0.2);
+    }
+};
+
+QTEST_MAIN(TestMetricsRegistry)
+#include "tst_metrics.moc"

@@ -1,0 +1,58 @@
+#include "plots_area.h"
+
+#include "dashboard_plots.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QVBoxLayout>
+
+namespace rx {
+
+PlotsArea::PlotsArea(QWidget* parent) : QWidget(parent) {
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(2, 2, 2, 2);
+    for (const DashboardPlotInfo& info : dashboardPlots()) {
+        auto* box = new QGroupBox(dashboardPlotTitle(info), this);
+        box->setMinimumSize(180, 140);  // long titles must not widen the window
+        auto* l = new QVBoxLayout(box);
+        l->setContentsMargins(4, 4, 4, 4);
+        RunPlot* plot = info.create(box);
+        l->addWidget(plot, 1);
+        if (info.controls)
+            l->addWidget(info.controls(plot, box));
+        grid->addWidget(box, info.row, info.column, 1, info.columnSpan);
+        grid->setRowStretch(info.row, info.rowStretch);
+        plots_.push_back(plot);
+    }
+}
+
+void PlotsArea::addRun(const QString& id, const RunStyle& style) {
+    for (RunPlot* plot : plots_)
+        plot->addRun(id, style);
+}
+
+void PlotsArea::removeRun(const QString& id) {
+    for (RunPlot* plot : plots_)
+        plot->removeRun(id);
+}
+
+bool PlotsArea::hasRun(const QString& id) const {
+    return !plots_.empty() && plots_.front()->hasRun(id);
+}
+
+void PlotsArea::focusRun(const QString& id) {
+    for (RunPlot* plot : plots_)
+        plot->focusRun(id);
+}
+
+void PlotsArea::append(const QString& id, const MetricRecord& record) {
+    for (RunPlot* plot : plots_)
+        plot->append(id, record);
+}
+
+void PlotsArea::appendAll(const QString& id, const QVector<MetricRecord>& records) {
+    for (RunPlot* plot : plots_)
+        plot->appendAll(id, records);
+}
+
+}  // namespace rx

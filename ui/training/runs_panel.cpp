@@ -1,0 +1,123 @@
+#include "runs_panel.h"
+
+#include "runs_model.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QThread>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <memory>
+
+namespace rx {
+
+ExportTarget exportTarget(const QString& path, const QString& selectedFilter) {
+    const ExportFormat format =
+        exportFormatForFilter(selectedFilter)
+            .value_or(exportFormatForPath(path).value_or(exportFormats().front().format));
+    ExportTarget target{path, format};
+    if (QFileInfo(path).suffix().isEmpty())
+        target.path += QLatin1String(exportFormatInfo(format).suffix);
+    return target;
+}
+
+RunsPanel::RunsPanel(RunsModel* model, QWidget* parent) : QWidget(parent), model_(model) {
+    setObjectName(QStringLiteral("runsPanel"));
+    auto* v = new QVBoxLayout(this);
+    v->setContentsMargins(2, 2, 2, 2);
+    view_ = new QTreeView(this);
+    view_->setObjectName(QStringLiteral("runs"));
+    view_->setModel(model);
+    view_->setRootIsDecorated(false);
+    view_->setUniformRowHeights(true);
+    view_->header()->setSectionResizeMode(RunsModel::NameColumn, QHeaderView::Stretch);
+    view_->setToolTip(tr("Tick runs to overlay them on every plot."));
+    v->addWidget(view_);
+    auto* grid = new QGridLayout;
+    auto button = [this, grid](const QString& text, int row, int column, auto slot) {
+        auto* b = new QPushButton(text, this);
+        grid->addWidget(b, row, column);
+        connect(b, &QPushButton::clicked, this, slot);
+    };
+    button(tr("Rename…"), 0, 0, &RunsPanel::rename);
+    button(tr("Delete…"), 0, 1, &RunsPanel::remove);
+    button(tr("Export weights…"), 1, 0, &RunsPanel::exportWithDialog);
+    button(tr("Refresh"), 1, 1, [this] { model_->rescan(); });
+    v->addLayout(grid);
+}
+
+QString RunsPanel::currentRun() const {
+    return model_->idAt(view_->currentIndex());
+}
+
+void RunsPanel::rename() {
+    const QString id = currentRun();
+    if (id.isEmpty())
+        return;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Rename run"), tr("New name"), QLineEdit::Normal, id, &ok);
+    QString error;
+    if (ok && !name.isEmpty() && !model_->renameRun(id, name, &error))
+        QMessageBox::warning(this, tr("Cannot rename"), error);
+}
+
+void RunsPanel::remove() {
+    const QString id = currentRun();
+    if (id.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Delete run"),
+                              tr("Delete the run %1 and all its files?").arg(id)) !=
+        QMessageBox::Yes)
+        return;
+    QString error;
+    if (!model_->deleteRun(id, &error))
+        QMessageBox::warning(this, tr("Cannot delete"), error);
+}
+
+void RunsPanel::exportWithDialog() {
+    const QString id = currentRun();
+    if (id.isEmpty())
+        return;
+    QString filter;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export weights"), id, exportFilters(), &filter);
+    if (path.isEmpty())
+        return;
+    const QString written = exportTarget(path, filter).path;
+    exportRunAs(id, path, filter, [this, written](const QString& error) {
+        if (error.isEmpty())
+            Q_EMIT message(tr("Exported %1").arg(written));
+        else
+            QMessageBox::warning(this, tr("Export failed"), error);
+    });
+}
+
+QString RunsPanel::exportRunAs(const QString& id, const QString& path,
+                               const QString& selectedFilter,
+                               std::function<void(const QString&)> done) {
+    const ExportTarget target = exportTarget(path, selectedFilter);
+    exportRun(id, target.path, target.format, std::move(done));
+    return target.path;
+}
+
+void RunsPanel::exportRun(const QString& id, const QString& path, ExportFormat format,
+                          std::function<void(const QString&)> done) {
+    auto error = std::make_shared<QString>();
+    const QString source = model_->path(id);
+    auto* thread = QThread::create(
+        [source, path, format, error] { exportWeights(source, format, path, error.get()); });
+    connect(thread, &QThread::finished, this, [thread, error, done] {
+        thread->deleteLater();
+        done(*error);
+    });
+    thread->start();
+}
+
+}  // namespace rx

@@ -1,0 +1,56 @@
+// The runs list as a panel (the main window docks it): a tree view on RunsModel, and Rename,
+// Delete, Export weights and Refresh. Export loads LibTorch, so it runs in a worker thread.
+// No torch here.
+#pragma once
+
+#include "export.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QTreeView;
+
+namespace rx {
+
+class RunsModel;
+
+// What the export dialog's answer means: the format is the selected filter's (or, for a filter
+// it does not know, the typed suffix's, else the table's first), and a name typed without a
+// suffix gets the format's.
+struct ExportTarget {
+    QString path;
+    ExportFormat format;
+};
+ExportTarget exportTarget(const QString& path, const QString& selectedFilter);
+
+class RunsPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit RunsPanel(RunsModel* model, QWidget* parent = nullptr);
+
+    QTreeView* view() const { return view_; }
+    QString currentRun() const;
+
+    // Exports `id`'s checkpoint in a worker thread; `done` gets an error or nothing, on this
+    // object's thread.
+    void exportRun(const QString& id, const QString& path, ExportFormat format,
+                   std::function<void(const QString& error)> done);
+    // What the export dialog does with its answer (see exportTarget); returns the path written.
+    QString exportRunAs(const QString& id, const QString& path, const QString& selectedFilter,
+                        std::function<void(const QString& error)> done);
+
+Q_SIGNALS:
+    void message(const QString& text);
+
+private:
+    void rename();
+    void remove();
+    void exportWithDialog();
+
+    RunsModel* model_;
+    QTreeView* view_;
+};
+
+}  // namespace rx
