@@ -20,15 +20,11 @@ const std::map<QString, Command>& commands() {
         {QStringLiteral("validate"), {rx::cli::validateCommand, "validate FILE"}},
         {QStringLiteral("train"),
          {rx::cli::trainCommand,
-          "train --arch ARCH --out RUN_DIR [--data DIR] [--epochs N | --iterations N] [--batch "
-          "128]\n"
-          "        [--lr 0.1] [--schedule paper|multistep|cosine] [--train-subset N]\n"
-          "        [--test-subset N] [--seed S] [--device auto|cpu|cuda] [--threads N] [--resume]\n"
-          "        (train --help lists every option)"}},
+          "train --arch ARCH --out RUN_DIR [--data DIR] [--epochs N | --iterations N] [--resume]"}},
         {QStringLiteral("eval"),
-         {rx::cli::evalCommand, "eval --weights FILE [--data DIR] [--dump-logits FILE.csv]"}},
+         {rx::cli::evalCommand, "eval --weights RUN_DIR|FILE [--arch ARCH] [--data DIR]"}},
         {QStringLiteral("export"),
-         {rx::cli::exportCommand, "export RUN_DIR --format pytorch|libtorch --out FILE"}},
+         {rx::cli::exportCommand, "export RUN_DIR --format FORMAT --out FILE"}},
         {QStringLiteral("download"), {rx::cli::downloadCommand, "download [--out DIR]"}},
     };
     return table;
@@ -38,7 +34,9 @@ int usage(QTextStream& stream, int code) {
     stream << "usage: resnet-explorer-cli COMMAND [ARGS]\n\ncommands:\n";
     for (const auto& [name, command] : commands())
         stream << "  " << command.synopsis << '\n';
-    stream << "\nARCH is a preset name (see 'presets') or a .resnet.json file.\n";
+    stream << "\nARCH is a preset name (see 'presets') or a .resnet.json file.\n"
+              "'resnet-explorer-cli COMMAND --help' lists the options of a command and their "
+              "defaults.\n";
     stream.flush();
     return code;
 }
