@@ -40,10 +40,8 @@ struct Outcome {
 };
 
 QString status(const QString& runDir) {
-    QFile f(QDir(runDir).filePath(kRunStatusFile));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object().value("state").toString();
+    const auto s = readRunStatus(runDir);
+    return s ? runStateId(s->state) : QString();
 }
 
 Outcome runSync(const TrainConfig& config, int stopAfter = -1) {
@@ -203,11 +201,9 @@ private Q_SLOTS:
             QCOMPARE(log.train[i].iteration, i + 1);
         // status.json's best test error covers the tests before the stop too: the marker test
         // line written before resuming (error 1 %) stays the best.
-        QFile statusFile(QDir(runB.path()).filePath(kRunStatusFile));
-        QVERIFY(statusFile.open(QIODevice::ReadOnly));
-        QCOMPARE(
-            QJsonDocument::fromJson(statusFile.readAll()).object()["best_test_error"].toDouble(),
-            1.0);
+        const auto statusB = readRunStatus(runB.path());
+        QVERIFY(statusB);
+        QCOMPARE(statusB->bestTestError, 1.0);
         QCOMPARE(log.test.first().error, 1.0);
     }
 
