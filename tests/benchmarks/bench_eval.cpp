@@ -2,7 +2,8 @@
 // the new one (evaluateSplit: inference mode on every core), on the same weights and images,
 // alternating, several rounds in one run; prints the median ratio (target ≥ 3× on 2 cores).
 // A third row, inference mode on one thread, shows what the threads alone add.
-// Run by hand: build/tests/benchmarks/bench_eval [--images N] [--rounds N] [--arch NAME].
+// Run by hand: build/tests/benchmarks/bench_eval [--images N] [--rounds N] [--arch NAME]
+// [--batch N].
 // Uses $CIFAR10_DIR when present, else random images.
 #include "cifar10.h"
 #include "pipeline.h"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     int images = 2000, rounds = 5;
+    int64_t batch = TrainConfig{}.testBatchSize;
     QString arch = QStringLiteral("resnet-20");
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == "--images")
@@ -62,10 +64,11 @@ int main(int argc, char** argv) {
             rounds = args[i + 1].toInt();
         if (args[i] == "--arch")
             arch = args[i + 1];
+        if (args[i] == "--batch")
+            batch = args[i + 1].toInt();
     }
     QTextStream out(stdout);
     const int cores = QThread::idealThreadCount();
-    const int64_t batch = TrainConfig{}.testBatchSize;
 
     DeviceSplit split;
     QString source;
