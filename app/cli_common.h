@@ -7,6 +7,10 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
+class QCommandLineParser;
+
 namespace rx::cli {
 
 QTextStream& out();
@@ -15,10 +19,23 @@ QTextStream& err();
 // ARCH is a preset name or a .resnet.json path. False with a message on failure.
 bool loadArchitecture(const QString& arch, NetworkSpec* spec, QString* error);
 
+// "CIFAR-10 not found: pass --data DIR, …".
+QString noDataMessage();
+// "invalid value 'x' for --batch".
+QString badValueMessage(const QString& option, const QString& value);
+
 // Exit codes: 0 success, 1 the input was wrong (invalid network, bad file), 2 usage error.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
+
+// Parses `args` of the subcommand `command` (its options already added; -h/--help is added
+// here). nullopt: go on. Otherwise the exit code to return: kExitOk after printing the help for
+// -h/--help, kExitUsage after printing the error and the help.
+std::optional<int> parseOptions(QCommandLineParser& parser, const QString& command,
+                                const QStringList& args);
+// Prints `message` and the subcommand's help to stderr; returns kExitUsage.
+int usageError(const QCommandLineParser& parser, const QString& command, const QString& message);
 
 int presetsCommand(const QStringList& args);
 int infoCommand(const QStringList& args);

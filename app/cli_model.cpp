@@ -4,6 +4,7 @@
 #include "presets.h"
 #include "spec_json.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -17,12 +18,18 @@ namespace {
 class Cli {
     Q_DECLARE_TR_FUNCTIONS(rx::Cli)
 public:
-    static QString unknownArch(const QString& arch) {
-        return tr("'%1' is neither a preset name nor an existing file; run 'presets' for the "
-                  "list")
-            .arg(arch);
+    static QString presetsHelp() { return tr("List the network presets, one name per line."); }
+    static QString infoHelp() {
+        return tr("Depth, parameters, MACs and the stage table of a network.");
     }
-    static QString usage(const QString& command) { return tr("usage: %1").arg(command); }
+    static QString archArg() { return tr("Preset name or .resnet.json file."); }
+    static QString jsonOption() { return tr("Print JSON instead of a table."); }
+    static QString validateHelp() { return tr("Check a .resnet.json file."); }
+    static QString fileArg() { return tr("The .resnet.json file."); }
+    static QString oneArgument(const QString& name) {
+        return tr("expected exactly one %1").arg(name);
+    }
+    static QString noArguments() { return tr("presets takes no arguments"); }
 };
 
 QJsonArray shapeJson(const Shape& s) {
@@ -35,32 +42,13 @@ QString padded(const QString& s, int width) {
 
 }  // namespace
 
-QTextStream& out() {
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream& err() {
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-bool loadArchitecture(const QString& arch, NetworkSpec* spec, QString* error) {
-    if (auto p = preset(arch)) {
-        *spec = *p;
-        return true;
-    }
-    if (QFileInfo::exists(arch))
-        return loadSpecFile(arch, spec, error);
-    *error = Cli::unknownArch(arch);
-    return false;
-}
-
 int presetsCommand(const QStringList& args) {
-    if (!args.isEmpty()) {
-        err() << Cli::usage(QStringLiteral("resnet-explorer-cli presets")) << Qt::endl;
-        return kExitUsage;
-    }
+    QCommandLineParser p;
+    p.setApplicationDescription(Cli::presetsHelp());
+    if (const auto code = parseOptions(p, QStringLiteral("presets"), args))
+        return *code;
+    if (!p.positionalArguments().isEmpty())
+        return usageError(p, QStringLiteral("presets"), Cli::noArguments());
     for (const QString& name : presetNames())
         out() << name << '\n';
     out().flush();
@@ -68,15 +56,18 @@ int presetsCommand(const QStringList& args) {
 }
 
 int infoCommand(const QStringList& args) {
-    QStringList rest = args;
-    const bool json = rest.removeAll(QStringLiteral("--json")) > 0;
-    if (rest.size() != 1 || rest.first().startsWith(QLatin1String("--"))) {
-        err() << Cli::usage(QStringLiteral("resnet-explorer-cli info ARCH [--json]")) << Qt::endl;
-        return kExitUsage;
-    }
+    QCommandLineParser p;
+    p.setApplicationDescription(Cli::infoHelp());
+    p.addPositionalArgument(QStringLiteral("ARCH"), Cli::archArg());
+    p.addOption({QStringLiteral("json"), Cli::jsonOption()});
+    if (const auto code = parseOptions(p, QStringLiteral("info"), args))
+        return *code;
+    if (p.positionalArguments().size() != 1)
+        return usageError(p, QStringLiteral("info"), Cli::oneArgument(QStringLiteral("ARCH")));
+    const bool json = p.isSet(QStringLiteral("json"));
     NetworkSpec spec;
     QString error;
-    if (!loadArchitecture(rest.first(), &spec, &error)) {
+    if (!loadArchitecture(p.positionalArguments().first(), &spec, &error)) {
         err() << error << Qt::endl;
         return kExitFailure;
     }
@@ -180,13 +171,17 @@ int infoCommand(const QStringList& args) {
 }
 
 int validateCommand(const QStringList& args) {
-    if (args.size() != 1) {
-        err() << Cli::usage(QStringLiteral("resnet-explorer-cli validate FILE")) << Qt::endl;
-        return kExitUsage;
-    }
+    QCommandLineParser p;
+    p.setApplicationDescription(Cli::validateHelp());
+    p.addPositionalArgument(QStringLiteral("FILE"), Cli::fileArg());
+    if (const auto code = parseOptions(p, QStringLiteral("validate"), args))
+        return *code;
+    if (p.positionalArguments().size() != 1)
+        return usageError(p, QStringLiteral("validate"), Cli::oneArgument(QStringLiteral("FILE")));
+    const QString file = p.positionalArguments().first();
     NetworkSpec spec;
     QString error;
-    if (!loadSpecFile(args.first(), &spec, &error)) {
+    if (!loadSpecFile(file, &spec, &error)) {
         err() << error << Qt::endl;
         return kExitFailure;
     }
@@ -197,7 +192,7 @@ int validateCommand(const QStringList& args) {
         out().flush();
         return kExitFailure;
     }
-    out() << args.first() << ": valid, " << a.depth << " layers, " << groupedNumber(a.params)
+    out() << file << ": valid, " << a.depth << " layers, " << groupedNumber(a.params)
           << " parameters\n";
     out().flush();
     return kExitOk;

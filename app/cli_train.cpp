@@ -1,19 +1,15 @@
-// `train`, `eval`, `export` and `download`: training on the command line.
+// `train`: training on the command line, in four steps: the options, the settings they give
+// (over a resumed run's own), the run with its progress lines, the exit code.
 #include "cifar10.h"
 #include "cli_common.h"
-#include "download.h"
-#include "export.h"
-#include "spec_json.h"
 #include "trainer.h"
+#include "trainer_thread.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QJsonDocument>
-#include <QPointer>
-#include <QThread>
+#include <QSocketNotifier>
 
+#include <fcntl.h>
 #include <unistd.h>
 #include <csignal>
 #include <cstdio>
@@ -25,40 +21,131 @@ namespace {
 class CliTrain {
     Q_DECLARE_TR_FUNCTIONS(rx::CliTrain)
 public:
-    static QString noData() {
-        return tr(
-            "CIFAR-10 not found: pass --data DIR, set CIFAR10_DIR, or run "
-            "'resnet-explorer-cli download'");
-    }
-    static QString badValue(const QString& option, const QString& value) {
-        return tr("invalid value '%2' for --%1").arg(option, value);
+    static QString badChoice(const QString& option, const QString& value, const QString& ids) {
+        return tr("invalid value '%2' for --%1 (expected one of %3)").arg(option, value, ids);
     }
     static QString needArch() { return tr("--arch is required (unless --resume)"); }
+    static QString needOut() { return tr("--out RUN_DIR is required"); }
+    static QString stopping() {
+        return tr("stopping: the checkpoint is written at the end of this iteration");
+    }
 };
 
-Trainer* gTrainer = nullptr;
+// One row per numeric option: its name, the TrainConfig member it sets and its help text,
+// which shows the default from TrainConfig{}.
+template <typename T>
+struct NumberOption {
+    const char* name;
+    T TrainConfig::*member;
+    const char* help;  // QT_TRANSLATE_NOOP("rx::CliTrain", …) with %1 for the default
+    const char* valueName;
+};
+constexpr NumberOption<int> kIntOptions[] = {
+    {"epochs", &TrainConfig::epochs,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Stop after N epochs (default %1: see --iterations)."), "N"},
+    {"batch", &TrainConfig::batchSize,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Mini-batch size (default %1)."), "N"},
+    {"warmup", &TrainConfig::warmupIterations,
+     QT_TRANSLATE_NOOP("rx::CliTrain",
+                       "Warm up at --warmup-lr for at most N iterations, until the training "
+                       "error is below --warmup-until-error (default %1: no warm-up)."),
+     "N"},
+    {"train-subset", &TrainConfig::trainSubset,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Use only the first N training images (default %1: all)."),
+     "N"},
+    {"test-subset", &TrainConfig::testSubset,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Use only the first N test images (default %1: all)."), "N"},
+    {"threads", &TrainConfig::threads,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "CPU threads (default %1: every core)."), "N"},
+    {"log-every", &TrainConfig::logEvery,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Report training metrics every N iterations (default %1)."),
+     "N"},
+    {"test-every", &TrainConfig::testEvery,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Test every N iterations (default %1: every epoch)."), "N"},
+    {"test-batch", &TrainConfig::testBatchSize,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Test images a forward pass (default %1)."), "N"},
+    {"probe-images", &TrainConfig::probeImages,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Test images for the layer responses (default %1)."), "N"},
+};
+constexpr NumberOption<double> kRealOptions[] = {
+    {"lr", &TrainConfig::learningRate,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Learning rate (default %1)."), "LR"},
+    {"momentum", &TrainConfig::momentum,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "SGD momentum (default %1)."), "M"},
+    {"weight-decay", &TrainConfig::weightDecay,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Weight decay (default %1)."), "WD"},
+    {"warmup-lr", &TrainConfig::warmupLr,
+     QT_TRANSLATE_NOOP("rx::CliTrain", "Warm-up learning rate (default %1)."), "LR"},
+    {"warmup-until-error", &TrainConfig::warmupUntilError,
+     QT_TRANSLATE_NOOP("rx::CliTrain",
+                       "End the warm-up when the training error is below this % (default %1)."),
+     "PERCENT"},
+};
 
-void onInterrupt(int) {
-    if (gTrainer)
-        gTrainer->stop();  // an atomic store: safe in a signal handler
+QString translated(const char* text) {
+    return QCoreApplication::translate("rx::CliTrain", text);
 }
 
-bool parse(QCommandLineParser& parser, const QString& command, const QStringList& args) {
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("resnet-explorer-cli ") + command} + args)) {
-        err() << parser.errorText() << '\n' << parser.helpText();
-        err().flush();
-        return false;
-    }
-    return true;
+void addTrainOptions(QCommandLineParser& p) {
+    const TrainConfig d;
+    p.setApplicationDescription(
+        translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Train a network on CIFAR-10.")));
+    p.addOptions({
+        {"arch", translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Preset name or .resnet.json file.")),
+         "ARCH"},
+        {"out",
+         translated(QT_TRANSLATE_NOOP(
+             "rx::CliTrain", "Run folder (architecture, settings, metrics.jsonl, checkpoint.pt).")),
+         "RUN_DIR"},
+        {"data",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Folder with the CIFAR-10 .bin files.")),
+         "DIR"},
+        {"iterations",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "Stop after N iterations (default: the paper's %1)."))
+             .arg(kPaperIterations),
+         "N"},
+        {"nesterov", translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Use Nesterov momentum."))},
+        {"schedule",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Learning-rate schedule: %1 (default %2)."))
+             .arg(idList(kSchedules), idOf(kSchedules, d.schedule)),
+         "NAME"},
+        {"per-pixel-mean",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "Subtract the per-pixel mean (the paper) instead of "
+                                      "per-channel mean/std."))},
+        {"no-augment",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Turn off pad-crop-flip augmentation."))},
+        {"validation",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "Hold out the last %1 training images and test on them."))
+             .arg(d.validationImages)},
+        {"seed",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Random seed (default %1).")).arg(d.seed),
+         "S"},
+        {"device",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Device: %1 (default %2)."))
+             .arg(idList(kDevices), idOf(kDevices, d.device)),
+         "DEVICE"},
+        {"resume",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "Continue the run in RUN_DIR from its checkpoint, with its "
+                                      "settings; options given now override them."))},
+    });
+    for (const auto& o : kIntOptions)
+        p.addOption({QLatin1String(o.name), translated(o.help).arg(d.*o.member),
+                     QLatin1String(o.valueName)});
+    for (const auto& o : kRealOptions)
+        p.addOption({QLatin1String(o.name), translated(o.help).arg(d.*o.member),
+                     QLatin1String(o.valueName)});
 }
 
 template <typename T>
-bool number(const QCommandLineParser& p, const char* name, T* out) {
-    if (!p.isSet(QLatin1String(name)))
+bool number(const QCommandLineParser& p, const QString& name, T* out) {
+    if (!p.isSet(name))
         return true;
     bool ok = false;
-    const QString v = p.value(QLatin1String(name));
+    const QString v = p.value(name);
     if constexpr (std::is_same_v<T, double>)
         *out = v.toDouble(&ok);
     else if constexpr (std::is_same_v<T, quint64>)
@@ -66,286 +153,221 @@ bool number(const QCommandLineParser& p, const char* name, T* out) {
     else
         *out = v.toInt(&ok);
     if (!ok)
-        err() << CliTrain::badValue(QLatin1String(name), v) << Qt::endl;
+        err() << badValueMessage(name, v) << Qt::endl;
     return ok;
+}
+
+template <typename Table, typename E>
+bool choice(const QCommandLineParser& p, const QString& name, const Table& table, E* out) {
+    if (!p.isSet(name))
+        return true;
+    const auto value = fromId(table, p.value(name));
+    if (!value) {
+        err() << CliTrain::badChoice(name, p.value(name), idList(table)) << Qt::endl;
+        return false;
+    }
+    *out = *value;
+    return true;
+}
+
+// The options over `c` (defaults, or a resumed run's settings); false after a message.
+bool applyOptions(const QCommandLineParser& p, TrainConfig* c) {
+    if (p.isSet("epochs"))
+        c->iterations = 0;  // --epochs wins over a resumed run's --iterations
+    for (const auto& o : kIntOptions)
+        if (!number(p, QLatin1String(o.name), &(c->*o.member)))
+            return false;
+    for (const auto& o : kRealOptions)
+        if (!number(p, QLatin1String(o.name), &(c->*o.member)))
+            return false;
+    if (!number(p, QStringLiteral("iterations"), &c->iterations) ||
+        !number(p, QStringLiteral("seed"), &c->seed) ||
+        !choice(p, QStringLiteral("schedule"), kSchedules, &c->schedule) ||
+        !choice(p, QStringLiteral("device"), kDevices, &c->device))
+        return false;
+    if (p.isSet("nesterov"))
+        c->nesterov = true;
+    if (p.isSet("per-pixel-mean"))
+        c->normalization = Normalization::PerPixelMean;
+    if (p.isSet("no-augment"))
+        c->augment = false;
+    if (p.isSet("validation"))
+        c->validationSplit = true;
+    QString error;
+    if (!c->validate(&error)) {
+        err() << error << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+// Step 2: the settings to train with. nullopt: go on; else the exit code.
+std::optional<int> configFromOptions(const QCommandLineParser& p, TrainConfig* c) {
+    if (!p.isSet("out"))
+        return usageError(p, QStringLiteral("train"), CliTrain::needOut());
+    c->runDir = p.value("out");
+    QString error;
+    if (p.isSet("resume")) {
+        // Start from the run's own settings and architecture; options given now override them.
+        if (!loadRunConfig(c->runDir, c, &error)) {
+            err() << error << Qt::endl;
+            return kExitFailure;
+        }
+        c->resume = true;
+    }
+    if (p.isSet("arch")) {
+        if (!loadArchitecture(p.value("arch"), &c->spec, &error)) {
+            err() << error << Qt::endl;
+            return kExitFailure;
+        }
+    } else if (!c->resume) {
+        err() << CliTrain::needArch() << Qt::endl;
+        return kExitUsage;
+    }
+    if (!applyOptions(p, c))
+        return kExitUsage;
+    if (p.isSet("data") || c->dataDir.isEmpty() || !looksLikeCifar10(c->dataDir))
+        c->dataDir = findCifar10(p.value("data"));
+    if (c->dataDir.isEmpty()) {
+        err() << noDataMessage() << Qt::endl;
+        return kExitFailure;
+    }
+    return std::nullopt;
+}
+
+// SIGINT and SIGTERM only write a byte into a pipe; the main thread reads it and stops the run.
+// The handler touches no object, so it cannot reach one that is gone.
+int gInterruptPipe[2] = {-1, -1};
+
+void onInterrupt(int) {
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(gInterruptPipe[1], &byte, 1);
+}
+
+// The read end of the pipe, installing the handlers the first time; -1 when there is none.
+int interruptFd() {
+    static const bool installed = [] {
+        if (::pipe2(gInterruptPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return false;
+        struct sigaction action = {};
+        action.sa_handler = onInterrupt;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+        return true;
+    }();
+    return installed ? gInterruptPipe[0] : -1;
+}
+
+// Step 3: prints the run's progress to stderr: one line that rewrites itself on a terminal,
+// a line every --log-every iterations otherwise.
+class ProgressPrinter {
+public:
+    ProgressPrinter(Trainer* trainer, QObject* context, const QString& runDir)
+        : tty_(isatty(fileno(stderr))) {
+        QObject::connect(trainer, &Trainer::started, context, [](const TrainingStart& s) {
+            err() << "training " << s.parameters << " parameters on " << s.device << ": "
+                  << s.trainImages << " training / " << s.testImages << " test images, "
+                  << s.iterationsPerEpoch << " iterations per epoch, iterations "
+                  << s.startIteration + 1 << "–" << s.totalIterations << '\n';
+            err().flush();
+        });
+        QObject::connect(trainer, &Trainer::trainMetrics, context, [this](const TrainMetrics& m) {
+            last_ = m;
+            progress_.iteration = m.iteration;
+            progress_.epoch = m.epoch;
+            progress_.imagesPerSecond = m.imagesPerSecond;
+            line(true);
+        });
+        QObject::connect(trainer, &Trainer::progress, context, [this](const TrainingProgress& p) {
+            progress_ = p;
+            if (tty_)
+                line(false);
+        });
+        QObject::connect(trainer, &Trainer::testMetrics, context, [this](const TestMetrics& m) {
+            endLine();
+            err() << (m.validation ? "validation" : "test") << " error "
+                  << QString::number(m.error, 'f', 2) << "% (loss "
+                  << QString::number(m.loss, 'f', 3) << ") at iteration " << m.iteration
+                  << ", epoch " << QString::number(m.epoch, 'f', 2) << '\n';
+            err().flush();
+        });
+        QObject::connect(trainer, &Trainer::finished, context,
+                         [this, runDir](int iteration, bool completed) {
+                             endLine();
+                             err() << (completed ? "finished" : "stopped") << " at iteration "
+                                   << iteration << "; checkpoint in " << runDir << '\n';
+                             err().flush();
+                         });
+        QObject::connect(trainer, &Trainer::failed, context, [this](const QString& message) {
+            endLine();
+            err() << message << '\n';
+            err().flush();
+        });
+    }
+
+private:
+    void line(bool newline) {
+        const QString text =
+            QStringLiteral("it %1/%2 · epoch %3 · loss %4 · train err %5% · %6 img/s · ETA %7")
+                .arg(progress_.iteration)
+                .arg(progress_.totalIterations)
+                .arg(progress_.epoch, 0, 'f', 2)
+                .arg(last_.loss, 0, 'f', 3)
+                .arg(last_.error, 0, 'f', 1)
+                .arg(progress_.imagesPerSecond, 0, 'f', 0)
+                .arg(durationText(progress_.etaSeconds));
+        if (tty_)
+            err() << '\r' << text << "\x1b[K";
+        else if (newline)
+            err() << text << '\n';
+        err().flush();
+    }
+    void endLine() {
+        if (tty_)
+            err() << '\n';
+    }
+
+    const bool tty_;
+    TrainMetrics last_;
+    TrainingProgress progress_;
+};
+
+// Steps 3 and 4: runs the training on its thread until it ends; the exit code.
+int runTraining(const TrainConfig& config) {
+    TrainerThread thread(config);
+    Trainer* trainer = thread.trainer();
+    ProgressPrinter printer(trainer, &thread, config.runDir);
+    QObject::connect(trainer, &Trainer::finished, &thread, [] { QCoreApplication::exit(kExitOk); });
+    QObject::connect(trainer, &Trainer::failed, &thread,
+                     [] { QCoreApplication::exit(kExitFailure); });
+    std::unique_ptr<QSocketNotifier> interrupt;
+    if (const int fd = interruptFd(); fd >= 0) {
+        interrupt = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+        QObject::connect(interrupt.get(), &QSocketNotifier::activated, &thread, [fd, &thread] {
+            char bytes[64];
+            while (::read(fd, bytes, sizeof bytes) > 0) {
+            }
+            err() << '\n' << CliTrain::stopping() << Qt::endl;
+            thread.stop();
+        });
+    }
+    thread.start();
+    return QCoreApplication::exec();
 }
 
 }  // namespace
 
 int trainCommand(const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Train a network on CIFAR-10."));
-    p.addOptions({
-        {"arch", "Preset name or .resnet.json file.", "ARCH"},
-        {"out", "Run folder (architecture, settings, metrics.jsonl, checkpoint.pt).", "RUN_DIR"},
-        {"data", "Folder with the CIFAR-10 .bin files.", "DIR"},
-        {"epochs", "Stop after N epochs.", "N"},
-        {"iterations", "Stop after N iterations (default: the paper's 64,000).", "N"},
-        {"batch", "Mini-batch size (default 128).", "N"},
-        {"lr", "Learning rate (default 0.1).", "LR"},
-        {"momentum", "SGD momentum (default 0.9).", "M"},
-        {"weight-decay", "Weight decay (default 1e-4).", "WD"},
-        {"nesterov", "Use Nesterov momentum."},
-        {"schedule", "paper (÷10 at 32k, 48k), multistep or cosine.", "NAME"},
-        {"warmup", "Warm up at --warmup-lr for at most N iterations, until train error < 80%.",
-         "N"},
-        {"warmup-lr", "Warm-up learning rate (default 0.01).", "LR"},
-        {"per-pixel-mean",
-         "Subtract the per-pixel mean (the paper) instead of per-channel "
-         "mean/std."},
-        {"no-augment", "Turn off pad-crop-flip augmentation."},
-        {"validation", "Hold out 5k training images and test on them (45k/5k split)."},
-        {"train-subset", "Use only the first N training images.", "N"},
-        {"test-subset", "Use only the first N test images.", "N"},
-        {"seed", "Random seed (default 1).", "S"},
-        {"device", "auto, cpu or cuda (default auto).", "DEVICE"},
-        {"threads", "CPU threads.", "N"},
-        {"log-every", "Report training metrics every N iterations (default 50).", "N"},
-        {"test-every", "Test every N iterations (default: every epoch).", "N"},
-        {"resume", "Continue the run in RUN_DIR from its checkpoint."},
-    });
-    if (!parse(p, QStringLiteral("train"), args))
-        return kExitUsage;
-    if (!p.isSet("out")) {
-        err() << "--out RUN_DIR is required\n" << p.helpText();
-        err().flush();
-        return kExitUsage;
-    }
-    TrainConfig c;
-    c.runDir = p.value("out");
-    c.resume = p.isSet("resume");
-    QString error;
-    if (c.resume) {
-        // Start from the run's own settings and architecture; options given now override them.
-        QFile config(QDir(c.runDir).filePath(QLatin1String(kRunConfigFile)));
-        if (config.open(QIODevice::ReadOnly) &&
-            !TrainConfig::fromJson(QJsonDocument::fromJson(config.readAll()).object(), &c,
-                                   &error)) {
-            err() << error << Qt::endl;
-            return kExitFailure;
-        }
-        c.resume = true;
-        if (!p.isSet("arch") &&
-            !loadSpecFile(QDir(c.runDir).filePath(QLatin1String(kRunArchitectureFile)), &c.spec,
-                          &error)) {
-            err() << error << Qt::endl;
-            return kExitFailure;
-        }
-    }
-    if (p.isSet("arch")) {
-        if (!loadArchitecture(p.value("arch"), &c.spec, &error)) {
-            err() << error << Qt::endl;
-            return kExitFailure;
-        }
-    } else if (!c.resume) {
-        err() << CliTrain::needArch() << Qt::endl;
-        return kExitUsage;
-    }
-    if (p.isSet("epochs"))
-        c.iterations = 0;
-    if (!number(p, "epochs", &c.epochs) || !number(p, "iterations", &c.iterations) ||
-        !number(p, "batch", &c.batchSize) || !number(p, "lr", &c.learningRate) ||
-        !number(p, "momentum", &c.momentum) || !number(p, "weight-decay", &c.weightDecay) ||
-        !number(p, "warmup", &c.warmupIterations) || !number(p, "warmup-lr", &c.warmupLr) ||
-        !number(p, "train-subset", &c.trainSubset) || !number(p, "test-subset", &c.testSubset) ||
-        !number(p, "seed", &c.seed) || !number(p, "threads", &c.threads) ||
-        !number(p, "log-every", &c.logEvery) || !number(p, "test-every", &c.testEvery))
-        return kExitUsage;
-    if (p.isSet("nesterov"))
-        c.nesterov = true;
-    if (p.isSet("per-pixel-mean"))
-        c.normalization = Normalization::PerPixelMean;
-    if (p.isSet("no-augment"))
-        c.augment = false;
-    if (p.isSet("validation"))
-        c.validationSplit = true;
-    if (p.isSet("schedule") && !scheduleFromId(p.value("schedule"), &c.schedule)) {
-        err() << CliTrain::badValue("schedule", p.value("schedule")) << Qt::endl;
-        return kExitUsage;
-    }
-    if (p.isSet("device")) {
-        const QString d = p.value("device");
-        if (d == "auto")
-            c.device = DeviceChoice::Auto;
-        else if (d == "cpu")
-            c.device = DeviceChoice::Cpu;
-        else if (d == "cuda")
-            c.device = DeviceChoice::Cuda;
-        else {
-            err() << CliTrain::badValue("device", d) << Qt::endl;
-            return kExitUsage;
-        }
-    }
-    if (p.isSet("data") || c.dataDir.isEmpty() || !looksLikeCifar10(c.dataDir))
-        c.dataDir = findCifar10(p.value("data"));
-    if (c.dataDir.isEmpty()) {
-        err() << CliTrain::noData() << Qt::endl;
-        return kExitFailure;
-    }
-
-    const bool tty = isatty(fileno(stderr));
-    int exitCode = kExitOk;
-    auto* trainer = new Trainer(c);
-    gTrainer = trainer;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    QObject::connect(trainer, &Trainer::started, qApp, [](const TrainingStart& s) {
-        err() << "training " << s.parameters << " parameters on " << s.device << ": "
-              << s.trainImages << " training / " << s.testImages << " test images, "
-              << s.iterationsPerEpoch << " iterations per epoch, iterations "
-              << s.startIteration + 1 << "–" << s.totalIterations << '\n';
-        err().flush();
-    });
-    TrainMetrics last;
-    TrainingProgress lastProgress;
-    auto line = [&](bool newline) {
-        const QString text =
-            QStringLiteral("it %1/%2 · epoch %3 · loss %4 · train err %5% · %6 img/s · ETA %7")
-                .arg(lastProgress.iteration)
-                .arg(lastProgress.totalIterations)
-                .arg(lastProgress.epoch, 0, 'f', 2)
-                .arg(last.loss, 0, 'f', 3)
-                .arg(last.error, 0, 'f', 1)
-                .arg(lastProgress.imagesPerSecond, 0, 'f', 0)
-                .arg(durationText(lastProgress.etaSeconds));
-        if (tty)
-            err() << '\r' << text << "\x1b[K";
-        else if (newline)
-            err() << text << '\n';
-        err().flush();
-    };
-    QObject::connect(trainer, &Trainer::trainMetrics, qApp, [&](const TrainMetrics& m) {
-        last = m;
-        lastProgress.iteration = m.iteration;
-        lastProgress.epoch = m.epoch;
-        lastProgress.imagesPerSecond = m.imagesPerSecond;
-        line(true);
-    });
-    QObject::connect(trainer, &Trainer::progress, qApp, [&](const TrainingProgress& pr) {
-        lastProgress = pr;
-        if (tty)
-            line(false);
-    });
-    QObject::connect(trainer, &Trainer::testMetrics, qApp, [&](const TestMetrics& m) {
-        if (tty)
-            err() << '\n';
-        err() << (m.validation ? "validation" : "test") << " error "
-              << QString::number(m.error, 'f', 2) << "% (loss " << QString::number(m.loss, 'f', 3)
-              << ") at iteration " << m.iteration << ", epoch " << QString::number(m.epoch, 'f', 2)
-              << '\n';
-        err().flush();
-    });
-    QObject::connect(trainer, &Trainer::finished, qApp, [&](int iteration, bool completed) {
-        if (tty)
-            err() << '\n';
-        err() << (completed ? "finished" : "stopped") << " at iteration " << iteration
-              << "; checkpoint in " << c.runDir << '\n';
-        err().flush();
-        QCoreApplication::exit(kExitOk);
-    });
-    QObject::connect(trainer, &Trainer::failed, qApp, [&](const QString& message) {
-        if (tty)
-            err() << '\n';
-        err() << message << '\n';
-        err().flush();
-        QCoreApplication::exit(kExitFailure);
-    });
-    trainer->startInThread();
-    QPointer<QThread> thread = trainer->thread();
-    exitCode = QCoreApplication::exec();
-    if (thread)
-        thread->wait();
-    gTrainer = nullptr;
-    return exitCode;
-}
-
-int evalCommand(const QStringList& args) {
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Test error of saved weights."));
-    p.addOptions({{"weights", "A libtorch export or a run's checkpoint.pt.", "FILE"},
-                  {"data", "Folder with the CIFAR-10 .bin files.", "DIR"},
-                  {"test-subset", "Use only the first N test images.", "N"},
-                  {"dump-logits", "Write one CSV row of 10 logits per test image.", "FILE.csv"}});
-    if (!parse(p, QStringLiteral("eval"), args))
-        return kExitUsage;
-    if (!p.isSet("weights")) {
-        err() << "--weights FILE is required\n";
-        err().flush();
-        return kExitUsage;
-    }
-    int subset = 0;
-    if (!number(p, "test-subset", &subset))
-        return kExitUsage;
-    const QString data = findCifar10(p.value("data"));
-    if (data.isEmpty()) {
-        err() << CliTrain::noData() << Qt::endl;
-        return kExitFailure;
-    }
-    EvalResult r;
-    QString error;
-    if (!evaluateWeights(p.value("weights"), data, p.value("dump-logits"), subset, &r, &error)) {
-        err() << error << Qt::endl;
-        return kExitFailure;
-    }
-    out() << "test error " << QString::number(r.error, 'f', 2) << "% on " << r.images
-          << " images (loss " << QString::number(r.loss, 'f', 4) << ")\n";
-    out().flush();
-    return kExitOk;
-}
-
-int exportCommand(const QStringList& args) {
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Export the trained weights of a run."));
-    p.addPositionalArgument("RUN_DIR", "The run folder (or a checkpoint file).");
-    p.addOptions({{"format", "pytorch or libtorch.", "FORMAT"}, {"out", "Output file.", "FILE"}});
-    if (!parse(p, QStringLiteral("export"), args))
-        return kExitUsage;
-    const auto format = exportFormatFromId(p.value("format"));
-    if (p.positionalArguments().size() != 1 || !p.isSet("out") || !format) {
-        err() << "usage: resnet-explorer-cli export RUN_DIR --format pytorch|libtorch --out FILE\n";
-        err().flush();
-        return kExitUsage;
-    }
-    QString error;
-    if (!exportWeights(p.positionalArguments().first(), *format, p.value("out"), &error)) {
-        err() << error << Qt::endl;
-        return kExitFailure;
-    }
-    out() << "wrote " << p.value("out") << '\n';
-    out().flush();
-    return kExitOk;
-}
-
-int downloadCommand(const QStringList& args) {
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Download CIFAR-10 (binary version)."));
-    p.addOptions({{"out", "Target folder (default: the app's data folder).", "DIR"},
-                  {"url", "Archive address (default: the official one).", "URL"},
-                  {"md5", "Expected md5 of the archive.", "HEX"}});
-    if (!parse(p, QStringLiteral("download"), args))
-        return kExitUsage;
-    const QString dir = p.isSet("out") ? p.value("out") : defaultCifar10Dir();
-    const bool tty = isatty(fileno(stderr));
-    QString error;
-    const bool ok = Cifar10Downloader::download(
-        dir, &error,
-        [tty](qint64 got, qint64 total) {
-            if (!tty || total <= 0)
-                return;
-            err() << QStringLiteral("\r%1 / %2 MB").arg(got >> 20).arg(total >> 20);
-            err().flush();
-        },
-        p.isSet("url") ? QUrl(p.value("url")) : Cifar10Downloader::officialUrl(),
-        p.isSet("md5") ? p.value("md5").toLatin1() : Cifar10Downloader::officialMd5());
-    if (tty)
-        err() << '\n';
-    if (!ok) {
-        err() << error << Qt::endl;
-        return kExitFailure;
-    }
-    out() << "CIFAR-10 is in " << dir << '\n';
-    out().flush();
-    return kExitOk;
+    addTrainOptions(p);
+    if (const auto code = parseOptions(p, QStringLiteral("train"), args))
+        return *code;
+    TrainConfig config;
+    if (const auto code = configFromOptions(p, &config))
+        return *code;
+    return runTraining(config);
 }
 
 }  // namespace rx::cli

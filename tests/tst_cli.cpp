@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 namespace {
 
 struct Run {
@@ -156,6 +158,141 @@ private Q_SLOTS:
         const Run r = cli({"info", "resnet-21"});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("neither a preset name nor an existing file"));
+    }
+
+    void everyCommandAnswersHelp_data() {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("mentions");
+        QTest::newRow("presets") << "presets" << QStringList{};
+        QTest::newRow("info") << "info" << QStringList{"ARCH", "--json"};
+        QTest::newRow("validate") << "validate" << QStringList{"FILE"};
+        QTest::newRow("train") << "train" << QStringList{"--arch",
+                                                         "--resume",
+                                                         "default 128",
+                                                         "64000",
+                                                         "paper, multistep, cosine",
+                                                         "auto, cpu, cuda"};
+        QTest::newRow("eval") << "eval" << QStringList{"--weights", "--arch", "--threads"};
+        QTest::newRow("export") << "export" << QStringList{"--format", "pytorch, libtorch"};
+        QTest::newRow("download") << "download" << QStringList{"--out", "--url"};
+    }
+    void everyCommandAnswersHelp() {
+        QFETCH(QString, command);
+        QFETCH(QStringList, mentions);
+        for (const char* flag : {"--help", "-h"}) {
+            const Run r = cli({command, flag});
+            QVERIFY2(r.code == 0, qPrintable(command + " " + flag + ": " + r.err));
+            QVERIFY2(r.out.startsWith("Usage: resnet-explorer-cli " + command), qPrintable(r.out));
+            QVERIFY(r.out.contains("--help"));
+            for (const QString& m : mentions)
+                QVERIFY2(r.out.simplified().contains(m), qPrintable(m + " not in:\n" + r.out));
+        }
+    }
+
+    void badChoicesListTheIds() {
+        Run r = cli({"train", "--arch", "resnet-20", "--out", "/tmp/x", "--schedule", "step"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("invalid value 'step' for --schedule (expected one of paper, "
+                                "multistep, cosine)"),
+                 qPrintable(r.err));
+        r = cli({"train", "--arch", "resnet-20", "--out", "/tmp/x", "--device", "gpu0"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("expected one of auto, cpu, cuda"), qPrintable(r.err));
+        r = cli({"train", "--arch", "resnet-20", "--out", "/tmp/x", "--batch", "-3"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("batch: expected a positive integer, got -3"), qPrintable(r.err));
+        r = cli({"export", "/tmp/x", "--format", "onnx", "--out", "/tmp/x.onnx"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("pytorch, libtorch"), qPrintable(r.err));
+    }
+
+    void evalTakesEveryKindOfWeights() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("cifar");
+        QVERIFY(rx::test::writeSyntheticCifar(data, 64, 40));
+        const QString run = dir.filePath("run");
+        Run r = cli({"train", "--arch", "resnet-20", "--out", run, "--data", data, "--iterations",
+                     "2", "--threads", "2"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString pt = dir.filePath("r20.pt"), pth = dir.filePath("r20.pth");
+        QCOMPARE(cli({"export", run, "--format", "libtorch", "--out", pt}).code, 0);
+        QCOMPARE(cli({"export", run, "--format", "pytorch", "--out", pth}).code, 0);
+        QStringList lines;
+        for (const QString& weights : {run, run + "/checkpoint.pt", pt, pth}) {
+            r = cli({"eval", "--weights", weights, "--data", data, "--threads", "2"});
+            QVERIFY2(r.code == 0, qPrintable(weights + ": " + r.err));
+            QVERIFY2(r.out.contains("on 40 images"), qPrintable(r.out));
+            lines << r.out.trimmed();
+        }
+        QCOMPARE(lines.count(lines.first()), 4);  // the same test error and loss from each
+
+        // Weights alone take --arch.
+        QTemporaryDir alone;
+        QVERIFY(QFile::copy(pth, alone.filePath("w.pth")));
+        QVERIFY(QFile::copy(dir.filePath("r20.preprocessing.json"),
+                            alone.filePath("w.preprocessing.json")));
+        r = cli({"eval", "--weights", alone.filePath("w.pth"), "--data", data});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("no architecture found"), qPrintable(r.err));
+        r = cli(
+            {"eval", "--weights", alone.filePath("w.pth"), "--arch", "resnet-20", "--data", data});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), lines.first());
+
+        // Anything else says what it expected.
+        QFile text(dir.filePath("notes.txt"));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("hello");
+        text.close();
+        r = cli({"eval", "--weights", text.fileName(), "--arch", "resnet-20", "--data", data});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("holds no trained weights: expected a run folder, its "
+                                "checkpoint.pt, a libtorch export (.pt) or a pytorch export"),
+                 qPrintable(r.err));
+        r = cli({"eval", "--weights", dir.filePath("missing.pt"), "--data", data});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("no such file"), qPrintable(r.err));
+        r = cli({"eval", "--weights", alone.path(), "--data", data});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("holds no checkpoint.pt"), qPrintable(r.err));
+    }
+
+    void interruptStopsCleanlyWithACheckpoint() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("cifar");
+        QVERIFY(rx::test::writeSyntheticCifar(data, 64, 40));
+        const QString run = dir.filePath("run");
+        QProcess p;
+        p.start(qEnvironmentVariable("RX_CLI"),
+                {"train", "--arch", "resnet-20", "--out", run, "--data", data, "--iterations",
+                 "1000000", "--log-every", "1", "--threads", "1", "--batch", "16"});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("it 3/"), 120000);
+        // SIGINT, again and again until the process is gone: the handler only writes to a
+        // pipe, so a signal during the shutdown reaches nothing that is deleted.
+        do
+            ::kill(pid_t(p.processId()), SIGINT);
+        while (!p.waitForFinished(20) && p.state() != QProcess::NotRunning);
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        err += p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 0, err.constData());
+        QVERIFY2(err.contains("stopped at iteration"), err.constData());
+        QVERIFY(QFile::exists(run + "/checkpoint.pt"));
+        QFile status(run + "/status.json");
+        QVERIFY(status.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(status.readAll()).object()["state"].toString(),
+                 QString("stopped"));
+        // The run resumes from its checkpoint.
+        const QRegularExpressionMatch m =
+            QRegularExpression("stopped at iteration (\\d+)").match(QString::fromUtf8(err));
+        const int stoppedAt = m.captured(1).toInt();
+        QVERIFY(stoppedAt >= 3);
+        const QString next = QString::number(stoppedAt + 1);
+        const Run r =
+            cli({"train", "--out", run, "--resume", "--data", data, "--iterations", next});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("finished at iteration " + next), qPrintable(r.err));
     }
 };
 

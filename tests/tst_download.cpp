@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/resource.h>
+#include <csignal>
+
 using namespace rx;
 
 namespace {
@@ -180,6 +183,69 @@ private Q_SLOTS:
         QVERIFY2(error.contains("does not hold the CIFAR-10"), qPrintable(error));
         QVERIFY(!QFileInfo::exists(target));
         QVERIFY(leftovers(parent.path()).isEmpty());
+    }
+
+    void writeFailureFailsOnce() {
+        // The archive may grow to a quarter of its size: the write of the rest fails (EFBIG,
+        // with SIGXFSZ ignored), as on a full disk.
+        server_.mode = TinyHttpServer::Serve;
+        QTemporaryDir parent;
+        Cifar10Downloader downloader;
+        downloader.setUrl(server_.url());
+        downloader.setExpectedMd5(md5_);
+        QSignalSpy failed(&downloader, &Cifar10Downloader::failed);
+        QSignalSpy finished(&downloader, &Cifar10Downloader::finished);
+        struct rlimit saved;
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = saved;
+        small.rlim_cur = rlim_t(archive_.size() / 4);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+        downloader.start(parent.filePath("cifar-10-batches-bin"));
+        const bool ended = failed.wait(30000) || !finished.isEmpty();
+        QTest::qWait(200);  // a second signal would come now
+        setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, previous);
+        QVERIFY(ended);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().startsWith("cannot write the download"),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!downloader.isRunning());
+        QVERIFY2(leftovers(parent.path()).isEmpty(),
+                 qPrintable(leftovers(parent.path()).join(' ')));
+    }
+
+    void everyEndIsOneSignal_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("goodMd5");
+        QTest::addColumn<bool>("cancel");
+        QTest::addColumn<bool>("succeeds");
+        QTest::newRow("success") << int(TinyHttpServer::Serve) << true << false << true;
+        QTest::newRow("checksum") << int(TinyHttpServer::Serve) << false << false << false;
+        QTest::newRow("broken") << int(TinyHttpServer::Break) << true << false << false;
+        QTest::newRow("not found") << int(TinyHttpServer::NotFound) << true << false << false;
+        QTest::newRow("cancelled") << int(TinyHttpServer::Serve) << true << true << false;
+    }
+    void everyEndIsOneSignal() {
+        QFETCH(int, mode);
+        QFETCH(bool, goodMd5);
+        QFETCH(bool, cancel);
+        QFETCH(bool, succeeds);
+        server_.mode = TinyHttpServer::Mode(mode);
+        QTemporaryDir parent;
+        Cifar10Downloader downloader;
+        downloader.setUrl(server_.url());
+        downloader.setExpectedMd5(goodMd5 ? md5_ : QByteArray(32, '0'));
+        QSignalSpy failed(&downloader, &Cifar10Downloader::failed);
+        QSignalSpy finished(&downloader, &Cifar10Downloader::finished);
+        downloader.start(parent.filePath("cifar-10-batches-bin"));
+        if (cancel)
+            downloader.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() + finished.count() >= 1, 30000);
+        QTest::qWait(200);
+        QCOMPARE(finished.count() + failed.count(), 1);
+        QCOMPARE(finished.count(), succeeds ? 1 : 0);
     }
 };
 

@@ -31,7 +31,7 @@ void makeRun(const QString& dir, const NetworkSpec& spec, Network* out) {
     }
     net->eval();
     QVERIFY(saveSpecFile(QDir(dir).filePath(kRunArchitectureFile), spec, nullptr));
-    Checkpoint info{7, torch::full({3, 1, 1}, 0.5), torch::full({3, 1, 1}, 0.25)};
+    Checkpoint info{7, torch::full({3, 1, 1}, 0.5), torch::full({3, 1, 1}, 0.25), {}};
     QString error;
     QVERIFY2(saveCheckpoint(QDir(dir).filePath(kRunCheckpointFile), net, nullptr, info, &error),
              qPrintable(error));
@@ -147,7 +147,10 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(out.filePath("r20.resnet.json")));
         EvalResult result;
         const QString csv = out.filePath("logits.csv");
-        QVERIFY2(evaluateWeights(weights, data.path(), csv, 0, &result, &error), qPrintable(error));
+        EvalOptions options;
+        options.dataDir = data.path();
+        options.logitsCsv = csv;
+        QVERIFY2(evaluateWeights(weights, options, &result, &error), qPrintable(error));
         QCOMPARE(result.images, 60);
         QVERIFY(result.error >= 0 && result.error <= 100);
 
@@ -190,8 +193,85 @@ private Q_SLOTS:
         QVERIFY(!exportWeights(empty.path(), ExportFormat::PyTorch, "/tmp/x.pth", &error));
         QVERIFY2(error.contains("holds no checkpoint.pt"), qPrintable(error));
         EvalResult r;
-        QVERIFY(!evaluateWeights("/nonexistent.pt", "/tmp", {}, 0, &r, &error));
+        EvalOptions options;
+        options.dataDir = "/tmp";
+        QVERIFY(!evaluateWeights("/nonexistent.pt", options, &r, &error));
         QVERIFY2(error.contains("cannot read /nonexistent.pt"), qPrintable(error));
+    }
+
+    void evalOfWeightsWithoutNormalisation() {
+        // A libtorch file without input mean/std (written by hand or by another tool): eval
+        // falls back to the test set's own statistics instead of failing.
+        QTemporaryDir run, data;
+        QVERIFY(test::writeSyntheticCifar(data.path(), 5, 30));
+        torch::manual_seed(3);
+        const NetworkSpec spec = *preset("resnet-20");
+        Network net(spec);
+        QVERIFY(saveSpecFile(QDir(run.path()).filePath(kRunArchitectureFile), spec, nullptr));
+        QString error;
+        QVERIFY2(saveCheckpoint(QDir(run.path()).filePath(kRunCheckpointFile), net, nullptr,
+                                Checkpoint{5, {}, {}, {}}, &error),
+                 qPrintable(error));
+        EvalOptions options;
+        options.dataDir = data.path();
+        EvalResult result;
+        QVERIFY2(evaluateWeights(run.path(), options, &result, &error), qPrintable(error));
+        QCOMPARE(result.images, 30);
+        QVERIFY(std::isfinite(result.loss));
+    }
+
+    void evalReadsEveryKindOfWeights() {
+        QTemporaryDir run, out, data;
+        QVERIFY(test::writeSyntheticCifar(data.path(), 5, 50));
+        Network net{nullptr};
+        makeRun(run.path(), *preset("resnet-20"), &net);
+        QString error;
+        const QString pt = out.filePath("r20.pt"), pth = out.filePath("r20.pth");
+        QVERIFY2(exportWeights(run.path(), ExportFormat::LibTorch, pt, &error), qPrintable(error));
+        QVERIFY2(exportWeights(run.path(), ExportFormat::PyTorch, pth, &error), qPrintable(error));
+        EvalOptions options;
+        options.dataDir = data.path();
+        QVector<EvalResult> results;
+        for (const QString& weights :
+             {run.path(), QDir(run.path()).filePath(kRunCheckpointFile), pt, pth}) {
+            EvalResult r;
+            QVERIFY2(evaluateWeights(weights, options, &r, &error),
+                     qPrintable(weights + ": " + error));
+            results << r;
+        }
+        for (const EvalResult& r : results) {
+            QCOMPARE(r.images, 50);
+            QCOMPARE(r.error, results.first().error);
+            QVERIFY(std::abs(r.loss - results.first().loss) < 1e-6);
+        }
+        // A pytorch export without the architecture beside it needs --arch; the wrong one is
+        // refused by name.
+        QTemporaryDir alone;
+        QVERIFY(QFile::copy(pth, alone.filePath("weights.pth")));
+        EvalResult r;
+        QVERIFY(!evaluateWeights(alone.filePath("weights.pth"), options, &r, &error));
+        QVERIFY2(error.contains("no architecture found"), qPrintable(error));
+        options.architecture = *preset("resnet-20");
+        QVERIFY2(evaluateWeights(alone.filePath("weights.pth"), options, &r, &error),
+                 qPrintable(error));
+        options.architecture = *preset("resnet-32");
+        QVERIFY(!evaluateWeights(alone.filePath("weights.pth"), options, &r, &error));
+        QVERIFY2(error.contains("does not fit the architecture") &&
+                     error.contains("layer1.3.conv1.weight is missing"),
+                 qPrintable(error));
+        options.architecture.reset();
+        // Anything else says what was expected.
+        QFile text(out.filePath("notes.txt"));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not weights");
+        text.close();
+        QVERIFY(QFile::copy(out.filePath("r20.resnet.json"), out.filePath("notes.resnet.json")));
+        QVERIFY(!evaluateWeights(text.fileName(), options, &r, &error));
+        QVERIFY2(error.contains("holds no trained weights: expected a run folder"),
+                 qPrintable(error));
+        QTemporaryDir empty;
+        QVERIFY(!evaluateWeights(empty.path(), options, &r, &error));
+        QVERIFY2(error.contains("holds no checkpoint.pt"), qPrintable(error));
     }
 };
 

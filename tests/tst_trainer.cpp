@@ -5,6 +5,7 @@
 #include "presets.h"
 #include "spec_json.h"
 #include "trainer.h"
+#include "trainer_thread.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,9 @@
 using namespace rx;
 
 namespace {
+
+// How long a test waits for a signal before it fails (no speed is asserted).
+constexpr int kWaitMs = 60000;
 
 // A small CIFAR ResNet (n = 1, 8 layers) keeps the tests fast on two cores.
 NetworkSpec resnet8() {
@@ -36,10 +40,8 @@ struct Outcome {
 };
 
 QString status(const QString& runDir) {
-    QFile f(QDir(runDir).filePath(kRunStatusFile));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object().value("state").toString();
+    const auto s = readRunStatus(runDir);
+    return s ? runStateId(s->state) : QString();
 }
 
 Outcome runSync(const TrainConfig& config, int stopAfter = -1) {
@@ -199,11 +201,9 @@ private Q_SLOTS:
             QCOMPARE(log.train[i].iteration, i + 1);
         // status.json's best test error covers the tests before the stop too: the marker test
         // line written before resuming (error 1 %) stays the best.
-        QFile statusFile(QDir(runB.path()).filePath(kRunStatusFile));
-        QVERIFY(statusFile.open(QIODevice::ReadOnly));
-        QCOMPARE(
-            QJsonDocument::fromJson(statusFile.readAll()).object()["best_test_error"].toDouble(),
-            1.0);
+        const auto statusB = readRunStatus(runB.path());
+        QVERIFY(statusB);
+        QCOMPARE(statusB->bestTestError, 1.0);
         QCOMPARE(log.test.first().error, 1.0);
     }
 
@@ -215,14 +215,13 @@ private Q_SLOTS:
         c.batchSize = 32;
         c.iterations = 2000;
         c.logEvery = 1;
-        auto* trainer = new Trainer(c);
+        TrainerThread owner(c);
+        Trainer* trainer = owner.trainer();
         QSignalSpy progress(trainer, &Trainer::progress);
         QSignalSpy paused(trainer, &Trainer::pausedAt);
         QSignalSpy finished(trainer, &Trainer::finished);
         QSignalSpy saved(trainer, &Trainer::checkpointSaved);
-        QPointer<QThread> thread;
-        trainer->startInThread();
-        thread = trainer->thread();
+        owner.start();
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 3, 60000);
         trainer->pause();
         QTRY_COMPARE_WITH_TIMEOUT(paused.count(), 1, 10000);
@@ -241,8 +240,7 @@ private Q_SLOTS:
         QVERIFY(stoppedAt > pausedAt && stoppedAt < 2000);
         QVERIFY(!saved.isEmpty());
         QCOMPARE(saved.last().at(1).toInt(), stoppedAt);
-        if (thread)
-            QVERIFY(thread->wait(10000));
+        QVERIFY(owner.wait(10000));
         // The checkpoint on disk is the stop's.
         NetworkSpec spec = c.spec;
         Network model(spec);
@@ -370,6 +368,372 @@ private Q_SLOTS:
             QVERIFY((nz >= batch[i][1].min()).all().item<bool>());
             QVERIFY((nz <= batch[i][1].max()).all().item<bool>());
         }
+    }
+
+    void configRefusesEachBadValue_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("device") << QByteArray(R"({"device": "gpu0"})")
+                                << "device: expected one of auto, cpu, cuda, got 'gpu0'";
+        QTest::newRow("device type") << QByteArray(R"({"device": 1})")
+                                     << "device: expected one of auto, cpu, cuda, got a number";
+        QTest::newRow("normalization")
+            << QByteArray(R"({"normalization": "zca"})")
+            << "normalization: expected one of per_channel, per_pixel_mean, got 'zca'";
+        QTest::newRow("schedule") << QByteArray(R"({"schedule": "step"})")
+                                  << "schedule: expected one of paper, multistep, cosine, got "
+                                     "'step'";
+        QTest::newRow("batch string") << QByteArray(R"({"batch": "128"})")
+                                      << "batch: expected a positive integer, got a string";
+        QTest::newRow("batch negative")
+            << QByteArray(R"({"batch": -5})") << "batch: expected a positive integer, got -5";
+        QTest::newRow("batch zero")
+            << QByteArray(R"({"batch": 0})") << "batch: expected a positive integer, got 0";
+        QTest::newRow("batch fraction")
+            << QByteArray(R"({"batch": 1.5})") << "batch: expected a positive integer, got 1.5";
+        QTest::newRow("epochs array") << QByteArray(R"({"epochs": [1]})")
+                                      << "epochs: expected a non-negative integer, got an array";
+        QTest::newRow("iterations negative")
+            << QByteArray(R"({"iterations": -1})")
+            << "iterations: expected a non-negative integer, got -1";
+        QTest::newRow("train_subset negative")
+            << QByteArray(R"({"train_subset": -10})")
+            << "train_subset: expected a non-negative integer, got -10";
+        QTest::newRow("test_subset bool")
+            << QByteArray(R"({"test_subset": true})")
+            << "test_subset: expected a non-negative integer, got a boolean";
+        QTest::newRow("log_every zero")
+            << QByteArray(R"({"log_every": 0})") << "log_every: expected a positive integer, got 0";
+        QTest::newRow("test_batch zero") << QByteArray(R"({"test_batch": 0})")
+                                         << "test_batch: expected a positive integer, got 0";
+        QTest::newRow("threads negative") << QByteArray(R"({"threads": -2})")
+                                          << "threads: expected a non-negative integer, got -2";
+        QTest::newRow("probe_images negative")
+            << QByteArray(R"({"probe_images": -3})")
+            << "probe_images: expected a non-negative integer, got -3";
+        QTest::newRow("validation_images zero")
+            << QByteArray(R"({"validation_images": 0})")
+            << "validation_images: expected a positive integer, got 0";
+        QTest::newRow("lr zero") << QByteArray(R"({"lr": 0})")
+                                 << "lr: expected a positive number, got 0";
+        QTest::newRow("lr string")
+            << QByteArray(R"({"lr": "0.1"})") << "lr: expected a positive number, got a string";
+        QTest::newRow("momentum negative") << QByteArray(R"({"momentum": -0.9})")
+                                           << "momentum: expected a non-negative number, got -0.9";
+        QTest::newRow("weight_decay null")
+            << QByteArray(R"({"weight_decay": null})")
+            << "weight_decay: expected a non-negative number, got null";
+        QTest::newRow("warmup_lr negative") << QByteArray(R"({"warmup_lr": -0.01})")
+                                            << "warmup_lr: expected a positive number, got -0.01";
+        QTest::newRow("warmup_until_error")
+            << QByteArray(R"({"warmup_until_error": 150})")
+            << "warmup_until_error: expected a percentage above 0 and at most 100, got 150";
+        QTest::newRow("nesterov string") << QByteArray(R"({"nesterov": "yes"})")
+                                         << "nesterov: expected true or false, got a string";
+        QTest::newRow("augment number")
+            << QByteArray(R"({"augment": 1})") << "augment: expected true or false, got a number";
+        QTest::newRow("validation_split object")
+            << QByteArray(R"({"validation_split": {}})")
+            << "validation_split: expected true or false, got an object";
+        QTest::newRow("milestones number")
+            << QByteArray(R"({"milestones": 5})")
+            << "milestones: expected an array of epochs, got a number";
+        QTest::newRow("milestones negative") << QByteArray(R"({"milestones": [10, -2]})")
+                                             << "milestones: expected positive epochs, got -2";
+        QTest::newRow("seed negative")
+            << QByteArray(R"({"seed": "-1"})") << "seed: expected a non-negative integer, got '-1'";
+        QTest::newRow("seed object") << QByteArray(R"({"seed": {}})")
+                                     << "seed: expected a non-negative integer, got an object";
+        QTest::newRow("data_dir number")
+            << QByteArray(R"({"data_dir": 3})") << "data_dir: expected a string, got a number";
+    }
+    void configRefusesEachBadValue() {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        TrainConfig c;
+        c.batchSize = 77;
+        QString error;
+        QVERIFY(!TrainConfig::fromJson(QJsonDocument::fromJson(json).object(), &c, &error));
+        QCOMPARE(error, message);
+        QCOMPARE(c.batchSize, 77);  // unchanged
+    }
+
+    void configRoundTripsAndValidates() {
+        TrainConfig c;
+        c.epochs = 3;
+        c.batchSize = 64;
+        c.learningRate = 0.05;
+        c.nesterov = true;
+        c.schedule = LrSchedule::Cosine;
+        c.milestones = {2, 3};
+        c.normalization = Normalization::PerPixelMean;
+        c.device = DeviceChoice::Cpu;
+        c.seed = 18446744073709551615ULL;
+        c.warmupUntilError = 60;
+        c.testBatchSize = 100;
+        TrainConfig back;
+        QString error;
+        QVERIFY2(TrainConfig::fromJson(c.toJson(), &back, &error), qPrintable(error));
+        QCOMPARE(back.toJson(), c.toJson());
+        QCOMPARE(back.seed, c.seed);
+        QCOMPARE(back.device, DeviceChoice::Cpu);
+        QCOMPARE(back.normalization, Normalization::PerPixelMean);
+        // Unknown keys (written by the trainer beside the settings) are no error.
+        QJsonObject extra = c.toJson();
+        extra["iterations_total"] = 100;
+        extra["device_name"] = "CPU (2 threads)";
+        QVERIFY2(TrainConfig::fromJson(extra, &back, &error), qPrintable(error));
+        // Settings made in code are checked the same way, and the trainer refuses them.
+        TrainConfig bad = base(QString());
+        bad.learningRate = -1;
+        QVERIFY(!bad.validate(&error));
+        QCOMPARE(error, QString("lr: expected a positive number, got -1"));
+        QTemporaryDir run;
+        bad.runDir = run.path();
+        const Outcome o = runSync(bad);
+        QVERIFY(o.failed);
+        QCOMPARE(o.message, QString("invalid training settings: lr: expected a positive number, "
+                                    "got -1"));
+        // Ids and texts come from one table each.
+        QCOMPARE(idOf(kSchedules, LrSchedule::MultiStep), QString("multistep"));
+        QCOMPARE(scheduleText(LrSchedule::Paper), QString("paper: ÷10 at 32k and 48k"));
+        QCOMPARE(deviceText(DeviceChoice::Auto), QString("automatic"));
+        QVERIFY(normalizationText(Normalization::PerPixelMean).contains("per-pixel"));
+    }
+
+    void runConfigOfAnEarlierVersionLoads() {
+        // Earlier versions wrote the device's description under "device".
+        QTemporaryDir run;
+        QJsonObject json = TrainConfig{}.toJson();
+        json["device"] = "CPU (2 threads)";
+        json["iterations_total"] = 100;
+        json["batch"] = 32;
+        QFile f(QDir(run.path()).filePath(kRunConfigFile));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(json).toJson());
+        f.close();
+        QVERIFY(saveSpecFile(QDir(run.path()).filePath(kRunArchitectureFile), resnet8(), nullptr));
+        TrainConfig c;
+        QString error;
+        QVERIFY2(loadRunConfig(run.path(), &c, &error), qPrintable(error));
+        QCOMPARE(c.batchSize, 32);
+        QCOMPARE(c.device, DeviceChoice::Auto);
+        QCOMPARE(c.spec, resnet8());
+        // A bad value in a run's settings names the file and the field.
+        json["batch"] = "many";
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(json).toJson());
+        f.close();
+        QVERIFY(!loadRunConfig(run.path(), &c, &error));
+        QVERIFY2(error.contains("config.json: invalid training settings: batch: expected a "
+                                "positive integer, got a string"),
+                 qPrintable(error));
+    }
+
+    void trainerThreadOwnsTheRun() {
+        QTemporaryDir run;
+        TrainConfig c = base(run.path());
+        c.trainSubset = 640;
+        c.testSubset = 100;
+        c.batchSize = 32;
+        c.iterations = 100000;
+        c.logEvery = 1;
+        auto owner = std::make_unique<TrainerThread>(c);
+        QPointer<Trainer> trainer = owner->trainer();
+        QSignalSpy progress(trainer.data(), &Trainer::progress);
+        QSignalSpy finished(trainer.data(), &Trainer::finished);
+        QSignalSpy ended(owner.get(), &TrainerThread::ended);
+        QVERIFY(owner->wait(0));  // not started: nothing to wait for
+        owner->start();
+        QVERIFY(owner->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 2, kWaitMs);
+        owner->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kWaitMs);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QVERIFY(!owner->isRunning());
+        QVERIFY(owner->wait());
+        QCOMPARE(status(run.path()), QString("stopped"));
+        QVERIFY(!trainer.isNull());  // the trainer does not delete itself…
+        owner.reset();
+        QVERIFY(trainer.isNull());  // …its owner does
+
+        // Destroying the owner of a running training stops it, waits and writes the checkpoint.
+        QTemporaryDir run2;
+        c.runDir = run2.path();
+        int stoppedAt = -1;
+        {
+            TrainerThread running(c);
+            QSignalSpy progress2(running.trainer(), &Trainer::progress);
+            QObject::connect(running.trainer(), &Trainer::finished,
+                             [&](int it, bool) { stoppedAt = it; });
+            running.start();
+            QTRY_VERIFY_WITH_TIMEOUT(progress2.count() >= 2, kWaitMs);
+        }
+        QVERIFY(stoppedAt >= 2);
+        QCOMPARE(status(run2.path()), QString("stopped"));
+        Network model(c.spec);
+        Checkpoint info;
+        QString error;
+        QVERIFY2(loadCheckpoint(QDir(run2.path()).filePath(kRunCheckpointFile), model, nullptr,
+                                &info, &error),
+                 qPrintable(error));
+        QCOMPARE(info.iteration, stoppedAt);
+    }
+
+    void stopDuringTestEvaluationIsHonoured() {
+        QTemporaryDir run;
+        TrainConfig c = base(run.path());
+        c.trainSubset = 64;
+        c.batchSize = 64;  // one iteration an epoch: a test after iteration 1
+        c.iterations = 3;
+        c.testSubset = 500;
+        c.testBatchSize = 50;  // 10 batches
+        c.logEvery = 1;
+        Trainer trainer(c);
+        int batches = 0, total = 0;
+        QObject::connect(&trainer, &Trainer::testProgress, [&](int, int all) {
+            total = all;
+            if (++batches == 2)
+                trainer.stop();
+        });
+        int finishedAt = -1;
+        bool completed = true;
+        QObject::connect(&trainer, &Trainer::finished, [&](int it, bool done) {
+            finishedAt = it;
+            completed = done;
+        });
+        QString failure;
+        QObject::connect(&trainer, &Trainer::failed, [&](const QString& m) { failure = m; });
+        QSignalSpy tests(&trainer, &Trainer::testMetrics);
+        QSignalSpy responses(&trainer, &Trainer::layerResponses);
+        trainer.run();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(finishedAt, 1);
+        QVERIFY(!completed);
+        QCOMPARE(total, 500);
+        QCOMPARE(batches, 2);  // of 10: the rest was not evaluated
+        QCOMPARE(tests.count(), 0);
+        QCOMPARE(responses.count(), 0);  // the probe stops too
+        MetricsLog log;
+        QString error;
+        QVERIFY(readMetrics(QDir(run.path()).filePath(kRunMetricsFile), &log, &error));
+        QVERIFY(log.test.isEmpty());  // no test error from a fifth of the test set
+        QVERIFY(log.responses.isEmpty());
+        QCOMPARE(log.train.size(), 1);
+        QCOMPARE(status(run.path()), QString("stopped"));
+        auto statusBest = readRunStatus(run.path());
+        QVERIFY(statusBest);
+        QCOMPARE(statusBest->bestTestError, -1.0);
+    }
+
+    void evaluationsStopBetweenBatches() {
+        torch::manual_seed(1);
+        Network net(resnet8());
+        CifarSplit split;
+        split.images = QByteArray(300 * kCifarImageBytes, char(100));
+        split.labels = QByteArray(300, char(3));
+        const DeviceSplit data = toDevice(split, 0, 300, torch::kCPU);
+        const Normalizer norm = Normalizer::fit(data.images, Normalization::PerChannel);
+        std::atomic<bool> cancel{false};
+        int calls = 0;
+        const BatchControl control{&cancel, [&](int64_t done, int64_t total) {
+                                       QCOMPARE(total, int64_t(300));
+                                       ++calls;
+                                       if (done >= 100)
+                                           cancel = true;
+                                   }};
+        torch::Tensor logits;
+        SplitEvaluation e = evaluateSplit(net, data, norm, 50, &logits, control);
+        QVERIFY(!e.complete);
+        QCOMPARE(e.images, int64_t(100));
+        QCOMPARE(calls, 2);
+        QVERIFY(!logits.defined());
+        cancel = false;
+        calls = 0;
+        e = evaluateSplit(net, data, norm, 50, &logits, {&cancel, {}});
+        QVERIFY(e.complete);
+        QCOMPARE(e.images, int64_t(300));
+        QCOMPARE(logits.size(0), 300);
+
+        const torch::Tensor probe = norm(data.images);
+        QVERIFY(layerResponseStd(net, probe, 50, control).empty());
+        QCOMPARE(calls, 2);
+        cancel = false;
+        QCOMPARE(int(layerResponseStd(net, probe, 50).size()),
+                 int(analyze(resnet8()).responseLayers().size()));
+    }
+
+    void resumeKeepsAWarmupThatEndedEarly() {
+        QTemporaryDir runA, runB;
+        TrainConfig c = base(runA.path());
+        c.trainSubset = 640;
+        c.testSubset = 100;
+        c.batchSize = 32;  // 20 iterations an epoch
+        c.iterations = 20;
+        c.logEvery = 10;
+        c.warmupIterations = 1000;
+        c.warmupLr = 0.01;
+        c.warmupUntilError = 100;  // any error below 100 % ends it after 10 iterations
+        const Outcome whole = runSync(c);
+        QVERIFY2(!whole.failed, qPrintable(whole.message));
+        QCOMPARE(whole.train.size(), 2);
+        QCOMPARE(whole.train[0].learningRate, 0.01);  // iterations 1–10 warm up
+        QCOMPARE(whole.train[1].learningRate, 0.1);   // then the rule ended it, long before 1000
+
+        c.runDir = runB.path();
+        const Outcome first = runSync(c, /*stopAfter=*/10);
+        QCOMPARE(first.finishedAt, 10);
+        c.resume = true;
+        const Outcome second = runSync(c);
+        QVERIFY2(!second.failed, qPrintable(second.message));
+        QCOMPARE(second.train.size(), 1);
+        QCOMPARE(second.train[0].iteration, 20);
+        QCOMPARE(second.train[0].learningRate, 0.1);
+        const double a = whole.train[1].loss, b = second.train[0].loss;
+        QVERIFY2(std::abs(a - b) <= 1e-5 * std::abs(a),
+                 qPrintable(QString("%1 vs %2").arg(a).arg(b)));
+    }
+
+    void resumedProbeUsesTheCheckpointsNormalisation() {
+        QTemporaryDir run;
+        TrainConfig c = base(run.path());
+        c.trainSubset = 256;
+        c.testSubset = 100;
+        c.batchSize = 64;
+        c.iterations = 2;
+        c.logEvery = 1;
+        c.probeImages = 50;
+        const Outcome first = runSync(c);
+        QVERIFY2(!first.failed, qPrintable(first.message));
+        // Resumed with another normalisation asked for: the run keeps the checkpoint's.
+        c.resume = true;
+        c.iterations = 4;
+        c.normalization = Normalization::PerPixelMean;
+        const Outcome second = runSync(c);
+        QVERIFY2(!second.failed, qPrintable(second.message));
+        QCOMPARE(second.responses.size(), 1);
+        QCOMPARE(second.responses.last().iteration, 4);
+
+        Network net(c.spec);
+        Checkpoint info;
+        QString error;
+        QVERIFY2(loadCheckpoint(QDir(run.path()).filePath(kRunCheckpointFile), net, nullptr, &info,
+                                &error),
+                 qPrintable(error));
+        QCOMPARE(info.iteration, 4);
+        QCOMPARE(info.inputStd.numel(), 3);
+        QVERIFY((info.inputStd - 1).abs().min().item<double>() > 0.01);  // per-channel std
+        CifarSplit testSplit;
+        QVERIFY(readCifarBatch(QDir(data_).filePath("test_batch.bin"), &testSplit, &error));
+        const torch::Tensor probe = Normalizer{
+            info.inputMean, info.inputStd}(toDevice(testSplit, 0, 50, torch::kCPU).images);
+        const std::vector<double> expected = layerResponseStd(net, probe);
+        const QVector<double>& got = second.responses.last().std;
+        QCOMPARE(got.size(), int(expected.size()));
+        for (int i = 0; i < got.size(); ++i)
+            QVERIFY2(std::abs(got[i] - expected[i]) <= 1e-5 * expected[i],
+                     qPrintable(QString("layer %1: %2 vs %3").arg(i).arg(got[i]).arg(expected[i])));
     }
 };
 

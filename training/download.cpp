@@ -111,11 +111,8 @@ void Cifar10Downloader::cancel() {
 void Cifar10Downloader::onReadyRead() {
     const QByteArray chunk = reply_->readAll();
     hash_->addData(chunk);
-    if (archive_->write(chunk) != chunk.size()) {
-        const QString why = archive_->errorString();
-        reply_->abort();
-        fail(Download::writeFailed(why));
-    }
+    if (archive_->write(chunk) != chunk.size())
+        fail(Download::writeFailed(archive_->errorString()));  // disconnects, then aborts
 }
 
 void Cifar10Downloader::onFinished() {
@@ -172,6 +169,8 @@ void Cifar10Downloader::onFinished() {
     Q_EMIT finished(dir);
 }
 
+// Every end of a download goes through fail() or the one finished() of onFinished(): cleanup()
+// disconnects the reply before aborting it, so no second end can follow.
 void Cifar10Downloader::fail(const QString& message) {
     cleanup();
     Q_EMIT failed(message);

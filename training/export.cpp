@@ -12,7 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTextStream>
+#include <QThread>
 
 namespace rx {
 
@@ -24,8 +24,8 @@ public:
     static QString cannotWrite(const QString& path, const QString& why) {
         return tr("cannot write %1: %2").arg(path, why);
     }
-    static QString noCheckpoint(const QString& dir) {
-        return tr("%1 holds no checkpoint.pt; train the run first").arg(dir);
+    static QString evalFailed(const QString& weights, const QString& why) {
+        return tr("cannot evaluate %1: %2").arg(weights, why);
     }
 };
 
@@ -59,7 +59,7 @@ bool writePyTorch(const LoadedModel& loaded, const QString& out, QString* error)
         const std::vector<char> data = torch::pickle_save(c10::IValue(state));
         bytes = QByteArray(data.data(), qsizetype(data.size()));
     } catch (const std::exception& e) {
-        *error = Export::cannotWrite(out, QString::fromUtf8(e.what()).section('\n', 0, 0));
+        *error = Export::cannotWrite(out, errorText(e));
         return false;
     }
     if (!writeFileAtomically(out, bytes, error) || !writeSpecBeside(loaded, out, error))
@@ -72,8 +72,11 @@ bool writePyTorch(const LoadedModel& loaded, const QString& out, QString* error)
         {"mean_shape", QJsonArray::fromVariantList({qlonglong(loaded.info.inputMean.size(0)),
                                                     qlonglong(loaded.info.inputMean.size(1)),
                                                     qlonglong(loaded.info.inputMean.size(2))})},
-        {"std", values(loaded.info.inputStd)}};
-    return writeFileAtomically(besideOut(out, ".preprocessing.json"),
+        {"std", values(loaded.info.inputStd)},
+        {"std_shape", QJsonArray::fromVariantList({qlonglong(loaded.info.inputStd.size(0)),
+                                                   qlonglong(loaded.info.inputStd.size(1)),
+                                                   qlonglong(loaded.info.inputStd.size(2))})}};
+    return writeFileAtomically(besideOut(out, kPreprocessingFileSuffix),
                                QJsonDocument(pre).toJson(QJsonDocument::Indented), error);
 }
 
@@ -140,62 +143,63 @@ std::optional<ExportFormat> exportFormatForFilter(const QString& filter) {
 }
 
 bool exportWeights(const QString& source, ExportFormat format, const QString& out, QString* error) {
-    QString weights = source;
-    if (QFileInfo(source).isDir()) {
-        weights = QDir(source).filePath(QLatin1String(kRunCheckpointFile));
-        if (!QFileInfo::exists(weights)) {
-            *error = Export::noCheckpoint(source);
-            return false;
-        }
-    }
     LoadedModel loaded;
-    if (!loadTrainedModel(weights, &loaded, error))
+    if (!loadTrainedModel(source, &loaded, error))
         return false;
     return exportFormatInfo(format).write(loaded, out, error);
 }
 
-bool evaluateWeights(const QString& weights, const QString& dataDir, const QString& logitsCsv,
-                     int testSubset, EvalResult* result, QString* error) {
+bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalResult* result,
+                     QString* error) {
+    torch::set_num_threads(options.threads > 0 ? options.threads : QThread::idealThreadCount());
     LoadedModel loaded;
-    if (!loadTrainedModel(weights, &loaded, error))
+    if (!loadTrainedModel(weights, &loaded, error,
+                          options.architecture ? &*options.architecture : nullptr))
         return false;
     CifarSplit test;
-    if (!readCifarBatch(QDir(dataDir).filePath(QStringLiteral("test_batch.bin")), &test, error))
+    if (!readCifarBatch(QDir(options.dataDir).filePath(QStringLiteral("test_batch.bin")), &test,
+                        error))
         return false;
-    const int count = testSubset > 0 ? std::min(testSubset, test.size()) : test.size();
-    torch::Device device(torch::kCPU);
-    QString deviceName;
-    if (!chooseDevice(DeviceChoice::Auto, &device, &deviceName, error))
-        return false;
-    loaded.model->to(device);
-    const DeviceSplit split = toDevice(test, 0, count, device);
-    Normalizer norm{loaded.info.inputMean.to(device), loaded.info.inputStd.to(device)};
-    if (!norm.mean.defined())
-        norm = Normalizer::fit(split.images, Normalization::PerChannel);
-
+    const int count =
+        options.testSubset > 0 ? std::min(options.testSubset, test.size()) : test.size();
     torch::Tensor all;
-    const SplitEvaluation e =
-        evaluateSplit(loaded.model, split, norm, logitsCsv.isEmpty() ? nullptr : &all);
-    result->images = count;
-    result->error = e.error;
-    result->loss = e.loss;
-    if (!logitsCsv.isEmpty()) {
-        const torch::Tensor logits = all.to(torch::kDouble).contiguous();
-        const double* p = logits.data_ptr<double>();
-        QByteArray csv;
-        csv.reserve(count * 160);
-        for (int64_t r = 0; r < logits.size(0); ++r) {
-            for (int64_t c = 0; c < logits.size(1); ++c) {
-                if (c)
-                    csv += ',';
-                csv += QByteArray::number(p[r * logits.size(1) + c], 'g', 9);
-            }
-            csv += '\n';
-        }
-        if (!writeFileAtomically(logitsCsv, csv, error))
+    try {
+        torch::Device device(torch::kCPU);
+        QString deviceName;
+        if (!chooseDevice(DeviceChoice::Auto, &device, &deviceName, error))
             return false;
+        loaded.model->to(device);
+        const DeviceSplit split = toDevice(test, 0, count, device);
+        // Weights without their normalisation: the test set's own per-channel statistics.
+        const Normalizer norm =
+            loaded.info.inputMean.defined() && loaded.info.inputStd.defined()
+                ? Normalizer{loaded.info.inputMean.to(device), loaded.info.inputStd.to(device)}
+                : Normalizer::fit(split.images, Normalization::PerChannel);
+        const SplitEvaluation e =
+            evaluateSplit(loaded.model, split, norm, TrainConfig{}.testBatchSize,
+                          options.logitsCsv.isEmpty() ? nullptr : &all);
+        result->images = count;
+        result->error = e.error;
+        result->loss = e.loss;
+    } catch (const std::exception& e) {
+        *error = Export::evalFailed(weights, errorText(e));
+        return false;
     }
-    return true;
+    if (options.logitsCsv.isEmpty())
+        return true;
+    const torch::Tensor logits = all.to(torch::kDouble).contiguous();
+    const double* p = logits.data_ptr<double>();
+    QByteArray csv;
+    csv.reserve(count * 160);
+    for (int64_t r = 0; r < logits.size(0); ++r) {
+        for (int64_t c = 0; c < logits.size(1); ++c) {
+            if (c)
+                csv += ',';
+            csv += QByteArray::number(p[r * logits.size(1) + c], 'g', 9);
+        }
+        csv += '\n';
+    }
+    return writeFileAtomically(options.logitsCsv, csv, error);
 }
 
 }  // namespace rx

@@ -2,6 +2,8 @@
 // No torch here: the LibTorch code lives in export.cpp.
 #pragma once
 
+#include "spec.h"
+
 #include <QString>
 
 #include <optional>
@@ -15,6 +17,9 @@ enum class ExportFormat {
 };
 
 struct LoadedModel;  // pipeline.h (torch)
+
+// A pytorch export's input normalisation lives beside it: FILE.preprocessing.json.
+inline constexpr const char* kPreprocessingFileSuffix = ".preprocessing.json";
 
 // One row per export format: the CLI's --format, the GUI's export dialog and the docs all read
 // this table. Adding a format is one row here plus its writer in export.cpp.
@@ -38,17 +43,25 @@ QString exportFilters();
 // The format a file dialog's selected filter names (from exportFilters()), if any.
 std::optional<ExportFormat> exportFormatForFilter(const QString& filter);
 
-// `source` is a run folder (its checkpoint.pt is exported) or a checkpoint/libtorch file.
+// `source` is anything loadTrainedModel (pipeline.h) reads: a run folder, a checkpoint or an
+// export of either format.
 bool exportWeights(const QString& source, ExportFormat format, const QString& out, QString* error);
 
+struct EvalOptions {
+    QString dataDir;     // the CIFAR-10 folder (its test_batch.bin is used)
+    QString logitsCsv;   // when set, receives one row of 10 logits per test image
+    int testSubset = 0;  // > 0: only the first N test images
+    int threads = 0;     // CPU threads; 0 = every core
+    std::optional<NetworkSpec> architecture;  // else found beside the weights
+};
 struct EvalResult {
     int images = 0;
     double error = 0;  // %
     double loss = 0;
 };
-// Test error of saved weights (a libtorch export or a run's checkpoint) on the CIFAR-10 test
-// set in `dataDir`; `logitsCsv`, when given, receives one row of 10 logits per test image.
-bool evaluateWeights(const QString& weights, const QString& dataDir, const QString& logitsCsv,
-                     int testSubset, EvalResult* result, QString* error);
+// Test error of saved weights (a run folder, a checkpoint or an export of either format) on the
+// CIFAR-10 test set, in inference mode on every core.
+bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalResult* result,
+                     QString* error);
 
 }  // namespace rx

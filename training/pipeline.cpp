@@ -1,5 +1,6 @@
 #include "pipeline.h"
 
+#include "export.h"
 #include "files.h"
 #include "spec_json.h"
 
@@ -7,8 +8,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <caffe2/serialize/inline_container.h>
 // Only a CUDA LibTorch ships a working CUDA context (CMake defines RX_TORCH_HAS_CUDA then).
 #if defined(RX_TORCH_HAS_CUDA) && __has_include(<ATen/cuda/CUDAContext.h>)
 #include <ATen/cuda/CUDAContext.h>
@@ -16,6 +21,7 @@
 #endif
 
 #include <cmath>
+#include <map>
 #include <sstream>
 
 namespace rx {
@@ -36,6 +42,37 @@ public:
             .arg(path, QFileInfo(path).completeBaseName() + QLatin1String(kSpecFileSuffix),
                  QLatin1String(kRunArchitectureFile));
     }
+    static QString noCheckpoint(const QString& dir) {
+        return tr("%1 holds no %2; train the run first")
+            .arg(dir, QLatin1String(kRunCheckpointFile));
+    }
+    static QString noSuchFile() { return tr("no such file"); }
+    static QString notWeights(const QString& path) {
+        return tr("%1 holds no trained weights: expected a run folder, its %2, a libtorch export "
+                  "(.pt) or a pytorch export (.pth)")
+            .arg(path, QLatin1String(kRunCheckpointFile));
+    }
+    static QString notStateDict(const QString& path) {
+        return tr("%1 is not a state_dict of named tensors").arg(path);
+    }
+    static QString stateMismatch(const QString& path, const QStringList& problems) {
+        const int shown = 5;
+        QString list = problems.mid(0, shown).join(QStringLiteral("; "));
+        if (problems.size() > shown)
+            list += tr("; and %n more", nullptr, int(problems.size() - shown));
+        return tr("%1 does not fit the architecture: %2").arg(path, list);
+    }
+    static QString missingTensor(const QString& name) { return tr("%1 is missing").arg(name); }
+    static QString unexpectedTensor(const QString& name) {
+        return tr("%1 is not in the network").arg(name);
+    }
+    static QString wrongShape(const QString& name) { return tr("%1 has another shape").arg(name); }
+    static QString badPreprocessing(const QString& path) {
+        return tr("%1 holds no valid mean and std").arg(path);
+    }
+    static QString invalidArchitecture(const QString& why) {
+        return tr("the architecture cannot be built: %1").arg(why);
+    }
     static QString noCuda() {
         return tr(
             "CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or "
@@ -50,13 +87,11 @@ quint64 splitmix(quint64 x) {
     return x ^ (x >> 31);
 }
 
-QString what(const std::exception& e) {
-    // c10::Error messages carry a C++ backtrace after the first line.
-    const QString message = QString::fromUtf8(e.what());
-    return message.section(QLatin1Char('\n'), 0, 0);
-}
-
 }  // namespace
+
+QString errorText(const std::exception& e) {
+    return QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+}
 
 at::Generator makeGenerator(quint64 seed, quint64 stream, quint64 index) {
     const quint64 mixed = splitmix(splitmix(splitmix(seed) ^ stream) ^ index);
@@ -125,14 +160,21 @@ torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator) {
 }
 
 SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const Normalizer& norm,
-                              torch::Tensor* logits) {
-    torch::NoGradGuard noGrad;
+                              int64_t batchSize, torch::Tensor* logits,
+                              const BatchControl& control) {
+    torch::InferenceMode inference;
     const bool wasTraining = model->is_training();
     model->eval();
+    SplitEvaluation result;
     double lossSum = 0, errors = 0;
     std::vector<torch::Tensor> all;
-    for (int64_t i = 0; i < split.size(); i += 500) {
-        const int64_t end = std::min<int64_t>(split.size(), i + 500);
+    const int64_t n = split.size();
+    for (int64_t i = 0; i < n; i += batchSize) {
+        if (control.cancelled()) {
+            result.complete = false;
+            break;
+        }
+        const int64_t end = std::min<int64_t>(n, i + batchSize);
         const torch::Tensor out = model->forward(norm(split.images.slice(0, i, end)));
         const torch::Tensor y = split.labels.slice(0, i, end);
         lossSum +=
@@ -142,23 +184,35 @@ SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const No
         errors += out.argmax(1).ne(y).sum().item<double>();
         if (logits)
             all.push_back(out.cpu());
+        result.images = end;
+        if (control.onBatch)
+            control.onBatch(end, n);
     }
     model->train(wasTraining);
-    if (logits && !all.empty())
+    if (logits && result.complete && !all.empty())
         *logits = torch::cat(all);
-    const double n = double(std::max<int64_t>(1, split.size()));
-    return {lossSum / n, 100.0 * errors / n};
+    const double count = double(std::max<int64_t>(1, result.images));
+    result.loss = lossSum / count;
+    result.error = 100.0 * errors / count;
+    return result;
 }
 
-std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
-                                     int64_t batchSize) {
-    torch::NoGradGuard noGrad;
+std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe, int64_t batchSize,
+                                     const BatchControl& control) {
+    torch::InferenceMode inference;
     const bool wasTraining = model->is_training();
     model->eval();
     std::vector<double> sum, sumSq, count;
-    for (int64_t i = 0; i < probe.size(0); i += batchSize) {
+    bool cancelled = false;
+    const int64_t n = probe.size(0);
+    for (int64_t i = 0; i < n; i += batchSize) {
+        if (control.cancelled()) {
+            cancelled = true;
+            break;
+        }
+        const int64_t end = std::min(n, i + batchSize);
         std::vector<torch::Tensor> responses;
-        model->forward(probe.slice(0, i, std::min(probe.size(0), i + batchSize)), &responses);
+        model->forward(probe.slice(0, i, end), &responses);
         if (sum.empty())
             sum.assign(responses.size(), 0), sumSq = count = sum;
         for (size_t l = 0; l < responses.size(); ++l) {
@@ -167,8 +221,12 @@ std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
             sumSq[l] += r.pow(2).sum().item<double>();
             count[l] += double(r.numel());
         }
+        if (control.onBatch)
+            control.onBatch(end, n);
     }
     model->train(wasTraining);
+    if (cancelled)
+        return {};
     std::vector<double> std(sum.size());
     for (size_t l = 0; l < sum.size(); ++l) {
         const double mean = sum[l] / count[l];
@@ -218,9 +276,11 @@ bool saveCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
             archive.write("input_mean", info.inputMean.cpu());
         if (info.inputStd.defined())
             archive.write("input_std", info.inputStd.cpu());
+        if (info.warmupDone)
+            archive.write("warmup_done", torch::tensor(int64_t(*info.warmupDone)));
         archive.save_to(bytes);
     } catch (const std::exception& e) {
-        *error = Pipeline::cannotWrite(path, what(e));
+        *error = Pipeline::cannotWrite(path, errorText(e));
         return false;
     }
     const std::string data = bytes.str();
@@ -257,37 +317,161 @@ bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
         info->iteration = static_cast<int>(t.item<int64_t>());
         archive.try_read("input_mean", info->inputMean);
         archive.try_read("input_std", info->inputStd);
+        torch::Tensor warmup;
+        if (archive.try_read("warmup_done", warmup))
+            info->warmupDone = warmup.item<int64_t>() != 0;
     } catch (const std::exception& e) {
-        *error = Pipeline::cannotRead(path, what(e));
+        *error = Pipeline::cannotRead(path, errorText(e));
         return false;
     }
     return true;
 }
 
-bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* error) {
-    const QFileInfo info(weightsPath);
-    if (!info.isFile()) {
-        *error = Pipeline::cannotRead(weightsPath, QStringLiteral("no such file"));
+namespace {
+
+// A pytorch export: a pickled dict of tensors, loaded into `model` by name. Every parameter and
+// buffer must be there with its shape, and nothing else.
+bool loadStateDict(const QString& path, Network& model, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = Pipeline::cannotRead(path, file.errorString());
         return false;
     }
-    const QDir dir = info.absoluteDir();
-    QString specPath = dir.filePath(info.completeBaseName() + QLatin1String(kSpecFileSuffix));
-    if (!QFileInfo::exists(specPath))
-        specPath = dir.filePath(QLatin1String(kRunArchitectureFile));
-    if (!QFileInfo::exists(specPath)) {
-        *error = Pipeline::noArchitecture(weightsPath);
+    const QByteArray bytes = file.readAll();
+    std::map<std::string, torch::Tensor> state;
+    try {
+        const c10::IValue value = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));
+        if (!value.isGenericDict()) {
+            *error = Pipeline::notStateDict(path);
+            return false;
+        }
+        for (const auto& item : value.toGenericDict()) {
+            if (!item.key().isString() || !item.value().isTensor()) {
+                *error = Pipeline::notStateDict(path);
+                return false;
+            }
+            state[item.key().toStringRef()] = item.value().toTensor();
+        }
+    } catch (const std::exception& e) {
+        *error = Pipeline::cannotRead(path, errorText(e));
+        return false;
+    }
+    QStringList problems;
+    torch::NoGradGuard noGrad;
+    auto take = [&](const std::string& name, torch::Tensor& target) {
+        const auto it = state.find(name);
+        if (it == state.end()) {
+            problems << Pipeline::missingTensor(QString::fromStdString(name));
+            return;
+        }
+        if (it->second.sizes() != target.sizes())
+            problems << Pipeline::wrongShape(QString::fromStdString(name));
+        else
+            target.copy_(it->second);
+        state.erase(it);
+    };
+    for (auto& item : model->named_parameters())
+        take(item.key(), item.value());
+    for (auto& item : model->named_buffers())
+        take(item.key(), item.value());
+    for (const auto& [name, tensor] : state)
+        problems << Pipeline::unexpectedTensor(QString::fromStdString(name));
+    if (!problems.isEmpty()) {
+        *error = Pipeline::stateMismatch(path, problems);
+        return false;
+    }
+    return true;
+}
+
+torch::Tensor tensorFromJson(const QJsonObject& o, const char* values, const char* shape) {
+    std::vector<float> data;
+    for (const QJsonValue& v : o.value(QLatin1String(values)).toArray())
+        data.push_back(float(v.toDouble()));
+    std::vector<int64_t> sizes;
+    for (const QJsonValue& v : o.value(QLatin1String(shape)).toArray())
+        sizes.push_back(v.toInt());
+    if (sizes.empty())
+        sizes = {int64_t(data.size()), 1, 1};  // per-channel, as older files wrote std
+    int64_t numel = 1;
+    for (int64_t size : sizes)
+        numel *= size;
+    if (data.empty() || numel != int64_t(data.size()))
+        return {};
+    return torch::tensor(data).view(sizes);
+}
+
+// The input normalisation written beside a pytorch export, when it is there.
+bool readPreprocessing(const QString& weightsPath, Checkpoint* info, QString* error) {
+    const QFileInfo weights(weightsPath);
+    QFile file(weights.absoluteDir().filePath(weights.completeBaseName() +
+                                              QLatin1String(kPreprocessingFileSuffix)));
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = Pipeline::cannotRead(file.fileName(), file.errorString());
+        return false;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    info->inputMean = tensorFromJson(o, "mean", "mean_shape");
+    info->inputStd = tensorFromJson(o, "std", "std_shape");
+    if (!info->inputMean.defined() || !info->inputStd.defined()) {
+        *error = Pipeline::badPreprocessing(file.fileName());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* error,
+                      const NetworkSpec* architecture) {
+    QString path = weightsPath;
+    if (QFileInfo(path).isDir()) {
+        path = QDir(weightsPath).filePath(QLatin1String(kRunCheckpointFile));
+        if (!QFileInfo::exists(path)) {
+            *error = Pipeline::noCheckpoint(weightsPath);
+            return false;
+        }
+    }
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        *error = Pipeline::cannotRead(path, Pipeline::noSuchFile());
         return false;
     }
     LoadedModel out;
-    if (!loadSpecFile(specPath, &out.spec, error))
-        return false;
+    if (architecture) {
+        out.spec = *architecture;
+    } else {
+        const QDir dir = info.absoluteDir();
+        QString specPath = dir.filePath(info.completeBaseName() + QLatin1String(kSpecFileSuffix));
+        if (!QFileInfo::exists(specPath))
+            specPath = dir.filePath(QLatin1String(kRunArchitectureFile));
+        if (!QFileInfo::exists(specPath)) {
+            *error = Pipeline::noArchitecture(path);
+            return false;
+        }
+        if (!loadSpecFile(specPath, &out.spec, error))
+            return false;
+    }
     try {
         out.model = Network(out.spec);
     } catch (const std::exception& e) {
-        *error = specPath + QStringLiteral(": ") + QString::fromUtf8(e.what());
+        *error = Pipeline::invalidArchitecture(errorText(e));
         return false;
     }
-    if (!loadCheckpoint(weightsPath, out.model, nullptr, &out.info, error))
+    // Both kinds are zip files; a torch::serialize archive (checkpoint, libtorch export) holds
+    // constants.pkl, a pickled state_dict (pytorch export) does not.
+    bool archive = false;
+    try {
+        caffe2::serialize::PyTorchStreamReader reader(QFile::encodeName(path).toStdString());
+        archive = reader.hasRecord("constants.pkl");
+    } catch (const std::exception&) {
+        *error = Pipeline::notWeights(path);
+        return false;
+    }
+    if (archive
+            ? !loadCheckpoint(path, out.model, nullptr, &out.info, error)
+            : !loadStateDict(path, out.model, error) || !readPreprocessing(path, &out.info, error))
         return false;
     *loaded = std::move(out);
     return true;

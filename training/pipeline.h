@@ -9,7 +9,14 @@
 
 #include <torch/torch.h>
 
+#include <atomic>
+#include <functional>
+#include <optional>
+
 namespace rx {
+
+// The first line of an exception's message (c10::Error adds a C++ backtrace after it).
+QString errorText(const std::exception& e);
 
 // A generator whose state depends only on (seed, stream, index): a resumed run draws the same
 // numbers as an uninterrupted one without saving generator state.
@@ -36,42 +43,63 @@ struct Normalizer {
 // ops on the batch's device.
 torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator);
 
-// Mean loss and error % of `model` on a whole split (eval mode, batches of 500); `logits`, when
-// given, receives every image's logits on the CPU, in split order.
+// How a long evaluation can be cut short: `cancel` (may be null) is checked before every batch;
+// `onBatch(done, total)` (may be empty) runs after every batch with the images done so far.
+struct BatchControl {
+    const std::atomic<bool>* cancel = nullptr;
+    std::function<void(int64_t done, int64_t total)> onBatch;
+    bool cancelled() const { return cancel && cancel->load(); }
+};
+
+// Mean loss and error % of `model` on a whole split (inference mode, eval mode, `batchSize`
+// images a forward pass); `logits`, when given, receives every image's logits on the CPU, in
+// split order. A cancelled evaluation returns complete = false and no logits.
 struct SplitEvaluation {
     double loss = 0;
     double error = 0;
+    int64_t images = 0;  // evaluated before the end or the cancel
+    bool complete = true;
 };
 SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const Normalizer& norm,
-                              torch::Tensor* logits = nullptr);
+                              int64_t batchSize, torch::Tensor* logits = nullptr,
+                              const BatchControl& control = {});
+
+// Probe images a forward pass for the Fig. 7 responses.
+inline constexpr int64_t kProbeBatchSize = 250;
 
 // The std of every response layer's output over the probe images (eval mode, population std over
-// all elements), in Network::responseLayers() order.
+// all elements), in Network::responseLayers() order; empty when cancelled.
 std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
-                                     int64_t batchSize = 250);
+                                     int64_t batchSize = kProbeBatchSize,
+                                     const BatchControl& control = {});
 
 // L2 norm of the gradient of every conv and fc weight, named like the layer ("layer1.0.conv1").
 void gradientNorms(Network& model, QStringList* layers, QVector<double>* norms);
 
 // A checkpoint or a libtorch export: model, input normalisation and, for checkpoints, the
-// optimizer, iteration and RNG state. Written atomically.
+// optimizer, iteration, RNG state and whether the warm-up had ended. Written atomically.
 struct Checkpoint {
     int iteration = 0;
     torch::Tensor inputMean, inputStd;
+    std::optional<bool> warmupDone;  // unknown in exports and in checkpoints of older versions
 };
 bool saveCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
                     const Checkpoint& info, QString* error);
 bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
                     Checkpoint* info, QString* error);
 
-// A trained model loaded from a checkpoint or a libtorch export, with the architecture found
-// beside it (FILE.resnet.json, or architecture.resnet.json in the same folder).
+// A trained model loaded from `weightsPath`: a run folder (its checkpoint.pt), a checkpoint, a
+// libtorch export or a pytorch export (a pickled state_dict, loaded by name, strictly, with the
+// normalisation from FILE.preprocessing.json when present). The architecture is `architecture`
+// when given, else found beside the weights: FILE.resnet.json, or architecture.resnet.json in
+// the same folder.
 struct LoadedModel {
     NetworkSpec spec;
     Network model{nullptr};
     Checkpoint info;
 };
-bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* error);
+bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* error,
+                      const NetworkSpec* architecture = nullptr);
 
 // The GPU's name (e.g. "NVIDIA A100-SXM4-40GB") with a CUDA LibTorch; empty otherwise.
 QString cudaDeviceName(int index = 0);

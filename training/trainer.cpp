@@ -49,10 +49,19 @@ public:
         return tr("the training set has %1 images; at least one batch is needed").arg(n);
     }
     static QString failedWith(const QString& what) { return tr("training failed: %1").arg(what); }
-    static QString badConfig(const QString& field) {
-        return tr("invalid training settings: %1").arg(field);
+    static QString badConfig(const QString& why) {
+        return tr("invalid training settings: %1").arg(why);
+    }
+    static QString badConfigFile(const QString& path, const QString& why) {
+        return tr("%1: invalid training settings: %2").arg(path, why);
+    }
+    static QString cannotRead(const QString& path, const QString& why) {
+        return tr("cannot read %1: %2").arg(path, why);
     }
 };
+
+// The warm-up's error rule looks at the running error of at least this many iterations.
+constexpr int kWarmupWindow = 10;
 
 void writeStatus(const QString& runDir, RunState state, double best, const QString& message = {}) {
     if (QDir(runDir).exists())
@@ -110,10 +119,9 @@ private:
 };
 
 bool Session::prepare(QString* error) {
-    if (c_.batchSize < 1 || c_.learningRate <= 0 || c_.logEvery < 1 || c_.probeImages < 0) {
-        *error =
-            Training::badConfig(QStringLiteral("batch, lr, log-every and probe must be "
-                                               "positive"));
+    QString why;
+    if (!c_.validate(&why)) {
+        *error = Training::badConfig(why);
         return false;
     }
     const Analysis analysis = analyze(c_.spec);
@@ -138,7 +146,7 @@ bool Session::prepare(QString* error) {
     int trainCount = data.train.size();
     int validationCount = 0;
     if (c_.validationSplit) {
-        validationCount = std::min(5000, trainCount / 10);  // the paper's 45k/5k
+        validationCount = std::min(c_.validationImages, trainCount / 10);
         trainCount -= validationCount;
     }
     if (c_.trainSubset > 0)
@@ -160,9 +168,6 @@ bool Session::prepare(QString* error) {
     normalizer_ = Normalizer::fit(train_.images, c_.normalization);
     normalizer_.mean = normalizer_.mean.to(device_);
     normalizer_.std = normalizer_.std.to(device_);
-    if (test_.size() > 0)
-        probe_ =
-            normalizer_(test_.images.slice(0, 0, std::min<int64_t>(test_.size(), c_.probeImages)));
 
     torch::manual_seed(c_.seed);
     model_ = Network(c_.spec);
@@ -179,7 +184,7 @@ bool Session::prepare(QString* error) {
     else if (c_.epochs > 0)
         total_ = c_.epochs * perEpoch_;
     else
-        total_ = 64000;  // the paper's length
+        total_ = kPaperIterations;
     if (c_.schedule == LrSchedule::MultiStep && c_.milestones.isEmpty()) {
         const int epochs = (total_ + perEpoch_ - 1) / perEpoch_;
         c_.milestones = {std::max(1, epochs / 2), std::max(1, epochs * 3 / 4)};
@@ -200,7 +205,10 @@ bool Session::prepare(QString* error) {
             normalizer_.mean = info.inputMean.to(device_);
         if (info.inputStd.defined())
             normalizer_.std = info.inputStd.to(device_);
-        warmupDone_ = c_.warmupIterations <= 0 || startIteration_ >= c_.warmupIterations;
+        // Whether the warm-up had ended (maybe early, by the error rule) is in the checkpoint;
+        // older checkpoints only allow a guess from the iteration.
+        warmupDone_ = c_.warmupIterations <= 0 ||
+                      info.warmupDone.value_or(startIteration_ >= c_.warmupIterations);
         if (!truncateMetrics(metricsPath, startIteration_, error))
             return false;
         // The best test error so far includes the tests before the stop.
@@ -214,13 +222,17 @@ bool Session::prepare(QString* error) {
         QFile::remove(checkpointPath_);
         warmupDone_ = c_.warmupIterations <= 0;
     }
+    // The probe images in the normalisation the run uses (after a resume, the checkpoint's).
+    if (test_.size() > 0)
+        probe_ =
+            normalizer_(test_.images.slice(0, 0, std::min<int64_t>(test_.size(), c_.probeImages)));
     if (!writeFileAtomically(run.filePath(QLatin1String(kRunArchitectureFile)), specToJson(c_.spec),
                              error))
         return false;
     QJsonObject config = c_.toJson();
     config["iterations_total"] = total_;
     config["iterations_per_epoch"] = perEpoch_;
-    config["device"] = deviceName_;
+    config["device_name"] = deviceName_;
     if (!writeFileAtomically(run.filePath(QLatin1String(kRunConfigFile)),
                              QJsonDocument(config).toJson(QJsonDocument::Indented), error))
         return false;
@@ -232,15 +244,19 @@ double Session::learningRate(int iteration) const {
         return c_.warmupLr;
     const double base = c_.learningRate;
     switch (c_.schedule) {
-        case LrSchedule::Paper:
-            // ÷10 after 32k and 48k iterations (paper §4.2).
-            return base * (iteration > 48000 ? 0.01 : iteration > 32000 ? 0.1 : 1.0);
+        case LrSchedule::Paper: {
+            double lr = base;
+            for (int drop : kPaperLrDrops)
+                if (iteration > drop)
+                    lr *= kLrDropFactor;
+            return lr;
+        }
         case LrSchedule::MultiStep: {
             const int epoch = (iteration - 1) / perEpoch_;
             double lr = base;
             for (int m : c_.milestones)
                 if (epoch >= m)
-                    lr *= 0.1;
+                    lr *= kLrDropFactor;
             return lr;
         }
         case LrSchedule::Cosine:
@@ -298,7 +314,8 @@ bool Session::step(int iteration, QString* error) {
     if (!warmupDone_) {
         // The paper warms ResNet-110 up until the training error is below 80 %.
         const double runningError = 100.0 * windowErrors_ / windowImages_;
-        if (iteration >= c_.warmupIterations || (windowIterations_ >= 10 && runningError < 80.0))
+        if (iteration >= c_.warmupIterations ||
+            (windowIterations_ >= kWarmupWindow && runningError < c_.warmupUntilError))
             warmupDone_ = true;
     }
     if (report) {
@@ -324,7 +341,13 @@ bool Session::step(int iteration, QString* error) {
 void Session::evaluate(int iteration) {
     if (test_.size() == 0)
         return;
-    const SplitEvaluation e = evaluateSplit(model_, test_, normalizer_);
+    BatchControl control{&stop_, [this](int64_t done, int64_t total) {
+                             Q_EMIT t_.testProgress(int(done), int(total));
+                         }};
+    const SplitEvaluation e =
+        evaluateSplit(model_, test_, normalizer_, c_.testBatchSize, nullptr, control);
+    if (!e.complete)
+        return;  // stopped: a part of the test set is no test error
     TestMetrics m{iteration, epochOf(iteration), e.loss, e.error, c_.validationSplit};
     metrics_.write(toJson(m));
     if (best_ < 0 || m.error < best_)
@@ -335,7 +358,9 @@ void Session::evaluate(int iteration) {
 void Session::probe(int iteration) {
     if (!probe_.defined() || probe_.size(0) == 0)
         return;
-    const std::vector<double> std = layerResponseStd(model_, probe_);
+    const std::vector<double> std = layerResponseStd(model_, probe_, kProbeBatchSize, {&stop_, {}});
+    if (std.empty())
+        return;  // stopped
     LayerResponses r{iteration, epochOf(iteration), model_->responseLayers(), {}};
     for (double s : std)
         r.std << s;
@@ -344,7 +369,7 @@ void Session::probe(int iteration) {
 }
 
 bool Session::checkpoint(int iteration, QString* error) {
-    Checkpoint info{iteration, normalizer_.mean, normalizer_.std};
+    Checkpoint info{iteration, normalizer_.mean, normalizer_.std, warmupDone_};
     if (!saveCheckpoint(checkpointPath_, model_, optimizer_.get(), info, error))
         return false;
     lastCheckpoint_ = iteration;
@@ -398,104 +423,299 @@ bool Session::run(QString* error) {
 
 }  // namespace
 
-QString scheduleId(LrSchedule schedule) {
-    switch (schedule) {
-        case LrSchedule::Paper:
-            return QStringLiteral("paper");
-        case LrSchedule::MultiStep:
-            return QStringLiteral("multistep");
-        case LrSchedule::Cosine:
-            return QStringLiteral("cosine");
-    }
-    return {};
-}
+namespace {
 
-bool scheduleFromId(const QString& id, LrSchedule* schedule) {
-    for (LrSchedule s : {LrSchedule::Paper, LrSchedule::MultiStep, LrSchedule::Cosine}) {
-        if (scheduleId(s) == id) {
-            *schedule = s;
-            return true;
-        }
+// The settings of config.json, one row each: toJson, fromJson and validate read these tables.
+enum class Range { Positive, NonNegative, Percent };
+
+struct IntField {
+    const char* key;
+    int TrainConfig::*member;
+    Range range;
+};
+constexpr IntField kIntFields[] = {
+    {"epochs", &TrainConfig::epochs, Range::NonNegative},
+    {"iterations", &TrainConfig::iterations, Range::NonNegative},
+    {"batch", &TrainConfig::batchSize, Range::Positive},
+    {"warmup_iterations", &TrainConfig::warmupIterations, Range::NonNegative},
+    {"validation_images", &TrainConfig::validationImages, Range::Positive},
+    {"train_subset", &TrainConfig::trainSubset, Range::NonNegative},
+    {"test_subset", &TrainConfig::testSubset, Range::NonNegative},
+    {"threads", &TrainConfig::threads, Range::NonNegative},
+    {"log_every", &TrainConfig::logEvery, Range::Positive},
+    {"test_every", &TrainConfig::testEvery, Range::NonNegative},
+    {"test_batch", &TrainConfig::testBatchSize, Range::Positive},
+    {"probe_images", &TrainConfig::probeImages, Range::NonNegative},
+};
+
+struct RealField {
+    const char* key;
+    double TrainConfig::*member;
+    Range range;
+};
+constexpr RealField kRealFields[] = {
+    {"lr", &TrainConfig::learningRate, Range::Positive},
+    {"momentum", &TrainConfig::momentum, Range::NonNegative},
+    {"weight_decay", &TrainConfig::weightDecay, Range::NonNegative},
+    {"warmup_lr", &TrainConfig::warmupLr, Range::Positive},
+    {"warmup_until_error", &TrainConfig::warmupUntilError, Range::Percent},
+};
+
+struct BoolField {
+    const char* key;
+    bool TrainConfig::*member;
+};
+constexpr BoolField kBoolFields[] = {
+    {"nesterov", &TrainConfig::nesterov},
+    {"augment", &TrainConfig::augment},
+    {"validation_split", &TrainConfig::validationSplit},
+};
+
+class ConfigCheck {
+    Q_DECLARE_TR_FUNCTIONS(rx::TrainConfig)
+public:
+    QString error;
+
+    bool fail(const char* key, const QString& what) {
+        if (error.isEmpty())
+            error = QLatin1String(key) + QStringLiteral(": ") + what;
+        return false;
     }
-    return false;
+    static QString typeName(const QJsonValue& v) {
+        switch (v.type()) {
+            case QJsonValue::Null:
+                return tr("null");
+            case QJsonValue::Bool:
+                return tr("a boolean");
+            case QJsonValue::Double:
+                return tr("a number");
+            case QJsonValue::String:
+                return tr("a string");
+            case QJsonValue::Array:
+                return tr("an array");
+            case QJsonValue::Object:
+                return tr("an object");
+            case QJsonValue::Undefined:
+                return tr("nothing");
+        }
+        return {};
+    }
+    static QString expectedInteger(Range range) {
+        return range == Range::Positive ? tr("a positive integer") : tr("a non-negative integer");
+    }
+    static QString expectedNumber(Range range) {
+        switch (range) {
+            case Range::Positive:
+                return tr("a positive number");
+            case Range::NonNegative:
+                return tr("a non-negative number");
+            case Range::Percent:
+                return tr("a percentage above 0 and at most 100");
+        }
+        return {};
+    }
+    static bool inRange(double v, Range range) {
+        switch (range) {
+            case Range::Positive:
+                return v > 0;
+            case Range::NonNegative:
+                return v >= 0;
+            case Range::Percent:
+                return v > 0 && v <= 100;
+        }
+        return false;
+    }
+    bool expected(const char* key, const QString& what, const QString& got) {
+        return fail(key, tr("expected %1, got %2").arg(what, got));
+    }
+
+    // Checks that the values in `c` are in range.
+    bool check(const TrainConfig& c) {
+        for (const IntField& f : kIntFields)
+            if (!inRange(c.*f.member, f.range))
+                return expected(f.key, expectedInteger(f.range), QString::number(c.*f.member));
+        for (const RealField& f : kRealFields)
+            if (!std::isfinite(c.*f.member) || !inRange(c.*f.member, f.range))
+                return expected(f.key, expectedNumber(f.range), QString::number(c.*f.member));
+        for (int m : c.milestones)
+            if (m < 1)
+                return expected("milestones", tr("positive epochs"), QString::number(m));
+        return true;
+    }
+
+    // Reads every key of `o` this version knows into `c`, checking types and values.
+    bool read(const QJsonObject& o, TrainConfig* c) {
+        for (const IntField& f : kIntFields) {
+            const QJsonValue v = o.value(QLatin1String(f.key));
+            if (v.isUndefined())
+                continue;
+            const double d = v.toDouble();
+            if (!v.isDouble() || std::floor(d) != d || std::abs(d) > INT_MAX)
+                return expected(f.key, expectedInteger(f.range), typeNameOrValue(v));
+            c->*f.member = int(d);
+        }
+        for (const RealField& f : kRealFields) {
+            const QJsonValue v = o.value(QLatin1String(f.key));
+            if (v.isUndefined())
+                continue;
+            if (!v.isDouble())
+                return expected(f.key, expectedNumber(f.range), typeName(v));
+            c->*f.member = v.toDouble();
+        }
+        for (const BoolField& f : kBoolFields) {
+            const QJsonValue v = o.value(QLatin1String(f.key));
+            if (v.isUndefined())
+                continue;
+            if (!v.isBool())
+                return expected(f.key, tr("true or false"), typeName(v));
+            c->*f.member = v.toBool();
+        }
+        return enumValue(o, "schedule", kSchedules, &c->schedule) &&
+               enumValue(o, "normalization", kNormalizations, &c->normalization) &&
+               enumValue(o, "device", kDevices, &c->device) && text(o, "data_dir", &c->dataDir) &&
+               milestones(o, &c->milestones) && seed(o, &c->seed) && check(*c);
+    }
+
+private:
+    static QString typeNameOrValue(const QJsonValue& v) {
+        return v.isDouble() ? QString::number(v.toDouble()) : typeName(v);
+    }
+    template <typename Table, typename E>
+    bool enumValue(const QJsonObject& o, const char* key, const Table& table, E* out) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return true;
+        const auto value = fromId(table, v.toString());
+        if (!v.isString() || !value)
+            return expected(key, tr("one of %1").arg(idList(table)),
+                            v.isString() ? QStringLiteral("'%1'").arg(v.toString()) : typeName(v));
+        *out = *value;
+        return true;
+    }
+    bool text(const QJsonObject& o, const char* key, QString* out) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return true;
+        if (!v.isString())
+            return expected(key, tr("a string"), typeName(v));
+        *out = v.toString();
+        return true;
+    }
+    bool milestones(const QJsonObject& o, QVector<int>* out) {
+        const QJsonValue v = o.value(QLatin1String("milestones"));
+        if (v.isUndefined())
+            return true;
+        if (!v.isArray())
+            return expected("milestones", tr("an array of epochs"), typeName(v));
+        QVector<int> list;
+        for (const QJsonValue& m : v.toArray()) {
+            const double d = m.toDouble();
+            if (!m.isDouble() || std::floor(d) != d || d < 1 || d > INT_MAX)
+                return expected("milestones", tr("positive epochs"), typeNameOrValue(m));
+            list << int(d);
+        }
+        *out = list;
+        return true;
+    }
+    // Written as a string: JSON numbers lose 64-bit integers. A plain number is read too.
+    bool seed(const QJsonObject& o, quint64* out) {
+        const QJsonValue v = o.value(QLatin1String("seed"));
+        if (v.isUndefined())
+            return true;
+        bool ok = false;
+        quint64 value = 0;
+        if (v.isString()) {
+            value = v.toString().toULongLong(&ok);
+        } else if (v.isDouble()) {
+            const double d = v.toDouble();
+            ok = d >= 0 && std::floor(d) == d && d <= 9007199254740992.0;  // 2^53
+            value = ok ? quint64(d) : 0;
+        }
+        if (!ok)
+            return expected(
+                "seed", tr("a non-negative integer"),
+                v.isString() ? QStringLiteral("'%1'").arg(v.toString()) : typeNameOrValue(v));
+        *out = value;
+        return true;
+    }
+};
+
+}  // namespace
+
+QString scheduleText(LrSchedule schedule) {
+    const QString text = textOf(kSchedules, schedule, "rx::LrSchedule");
+    if (schedule != LrSchedule::Paper)
+        return text;
+    auto thousands = [](int n) { return QStringLiteral("%1k").arg(n / 1000); };
+    return text.arg(thousands(kPaperLrDrops[0]), thousands(kPaperLrDrops[1]));
 }
 
 QJsonObject TrainConfig::toJson() const {
+    QJsonObject o;
+    for (const IntField& f : kIntFields)
+        o[QLatin1String(f.key)] = this->*f.member;
+    for (const RealField& f : kRealFields)
+        o[QLatin1String(f.key)] = this->*f.member;
+    for (const BoolField& f : kBoolFields)
+        o[QLatin1String(f.key)] = this->*f.member;
     QJsonArray ms;
     for (int m : milestones)
         ms.append(m);
-    return {{"data_dir", dataDir},
-            {"epochs", epochs},
-            {"iterations", iterations},
-            {"batch", batchSize},
-            {"lr", learningRate},
-            {"momentum", momentum},
-            {"weight_decay", weightDecay},
-            {"nesterov", nesterov},
-            {"schedule", scheduleId(schedule)},
-            {"milestones", ms},
-            {"warmup_iterations", warmupIterations},
-            {"warmup_lr", warmupLr},
-            {"normalization", normalization == Normalization::PerChannel
-                                  ? QStringLiteral("per_channel")
-                                  : QStringLiteral("per_pixel_mean")},
-            {"augment", augment},
-            {"validation_split", validationSplit},
-            {"train_subset", trainSubset},
-            {"test_subset", testSubset},
-            {"seed", QString::number(seed)},
-            {"device", device == DeviceChoice::Auto  ? QStringLiteral("auto")
-                       : device == DeviceChoice::Cpu ? QStringLiteral("cpu")
-                                                     : QStringLiteral("cuda")},
-            {"threads", threads},
-            {"log_every", logEvery},
-            {"test_every", testEvery},
-            {"probe_images", probeImages}};
+    o["milestones"] = ms;
+    o["schedule"] = idOf(kSchedules, schedule);
+    o["normalization"] = idOf(kNormalizations, normalization);
+    o["device"] = idOf(kDevices, device);
+    o["data_dir"] = dataDir;
+    o["seed"] = QString::number(seed);
+    return o;
 }
 
 bool TrainConfig::fromJson(const QJsonObject& o, TrainConfig* c, QString* error) {
     TrainConfig out = *c;
-    out.dataDir = o.value("data_dir").toString(out.dataDir);
-    out.epochs = o.value("epochs").toInt(out.epochs);
-    out.iterations = o.value("iterations").toInt(out.iterations);
-    out.batchSize = o.value("batch").toInt(out.batchSize);
-    out.learningRate = o.value("lr").toDouble(out.learningRate);
-    out.momentum = o.value("momentum").toDouble(out.momentum);
-    out.weightDecay = o.value("weight_decay").toDouble(out.weightDecay);
-    out.nesterov = o.value("nesterov").toBool(out.nesterov);
-    if (o.contains("schedule") && !scheduleFromId(o.value("schedule").toString(), &out.schedule)) {
-        *error = Training::badConfig(QStringLiteral("schedule"));
+    ConfigCheck check;
+    if (!check.read(o, &out)) {
+        *error = check.error;
         return false;
     }
-    if (o.contains("milestones")) {
-        out.milestones.clear();
-        for (const auto& v : o.value("milestones").toArray())
-            out.milestones << v.toInt();
-    }
-    out.warmupIterations = o.value("warmup_iterations").toInt(out.warmupIterations);
-    out.warmupLr = o.value("warmup_lr").toDouble(out.warmupLr);
-    if (o.contains("normalization"))
-        out.normalization = o.value("normalization").toString() == QLatin1String("per_pixel_mean")
-                                ? Normalization::PerPixelMean
-                                : Normalization::PerChannel;
-    out.augment = o.value("augment").toBool(out.augment);
-    out.validationSplit = o.value("validation_split").toBool(out.validationSplit);
-    out.trainSubset = o.value("train_subset").toInt(out.trainSubset);
-    out.testSubset = o.value("test_subset").toInt(out.testSubset);
-    if (o.contains("seed"))
-        out.seed = o.value("seed").toString().toULongLong();
-    const QString device = o.value("device").toString();
-    if (device == QLatin1String("cpu"))
-        out.device = DeviceChoice::Cpu;
-    if (device == QLatin1String("cuda"))
-        out.device = DeviceChoice::Cuda;
-    if (device == QLatin1String("auto"))
-        out.device = DeviceChoice::Auto;
-    out.threads = o.value("threads").toInt(out.threads);
-    out.logEvery = o.value("log_every").toInt(out.logEvery);
-    out.testEvery = o.value("test_every").toInt(out.testEvery);
-    out.probeImages = o.value("probe_images").toInt(out.probeImages);
     *c = out;
+    return true;
+}
+
+bool TrainConfig::validate(QString* error) const {
+    ConfigCheck check;
+    if (check.check(*this))
+        return true;
+    if (error)
+        *error = check.error;
+    return false;
+}
+
+bool loadRunConfig(const QString& runDir, TrainConfig* config, QString* error) {
+    const QDir run(runDir);
+    QFile file(run.filePath(QLatin1String(kRunConfigFile)));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = Training::cannotRead(file.fileName(), file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    QJsonObject json = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = Training::cannotRead(file.fileName(), parseError.errorString());
+        return false;
+    }
+    // Earlier versions wrote the device's description ("CPU (2 threads)") under "device".
+    if (json.contains("iterations_total") && !json.contains("device_name"))
+        json.remove("device");
+    TrainConfig out = *config;
+    QString why;
+    if (!TrainConfig::fromJson(json, &out, &why)) {
+        *error = Training::badConfigFile(file.fileName(), why);
+        return false;
+    }
+    if (!loadSpecFile(run.filePath(QLatin1String(kRunArchitectureFile)), &out.spec, error))
+        return false;
+    out.runDir = runDir;
+    *config = out;
     return true;
 }
 
@@ -523,25 +743,12 @@ void Trainer::run() {
         ok = session.run(&error);
         best = session.bestTestError();
     } catch (const std::exception& e) {
-        error = Training::failedWith(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        error = Training::failedWith(errorText(e));
     }
     if (!ok) {
         writeStatus(config_.runDir, RunState::Failed, best, error);
         Q_EMIT failed(error);
     }
-}
-
-void Trainer::startInThread() {
-    auto* thread = new QThread;
-    Trainer* trainer = this;
-    trainer->moveToThread(thread);
-    QObject::connect(thread, &QThread::started, trainer, &Trainer::run);
-    // Direct: quit() is thread-safe, and the receiving thread's event loop may already be gone.
-    QObject::connect(trainer, &Trainer::finished, thread, &QThread::quit, Qt::DirectConnection);
-    QObject::connect(trainer, &Trainer::failed, thread, &QThread::quit, Qt::DirectConnection);
-    QObject::connect(thread, &QThread::finished, trainer, &QObject::deleteLater);
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 }  // namespace rx

@@ -1,9 +1,11 @@
-// The trainer: a QObject worker that runs in its own QThread and talks to the UI only through
-// queued signals carrying the plain structs of metrics.h. pause(), resume() and stop() are
-// atomics, safe to call from any thread; each takes effect within one iteration.
+// The trainer: a QObject worker that runs in its own QThread (TrainerThread owns both) and talks
+// to the UI only through queued signals carrying the plain structs of metrics.h. pause(),
+// resume() and stop() are atomics, safe to call from any thread; each takes effect within one
+// iteration, and stop() also between the batches of a test or response probe.
 // No torch here: the LibTorch code lives in trainer.cpp.
 #pragma once
 
+#include "enum_table.h"
 #include "metrics.h"
 #include "run_folder.h"
 #include "spec.h"
@@ -15,21 +17,54 @@
 
 #include <atomic>
 
-class QThread;
-
 namespace rx {
 
-enum class LrSchedule { Paper, MultiStep, Cosine };
-enum class Normalization { PerChannel, PerPixelMean };
-enum class DeviceChoice { Auto, Cpu, Cuda };
+// The paper's recipe (§4.2): 64k iterations, the learning rate ÷ 10 after 32k and 48k.
+inline constexpr int kPaperIterations = 64000;
+inline constexpr int kPaperLrDrops[] = {32000, 48000};
+inline constexpr double kLrDropFactor = 0.1;
 
-// The paper's recipe (§4.2) as defaults.
+enum class LrSchedule { Paper, MultiStep, Cosine };
+// The paper entry's text has %1 and %2 for the drops (scheduleText fills them in).
+inline constexpr EnumEntry<LrSchedule> kSchedules[] = {
+    {LrSchedule::Paper, "paper", QT_TRANSLATE_NOOP("rx::LrSchedule", "paper: ÷10 at %1 and %2")},
+    {LrSchedule::MultiStep, "multistep",
+     QT_TRANSLATE_NOOP("rx::LrSchedule", "multi-step: ÷10 at 50 % and 75 %")},
+    {LrSchedule::Cosine, "cosine", QT_TRANSLATE_NOOP("rx::LrSchedule", "cosine")},
+};
+QString scheduleText(LrSchedule schedule);
+
+enum class Normalization { PerChannel, PerPixelMean };
+inline constexpr EnumEntry<Normalization> kNormalizations[] = {
+    {Normalization::PerChannel, "per_channel",
+     QT_TRANSLATE_NOOP("rx::Normalization", "per-channel mean and std")},
+    {Normalization::PerPixelMean, "per_pixel_mean",
+     QT_TRANSLATE_NOOP("rx::Normalization", "per-pixel mean (the paper)")},
+};
+inline QString normalizationText(Normalization normalization) {
+    return textOf(kNormalizations, normalization, "rx::Normalization");
+}
+
+enum class DeviceChoice { Auto, Cpu, Cuda };
+inline constexpr EnumEntry<DeviceChoice> kDevices[] = {
+    {DeviceChoice::Auto, "auto", QT_TRANSLATE_NOOP("rx::DeviceChoice", "automatic")},
+    {DeviceChoice::Cpu, "cpu", QT_TRANSLATE_NOOP("rx::DeviceChoice", "CPU")},
+    {DeviceChoice::Cuda, "cuda", QT_TRANSLATE_NOOP("rx::DeviceChoice", "CUDA")},
+};
+inline QString deviceText(DeviceChoice device) {
+    return textOf(kDevices, device, "rx::DeviceChoice");
+}
+
+// The training settings. The member initialisers are the defaults, named here once: the CLI's
+// help, the dashboard's form and config.json all start from TrainConfig{}. They follow the
+// paper's recipe (§4.2).
 struct TrainConfig {
     NetworkSpec spec;
     QString dataDir;     // folder holding the CIFAR-10 .bin files
     QString runDir;      // architecture, settings, metrics.jsonl, checkpoint.pt
     int epochs = 0;      // > 0: stop after this many epochs
-    int iterations = 0;  // > 0: stop after this many iterations (wins over epochs)
+    int iterations = 0;  // > 0: stop after this many iterations (wins over epochs); else
+                         // kPaperIterations
     int batchSize = 128;
     double learningRate = 0.1;
     double momentum = 0.9;
@@ -37,29 +72,39 @@ struct TrainConfig {
     bool nesterov = false;
     LrSchedule schedule = LrSchedule::Paper;
     QVector<int> milestones;  // multistep: epochs where lr ÷ 10 (default 50 % and 75 %)
-    // Warm-up (the paper's ResNet-110): lr = warmupLr until the training error falls below 80 %
-    // or for at most warmupIterations iterations; 0 turns it off.
+    // Warm-up (the paper's ResNet-110): lr = warmupLr until the running training error falls
+    // below warmupUntilError % or for at most warmupIterations iterations; 0 turns it off.
     int warmupIterations = 0;
     double warmupLr = 0.01;
+    double warmupUntilError = 80.0;
     Normalization normalization = Normalization::PerChannel;
     bool augment = true;
-    bool validationSplit = false;  // train on 45k, test on the last 5k training images
+    bool validationSplit = false;  // train on the rest, test on the last validationImages
+    int validationImages = 5000;   // the paper's 45k/5k split (at most a tenth of the set)
     int trainSubset = 0;           // > 0: use only the first N training images
     int testSubset = 0;            // > 0: use only the first N test images
     quint64 seed = 1;
     DeviceChoice device = DeviceChoice::Auto;
-    int threads = 0;        // CPU threads; 0 = LibTorch's default
-    int logEvery = 50;      // K: train metrics and gradient norms every K iterations
-    int testEvery = 0;      // M: test every M iterations; 0 = every epoch
-    int probeImages = 500;  // test images for the Fig. 7 responses
-    bool resume = false;    // continue from runDir/checkpoint.pt
+    int threads = 0;          // CPU threads; 0 = every core
+    int logEvery = 50;        // K: train metrics and gradient norms every K iterations
+    int testEvery = 0;        // M: test every M iterations; 0 = every epoch
+    int testBatchSize = 500;  // images per forward pass when testing
+    int probeImages = 500;    // test images for the Fig. 7 responses
+
+    bool resume = false;  // continue from runDir/checkpoint.pt
 
     QJsonObject toJson() const;  // settings only; the spec goes to architecture.resnet.json
+    // Reads the settings `json` names over *config; every field present must be valid, else
+    // false with a message naming the field ("batch: expected a positive integer, got a
+    // string"). Keys it does not know (iterations_total, device_name…) are ignored.
     static bool fromJson(const QJsonObject& json, TrainConfig* config, QString* error);
+    // Whether every setting is in range; false with the same kind of message as fromJson.
+    bool validate(QString* error) const;
 };
 
-QString scheduleId(LrSchedule schedule);
-bool scheduleFromId(const QString& id, LrSchedule* schedule);
+// A run folder's settings and architecture (config.json, architecture.resnet.json) for --resume;
+// false with a message when either is missing or invalid.
+bool loadRunConfig(const QString& runDir, TrainConfig* config, QString* error);
 
 // What the trainer tells when it starts.
 struct TrainingStart {
@@ -82,21 +127,14 @@ public:
     explicit Trainer(TrainConfig config, QObject* parent = nullptr);
     ~Trainer() override;
 
-    const TrainConfig& config() const { return config_; }
-
-    // Thread-safe; take effect within one iteration.
+    // Thread-safe; take effect within one iteration (stop also within a test evaluation).
     void pause() { paused_ = true; }
     void resume() { paused_ = false; }
     void stop() { stopRequested_ = true; }
-    bool isPaused() const { return paused_; }
 
     // Runs the training in the calling thread until done, stopped or failed; the usual caller is
-    // QThread::started of the thread this object was moved to (see startInThread).
+    // the thread of a TrainerThread.
     void run();
-
-    // Moves this trainer (created without parent, signals already connected) to a new QThread
-    // and starts it there; trainer and thread delete themselves when the run ends.
-    void startInThread();
 
 Q_SIGNALS:
     void started(const rx::TrainingStart& info);
@@ -105,6 +143,8 @@ Q_SIGNALS:
     void layerResponses(const rx::LayerResponses& responses);
     void gradientNorms(const rx::GradientNorms& norms);
     void progress(const rx::TrainingProgress& progress);
+    // During a test evaluation, after each batch: `images` of `total` test images done.
+    void testProgress(int images, int total);
     void pausedAt(int iteration);
     void checkpointSaved(const QString& path, int iteration);
     // The run ended: completed (all iterations done) or stopped by the user.

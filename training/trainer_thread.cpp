@@ -22,7 +22,8 @@ TrainerThread::~TrainerThread() {
 }
 
 void TrainerThread::start() {
-    thread_->start();
+    if (!thread_->isRunning() && !thread_->isFinished())
+        thread_->start();  // one run per TrainerThread
 }
 
 void TrainerThread::stop() {

@@ -25,6 +25,7 @@ public:
     // Connect to its signals before start(); they arrive queued on the owner's thread.
     Trainer* trainer() const { return trainer_.get(); }
 
+    // Starts the run; once only (a second call does nothing).
     void start();
     // Asks the trainer to stop; thread-safe. The run ends (checkpoint written) within about 1 s.
     void stop();
