@@ -36,6 +36,14 @@ using namespace rx;
 
 namespace {
 
+// Evaluation of the first `images` test images of `data`.
+EvalOptions firstImages(const QString& data, int images) {
+    EvalOptions options;
+    options.dataDir = data;
+    options.testSubset = images;
+    return options;
+}
+
 bool writeFile(const QString& path, const QByteArray& bytes) {
     QDir().mkpath(QFileInfo(path).path());
     QFile f(path);
@@ -299,7 +307,8 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(checkpoint));
         EvalResult r;
         QString error;
-        QVERIFY2(evaluateWeights(checkpoint, data_, {}, 50, &r, &error), qPrintable(error));
+        QVERIFY2(evaluateWeights(checkpoint, firstImages(data_, 50), &r, &error),
+                 qPrintable(error));
         QCOMPARE(r.images, 50);
 
         // A second, plain run; ticking both overlays two curves.
@@ -328,7 +337,7 @@ private Q_SLOTS:
                      [&](const QString& e) { exportError = e; });
         QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
         QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
-        QVERIFY2(evaluateWeights(out.filePath("r20.pt"), data_, {}, 50, &r, &error),
+        QVERIFY2(evaluateWeights(out.filePath("r20.pt"), firstImages(data_, 50), &r, &error),
                  qPrintable(error));
         exportError = "not called";
         d->exportRun(firstRun_, "/proc/r20.pth", ExportFormat::PyTorch,
@@ -345,7 +354,7 @@ private Q_SLOTS:
         QCOMPARE(written, out.filePath("chosen-libtorch.pt"));
         QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
         QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
-        QVERIFY2(evaluateWeights(written, data_, {}, 50, &r, &error), qPrintable(error));
+        QVERIFY2(evaluateWeights(written, firstImages(data_, 50), &r, &error), qPrintable(error));
         QCOMPARE(r.images, 50);
         exportError = "not called";
         written = d->runsPanel()->exportRunAs(firstRun_, out.filePath("chosen-pytorch"),

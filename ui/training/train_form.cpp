@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -25,25 +26,11 @@ namespace rx {
 
 namespace {
 
-// The choices of the form's combo boxes. TODO(merge): trainer.h's kSchedules and kDevices (with
-// their translated text) replace these two tables; fillCombo takes them as they are.
-constexpr EnumEntry<LrSchedule> kScheduleChoices[] = {
-    {LrSchedule::Paper, "paper", QT_TRANSLATE_NOOP("rx::TrainForm", "paper: ÷10 at 32k and 48k")},
-    {LrSchedule::MultiStep, "multistep",
-     QT_TRANSLATE_NOOP("rx::TrainForm", "multi-step: ÷10 at 50 % and 75 %")},
-    {LrSchedule::Cosine, "cosine", QT_TRANSLATE_NOOP("rx::TrainForm", "cosine")},
-};
-constexpr EnumEntry<DeviceChoice> kDeviceChoices[] = {
-    {DeviceChoice::Auto, "auto", QT_TRANSLATE_NOOP("rx::TrainForm", "automatic")},
-    {DeviceChoice::Cpu, "cpu", QT_TRANSLATE_NOOP("rx::TrainForm", "CPU")},
-    {DeviceChoice::Cuda, "cuda", QT_TRANSLATE_NOOP("rx::TrainForm", "CUDA")},
-};
-
-// One item per table row: the translated text, the enum value as the item's data.
-template <typename Table>
-QComboBox* fillCombo(QComboBox* box, const Table& table, const char* context) {
+// One item per row of an enum's id table (trainer.h): its display text, the value as data.
+template <typename Table, typename Text>
+QComboBox* fillCombo(QComboBox* box, const Table& table, Text text) {
     for (const auto& e : table)
-        box->addItem(QCoreApplication::translate(context, e.text), int(e.value));
+        box->addItem(text(e.value), int(e.value));
     return box;
 }
 
@@ -105,7 +92,8 @@ void TrainForm::addRecipe() {
     auto* f = new QFormLayout(box);
     iterations_ = addSpinBox(f, "iterations", tr("Iterations"), 0, 10000000, tr("auto"),
                              tr("Stop after this many iterations; auto: after the epochs below, "
-                                "or the paper's 64,000 when they are — too."));
+                                "or the paper's %1 when they are — too.")
+                                 .arg(QLocale().toString(kPaperIterations)));
     epochs_ = addSpinBox(f, "epochs", tr("Epochs"), 0, 100000, tr("—"),
                          tr("Used when iterations is auto: stop after this many epochs."));
     batch_ = addSpinBox(f, "batch", tr("Batch"), 1, 4096);
@@ -115,12 +103,14 @@ void TrainForm::addRecipe() {
     lr_->setRange(0.0001, 10);
     lr_->setSingleStep(0.01);
     f->addRow(tr("Learning rate"), lr_);
-    schedule_ = fillCombo(new QComboBox(box), kScheduleChoices, "rx::TrainForm");
+    schedule_ = fillCombo(new QComboBox(box), kSchedules, scheduleText);
     schedule_->setObjectName(QStringLiteral("schedule"));
     f->addRow(tr("Schedule"), schedule_);
     warmup_ = addSpinBox(f, "warmup", tr("Warm-up"), 0, 100000, tr("off"),
-                         tr("The paper's ResNet-110 warm-up: lr 0.01 until the training error is "
-                            "below 80 % (at most this many iterations)."));
+                         tr("The paper's ResNet-110 warm-up: lr %1 until the training error is "
+                            "below %2 % (at most this many iterations).")
+                             .arg(TrainConfig{}.warmupLr)
+                             .arg(TrainConfig{}.warmupUntilError));
     augment_ = new QCheckBox(tr("pad 4, random crop, flip"), box);
     f->addRow(tr("Augment"), augment_);
     perPixel_ = new QCheckBox(tr("per-pixel mean (the paper)"), box);
@@ -139,7 +129,7 @@ void TrainForm::addRecipe() {
 void TrainForm::addDeviceAndData() {
     auto* box = new QGroupBox(tr("Device and data"), this);
     auto* g = new QFormLayout(box);
-    device_ = fillCombo(new QComboBox(box), kDeviceChoices, "rx::TrainForm");
+    device_ = fillCombo(new QComboBox(box), kDevices, deviceText);
     device_->setObjectName(QStringLiteral("device"));
     g->addRow(tr("Device"), device_);
     deviceLabel_ = new QLabel(tr("checking…"), box);
