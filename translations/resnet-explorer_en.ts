@@ -35,6 +35,38 @@
         <source>Plain pre-activation bottleneck</source>
         <translation>Plain pre-activation bottleneck</translation>
     </message>
+    <message>
+        <source>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</source>
+        <translation>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</translation>
+    </message>
+    <message>
+        <source>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</source>
+        <translation>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</translation>
+    </message>
+    <message>
+        <source>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</source>
+        <translation>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</translation>
+    </message>
+    <message>
+        <source>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</source>
+        <translation>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</translation>
+    </message>
+    <message>
+        <source>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</source>
+        <translation>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</translation>
+    </message>
+    <message>
+        <source>A bottleneck without its shortcut.</source>
+        <translation>A bottleneck without its shortcut.</translation>
+    </message>
+    <message>
+        <source>A pre-activation basic block without its shortcut.</source>
+        <translation>A pre-activation basic block without its shortcut.</translation>
+    </message>
+    <message>
+        <source>A pre-activation bottleneck without its shortcut.</source>
+        <translation>A pre-activation bottleneck without its shortcut.</translation>
+    </message>
 </context>
 <context>
     <name>Presets</name>
@@ -109,6 +141,60 @@
     <message>
         <source>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</source>
         <translation>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutOption</name>
+    <message>
+        <source>A: identity, zero-padded channels</source>
+        <translation>A: identity, zero-padded channels</translation>
+    </message>
+    <message>
+        <source>A: [x, 0]</source>
+        <translation>A: [x, 0]</translation>
+    </message>
+    <message>
+        <source>B: projection where the shape changes</source>
+        <translation>B: projection where the shape changes</translation>
+    </message>
+    <message>
+        <source>B: 1×1 conv</source>
+        <translation>B: 1×1 conv</translation>
+    </message>
+    <message>
+        <source>C: projection on every shortcut</source>
+        <translation>C: projection on every shortcut</translation>
+    </message>
+    <message>
+        <source>C: 1×1 conv</source>
+        <translation>C: 1×1 conv</translation>
+    </message>
+</context>
+<context>
+    <name>StemKind</name>
+    <message>
+        <source>CIFAR: 3×3 conv</source>
+        <translation>CIFAR: 3×3 conv</translation>
+    </message>
+    <message>
+        <source>CIFAR stem</source>
+        <translation>CIFAR stem</translation>
+    </message>
+    <message>
+        <source>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</source>
+        <translation>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</translation>
+    </message>
+    <message>
+        <source>ImageNet: 7×7 conv /2, max pool /2</source>
+        <translation>ImageNet: 7×7 conv /2, max pool /2</translation>
+    </message>
+    <message>
+        <source>ImageNet stem</source>
+        <translation>ImageNet stem</translation>
+    </message>
+    <message>
+        <source>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</source>
+        <translation>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</translation>
     </message>
 </context>
 <context>
@@ -190,68 +276,16 @@
         <translation>the stem&apos;s max pool</translation>
     </message>
     <message>
-        <source>its 3×3 conv</source>
-        <translation>its 3×3 conv</translation>
-    </message>
-    <message>
-        <source>its first 3×3 conv</source>
-        <translation>its first 3×3 conv</translation>
-    </message>
-    <message>
         <source>shortcut option A can only add channels (zero padding), but the block maps %1 channels to %2; use option B or C</source>
         <translation>shortcut option A can only add channels (zero padding), but the block maps %1 channels to %2; use option B or C</translation>
+    </message>
+    <message>
+        <source>its %1×%1 conv (%2)</source>
+        <translation>its %1×%1 conv (%2)</translation>
     </message>
 </context>
 <context>
     <name>rx::BlockPalette</name>
-    <message>
-        <source>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</source>
-        <translation>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</translation>
-    </message>
-    <message>
-        <source>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</source>
-        <translation>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</translation>
-    </message>
-    <message>
-        <source>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</source>
-        <translation>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</translation>
-    </message>
-    <message>
-        <source>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</source>
-        <translation>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</translation>
-    </message>
-    <message>
-        <source>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</source>
-        <translation>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</translation>
-    </message>
-    <message>
-        <source>A bottleneck without its shortcut.</source>
-        <translation>A bottleneck without its shortcut.</translation>
-    </message>
-    <message>
-        <source>A pre-activation basic block without its shortcut.</source>
-        <translation>A pre-activation basic block without its shortcut.</translation>
-    </message>
-    <message>
-        <source>A pre-activation bottleneck without its shortcut.</source>
-        <translation>A pre-activation bottleneck without its shortcut.</translation>
-    </message>
-    <message>
-        <source>CIFAR stem</source>
-        <translation>CIFAR stem</translation>
-    </message>
-    <message>
-        <source>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</source>
-        <translation>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</translation>
-    </message>
-    <message>
-        <source>ImageNet stem</source>
-        <translation>ImageNet stem</translation>
-    </message>
-    <message>
-        <source>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</source>
-        <translation>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</translation>
-    </message>
     <message>
         <source>Stage</source>
         <translation>Stage</translation>
@@ -299,13 +333,6 @@
         <translation>&apos;%1&apos; is neither a preset name nor an existing file; run &apos;presets&apos; for the list</translation>
     </message>
     <message>
-        <source>usage: %1</source>
-        <translation>usage: %1</translation>
-    </message>
-</context>
-<context>
-    <name>rx::CliTrain</name>
-    <message>
         <source>CIFAR-10 not found: pass --data DIR, set CIFAR10_DIR, or run &apos;resnet-explorer-cli download&apos;</source>
         <translation>CIFAR-10 not found: pass --data DIR, set CIFAR10_DIR, or run &apos;resnet-explorer-cli download&apos;</translation>
     </message>
@@ -314,8 +341,296 @@
         <translation>invalid value &apos;%2&apos; for --%1</translation>
     </message>
     <message>
+        <source>List the network presets, one name per line.</source>
+        <translation>List the network presets, one name per line.</translation>
+    </message>
+    <message>
+        <source>Depth, parameters, MACs and the stage table of a network.</source>
+        <translation>Depth, parameters, MACs and the stage table of a network.</translation>
+    </message>
+    <message>
+        <source>Preset name or .resnet.json file.</source>
+        <translation>Preset name or .resnet.json file.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>Print JSON instead of a table.</translation>
+    </message>
+    <message>
+        <source>Check a .resnet.json file.</source>
+        <translation>Check a .resnet.json file.</translation>
+    </message>
+    <message>
+        <source>The .resnet.json file.</source>
+        <translation>The .resnet.json file.</translation>
+    </message>
+    <message>
+        <source>expected exactly one %1</source>
+        <translation>expected exactly one %1</translation>
+    </message>
+    <message>
+        <source>presets takes no arguments</source>
+        <translation>presets takes no arguments</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliTrain</name>
+    <message>
         <source>--arch is required (unless --resume)</source>
         <translation>--arch is required (unless --resume)</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%2&apos; for --%1 (expected one of %3)</source>
+        <translation>invalid value &apos;%2&apos; for --%1 (expected one of %3)</translation>
+    </message>
+    <message>
+        <source>--out RUN_DIR is required</source>
+        <translation>--out RUN_DIR is required</translation>
+    </message>
+    <message>
+        <source>stopping: the checkpoint is written at the end of this iteration</source>
+        <translation>stopping: the checkpoint is written at the end of this iteration</translation>
+    </message>
+    <message>
+        <source>Stop after N epochs (default %1: see --iterations).</source>
+        <translation>Stop after N epochs (default %1: see --iterations).</translation>
+    </message>
+    <message>
+        <source>Mini-batch size (default %1).</source>
+        <translation>Mini-batch size (default %1).</translation>
+    </message>
+    <message>
+        <source>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</source>
+        <translation>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (default %1: all).</source>
+        <translation>Use only the first N training images (default %1: all).</translation>
+    </message>
+    <message>
+        <source>Use only the first N test images (default %1: all).</source>
+        <translation>Use only the first N test images (default %1: all).</translation>
+    </message>
+    <message>
+        <source>CPU threads (default %1: every core).</source>
+        <translation>CPU threads (default %1: every core).</translation>
+    </message>
+    <message>
+        <source>Report training metrics every N iterations (default %1).</source>
+        <translation>Report training metrics every N iterations (default %1).</translation>
+    </message>
+    <message>
+        <source>Test every N iterations (default %1: every epoch).</source>
+        <translation>Test every N iterations (default %1: every epoch).</translation>
+    </message>
+    <message>
+        <source>Test images a forward pass (default %1).</source>
+        <translation>Test images a forward pass (default %1).</translation>
+    </message>
+    <message>
+        <source>Test images for the layer responses (default %1).</source>
+        <translation>Test images for the layer responses (default %1).</translation>
+    </message>
+    <message>
+        <source>Learning rate (default %1).</source>
+        <translation>Learning rate (default %1).</translation>
+    </message>
+    <message>
+        <source>SGD momentum (default %1).</source>
+        <translation>SGD momentum (default %1).</translation>
+    </message>
+    <message>
+        <source>Weight decay (default %1).</source>
+        <translation>Weight decay (default %1).</translation>
+    </message>
+    <message>
+        <source>Warm-up learning rate (default %1).</source>
+        <translation>Warm-up learning rate (default %1).</translation>
+    </message>
+    <message>
+        <source>End the warm-up when the training error is below this % (default %1).</source>
+        <translation>End the warm-up when the training error is below this % (default %1).</translation>
+    </message>
+    <message>
+        <source>Train a network on CIFAR-10.</source>
+        <translation>Train a network on CIFAR-10.</translation>
+    </message>
+    <message>
+        <source>Preset name or .resnet.json file.</source>
+        <translation>Preset name or .resnet.json file.</translation>
+    </message>
+    <message>
+        <source>Run folder (architecture, settings, metrics.jsonl, checkpoint.pt).</source>
+        <translation>Run folder (architecture, settings, metrics.jsonl, checkpoint.pt).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>Folder with the CIFAR-10 .bin files.</translation>
+    </message>
+    <message>
+        <source>Stop after N iterations (default: the paper&apos;s %1).</source>
+        <translation>Stop after N iterations (default: the paper&apos;s %1).</translation>
+    </message>
+    <message>
+        <source>Use Nesterov momentum.</source>
+        <translation>Use Nesterov momentum.</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule: %1 (default %2).</source>
+        <translation>Learning-rate schedule: %1 (default %2).</translation>
+    </message>
+    <message>
+        <source>Subtract the per-pixel mean (the paper) instead of per-channel mean/std.</source>
+        <translation>Subtract the per-pixel mean (the paper) instead of per-channel mean/std.</translation>
+    </message>
+    <message>
+        <source>Turn off pad-crop-flip augmentation.</source>
+        <translation>Turn off pad-crop-flip augmentation.</translation>
+    </message>
+    <message>
+        <source>Hold out the last %1 training images and test on them.</source>
+        <translation>Hold out the last %1 training images and test on them.</translation>
+    </message>
+    <message>
+        <source>Random seed (default %1).</source>
+        <translation>Random seed (default %1).</translation>
+    </message>
+    <message>
+        <source>Device: %1 (default %2).</source>
+        <translation>Device: %1 (default %2).</translation>
+    </message>
+    <message>
+        <source>Continue the run in RUN_DIR from its checkpoint, with its settings; options given now override them.</source>
+        <translation>Continue the run in RUN_DIR from its checkpoint, with its settings; options given now override them.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliWeights</name>
+    <message>
+        <source>Test error of trained weights on the CIFAR-10 test set.</source>
+        <translation>Test error of trained weights on the CIFAR-10 test set.</translation>
+    </message>
+    <message>
+        <source>A run folder, its checkpoint.pt, a libtorch export (.pt) or a pytorch export (.pth).</source>
+        <translation>A run folder, its checkpoint.pt, a libtorch export (.pt) or a pytorch export (.pth).</translation>
+    </message>
+    <message>
+        <source>The architecture (preset name or .resnet.json file) when none lies beside the weights (FILE.resnet.json or architecture.resnet.json).</source>
+        <translation>The architecture (preset name or .resnet.json file) when none lies beside the weights (FILE.resnet.json or architecture.resnet.json).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>Folder with the CIFAR-10 .bin files.</translation>
+    </message>
+    <message>
+        <source>Use only the first N test images.</source>
+        <translation>Use only the first N test images.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core, %1 here).</source>
+        <translation>CPU threads (default: every core, %1 here).</translation>
+    </message>
+    <message>
+        <source>Write one CSV row of 10 logits per test image.</source>
+        <translation>Write one CSV row of 10 logits per test image.</translation>
+    </message>
+    <message>
+        <source>--weights is required</source>
+        <translation>--weights is required</translation>
+    </message>
+    <message>
+        <source>Export the trained weights of a run.</source>
+        <translation>Export the trained weights of a run.</translation>
+    </message>
+    <message>
+        <source>The run folder (or a checkpoint or an export of either format).</source>
+        <translation>The run folder (or a checkpoint or an export of either format).</translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation>One of: %1.</translation>
+    </message>
+    <message>
+        <source>Output file.</source>
+        <translation>Output file.</translation>
+    </message>
+    <message>
+        <source>expected RUN_DIR --format %1 --out FILE</source>
+        <translation>expected RUN_DIR --format %1 --out FILE</translation>
+    </message>
+    <message>
+        <source>Download CIFAR-10 (binary version).</source>
+        <translation>Download CIFAR-10 (binary version).</translation>
+    </message>
+    <message>
+        <source>Target folder (default: the app&apos;s data folder, %1).</source>
+        <translation>Target folder (default: the app&apos;s data folder, %1).</translation>
+    </message>
+    <message>
+        <source>Archive address (default: the official one).</source>
+        <translation>Archive address (default: the official one).</translation>
+    </message>
+    <message>
+        <source>Expected md5 of the archive.</source>
+        <translation>Expected md5 of the archive.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::DashboardPlots</name>
+    <message>
+        <source>log scale</source>
+        <translation>log scale</translation>
+    </message>
+    <message>
+        <source>x in epochs</source>
+        <translation>x in epochs</translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>latest</translation>
+    </message>
+    <message>
+        <source>measurement %1</source>
+        <translation>measurement %1</translation>
+    </message>
+    <message>
+        <source>sorted</source>
+        <translation>sorted</translation>
+    </message>
+    <message>
+        <source>Error (Fig. 6): training dashed, test bold</source>
+        <translation>Error (Fig. 6): training dashed, test bold</translation>
+    </message>
+    <message>
+        <source>Loss and learning rate</source>
+        <translation>Loss and learning rate</translation>
+    </message>
+    <message>
+        <source>Layer responses (Fig. 7): std after BN, before addition</source>
+        <translation>Layer responses (Fig. 7): std after BN, before addition</translation>
+    </message>
+    <message>
+        <source>Gradient norms: layers × time</source>
+        <translation>Gradient norms: layers × time</translation>
+    </message>
+    <message>
+        <source>Latest gradient norm per layer</source>
+        <translation>Latest gradient norm per layer</translation>
+    </message>
+</context>
+<context>
+    <name>rx::DeviceChoice</name>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
     </message>
 </context>
 <context>
@@ -395,8 +710,19 @@
         <translation>cannot write %1: %2</translation>
     </message>
     <message>
-        <source>%1 holds no checkpoint.pt; train the run first</source>
-        <translation>%1 holds no checkpoint.pt; train the run first</translation>
+        <source>cannot evaluate %1: %2</source>
+        <translation>cannot evaluate %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::ExportFormat</name>
+    <message>
+        <source>PyTorch state_dict</source>
+        <translation>PyTorch state_dict</translation>
+    </message>
+    <message>
+        <source>LibTorch archive</source>
+        <translation>LibTorch archive</translation>
     </message>
 </context>
 <context>
@@ -459,6 +785,21 @@ gradient norm %3</translation>
     <message>
         <source>%1 learning rate</source>
         <translation>%1 learning rate</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LrSchedule</name>
+    <message>
+        <source>paper: ÷10 at %1 and %2</source>
+        <translation>paper: ÷10 at %1 and %2</translation>
+    </message>
+    <message>
+        <source>multi-step: ÷10 at 50 % and 75 %</source>
+        <translation>multi-step: ÷10 at 50 % and 75 %</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>cosine</translation>
     </message>
 </context>
 <context>
@@ -677,28 +1018,12 @@ gradient norm %3</translation>
 <context>
     <name>rx::NetworkCanvas</name>
     <message>
-        <source>A: [x, 0]</source>
-        <translation>A: [x, 0]</translation>
-    </message>
-    <message>
-        <source>B: 1×1 conv</source>
-        <translation>B: 1×1 conv</translation>
-    </message>
-    <message>
         <source>input %1×%2×%3</source>
         <translation>input %1×%2×%3</translation>
     </message>
     <message>
-        <source>3×3 max pool, /2</source>
-        <translation>3×3 max pool, /2</translation>
-    </message>
-    <message>
         <source>stem</source>
         <translation>stem</translation>
-    </message>
-    <message>
-        <source>stem width</source>
-        <translation>stem width</translation>
     </message>
     <message>
         <source>stage %1</source>
@@ -732,6 +1057,21 @@ gradient norm %3</translation>
         <source>%1 classes</source>
         <translation>%1 classes</translation>
     </message>
+    <message>
+        <source>BN, ReLU first</source>
+        <translation>BN, ReLU first</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Normalization</name>
+    <message>
+        <source>per-channel mean and std</source>
+        <translation>per-channel mean and std</translation>
+    </message>
+    <message>
+        <source>per-pixel mean (the paper)</source>
+        <translation>per-pixel mean (the paper)</translation>
+    </message>
 </context>
 <context>
     <name>rx::Pipeline</name>
@@ -750,6 +1090,53 @@ gradient norm %3</translation>
     <message>
         <source>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</source>
         <translation>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</translation>
+    </message>
+    <message>
+        <source>%1 holds no %2; train the run first</source>
+        <translation>%1 holds no %2; train the run first</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>no such file</translation>
+    </message>
+    <message>
+        <source>%1 holds no trained weights: expected a run folder, its %2, a libtorch export (.pt) or a pytorch export (.pth)</source>
+        <translation>%1 holds no trained weights: expected a run folder, its %2, a libtorch export (.pt) or a pytorch export (.pth)</translation>
+    </message>
+    <message>
+        <source>%1 is not a state_dict of named tensors</source>
+        <translation>%1 is not a state_dict of named tensors</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; and %n more</numerusform>
+            <numerusform>; and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not fit the architecture: %2</source>
+        <translation>%1 does not fit the architecture: %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 is missing</translation>
+    </message>
+    <message>
+        <source>%1 is not in the network</source>
+        <translation>%1 is not in the network</translation>
+    </message>
+    <message>
+        <source>%1 has another shape</source>
+        <translation>%1 has another shape</translation>
+    </message>
+    <message>
+        <source>%1 holds no valid mean and std</source>
+        <translation>%1 holds no valid mean and std</translation>
+    </message>
+    <message>
+        <source>the architecture cannot be built: %1</source>
+        <translation>the architecture cannot be built: %1</translation>
     </message>
 </context>
 <context>
@@ -826,14 +1213,6 @@ gradient norm %3</translation>
         <translation>Stem</translation>
     </message>
     <message>
-        <source>CIFAR: 3×3 conv</source>
-        <translation>CIFAR: 3×3 conv</translation>
-    </message>
-    <message>
-        <source>ImageNet: 7×7 conv /2, max pool /2</source>
-        <translation>ImageNet: 7×7 conv /2, max pool /2</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
@@ -864,18 +1243,6 @@ gradient norm %3</translation>
     <message>
         <source>Stride</source>
         <translation>Stride</translation>
-    </message>
-    <message>
-        <source>A: identity, zero-padded channels</source>
-        <translation>A: identity, zero-padded channels</translation>
-    </message>
-    <message>
-        <source>B: projection where the shape changes</source>
-        <translation>B: projection where the shape changes</translation>
-    </message>
-    <message>
-        <source>C: projection on every shortcut</source>
-        <translation>C: projection on every shortcut</translation>
     </message>
     <message>
         <source>Shortcut</source>
@@ -958,6 +1325,123 @@ std %4</translation>
     </message>
 </context>
 <context>
+    <name>rx::RunState</name>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>rx::RunsModel</name>
+    <message>
+        <source>a running run cannot be renamed</source>
+        <translation>a running run cannot be renamed</translation>
+    </message>
+    <message>
+        <source>a run named %1 already exists</source>
+        <translation>a run named %1 already exists</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>cannot rename %1 to %2</translation>
+    </message>
+    <message>
+        <source>stop the run before deleting it</source>
+        <translation>stop the run before deleting it</translation>
+    </message>
+    <message>
+        <source>cannot delete %1</source>
+        <translation>cannot delete %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Best test error</source>
+        <translation>Best test error</translation>
+    </message>
+</context>
+<context>
+    <name>rx::RunsPanel</name>
+    <message>
+        <source>Tick runs to overlay them on every plot.</source>
+        <translation>Tick runs to overlay them on every plot.</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Export weights…</source>
+        <translation>Export weights…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Rename run</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <source>Cannot rename</source>
+        <translation>Cannot rename</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Delete run</translation>
+    </message>
+    <message>
+        <source>Delete the run %1 and all its files?</source>
+        <translation>Delete the run %1 and all its files?</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Export weights</source>
+        <translation>Export weights</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exported %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
     <name>rx::SpecFile</name>
     <message>
         <source>null</source>
@@ -1016,96 +1500,126 @@ std %4</translation>
         <translation>unknown format %1</translation>
     </message>
     <message>
-        <source>unknown stem kind &apos;%1&apos; (expected &apos;cifar&apos; or &apos;imagenet&apos;)</source>
-        <translation>unknown stem kind &apos;%1&apos; (expected &apos;cifar&apos; or &apos;imagenet&apos;)</translation>
-    </message>
-    <message>
         <source>unknown block kind &apos;%1&apos; (expected one of: %2)</source>
         <translation>unknown block kind &apos;%1&apos; (expected one of: %2)</translation>
-    </message>
-    <message>
-        <source>unknown shortcut option &apos;%1&apos; (expected A, B or C)</source>
-        <translation>unknown shortcut option &apos;%1&apos; (expected A, B or C)</translation>
-    </message>
-    <message>
-        <source>unknown head kind &apos;%1&apos; (expected &apos;avgpool_fc&apos;)</source>
-        <translation>unknown head kind &apos;%1&apos; (expected &apos;avgpool_fc&apos;)</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
         <translation>cannot read %1: %2</translation>
     </message>
     <message>
-        <source>cannot save %1: %2</source>
-        <translation>cannot save %1: %2</translation>
+        <source>unknown stem kind &apos;%1&apos; (expected one of: %2)</source>
+        <translation>unknown stem kind &apos;%1&apos; (expected one of: %2)</translation>
+    </message>
+    <message>
+        <source>unknown shortcut option &apos;%1&apos; (expected one of: %2)</source>
+        <translation>unknown shortcut option &apos;%1&apos; (expected one of: %2)</translation>
+    </message>
+    <message>
+        <source>unknown head kind &apos;%1&apos; (expected &apos;%2&apos;)</source>
+        <translation>unknown head kind &apos;%1&apos; (expected &apos;%2&apos;)</translation>
     </message>
 </context>
 <context>
-    <name>rx::Trainer</name>
+    <name>rx::TrainConfig</name>
     <message>
-        <source>the network is invalid:
-%1</source>
-        <translation>the network is invalid:
-%1</translation>
+        <source>null</source>
+        <translation>null</translation>
     </message>
     <message>
-        <source>cannot create the run folder %1</source>
-        <translation>cannot create the run folder %1</translation>
+        <source>a boolean</source>
+        <translation>a boolean</translation>
     </message>
     <message>
-        <source>cannot resume: %1 does not exist</source>
-        <translation>cannot resume: %1 does not exist</translation>
+        <source>a number</source>
+        <translation>a number</translation>
     </message>
     <message>
-        <source>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</source>
-        <translation>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</translation>
+        <source>a string</source>
+        <translation>a string</translation>
     </message>
     <message>
-        <source>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</source>
-        <translation>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</translation>
+        <source>an array</source>
+        <translation>an array</translation>
     </message>
     <message>
-        <source>the training set has %1 images; at least one batch is needed</source>
-        <translation>the training set has %1 images; at least one batch is needed</translation>
+        <source>an object</source>
+        <translation>an object</translation>
     </message>
     <message>
-        <source>training failed: %1</source>
-        <translation>training failed: %1</translation>
+        <source>nothing</source>
+        <translation>nothing</translation>
     </message>
     <message>
-        <source>invalid training settings: %1</source>
-        <translation>invalid training settings: %1</translation>
+        <source>a positive integer</source>
+        <translation>a positive integer</translation>
+    </message>
+    <message>
+        <source>a non-negative integer</source>
+        <translation>a non-negative integer</translation>
+    </message>
+    <message>
+        <source>a positive number</source>
+        <translation>a positive number</translation>
+    </message>
+    <message>
+        <source>a non-negative number</source>
+        <translation>a non-negative number</translation>
+    </message>
+    <message>
+        <source>a percentage above 0 and at most 100</source>
+        <translation>a percentage above 0 and at most 100</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>expected %1, got %2</translation>
+    </message>
+    <message>
+        <source>positive epochs</source>
+        <translation>positive epochs</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>one of %1</translation>
+    </message>
+    <message>
+        <source>an array of epochs</source>
+        <translation>an array of epochs</translation>
     </message>
 </context>
 <context>
-    <name>rx::TrainingDashboard</name>
+    <name>rx::TrainForm</name>
     <message>
         <source>Training (the paper&apos;s recipe)</source>
         <translation>Training (the paper&apos;s recipe)</translation>
-    </message>
-    <message>
-        <source>— (use epochs)</source>
-        <translation>— (use epochs)</translation>
-    </message>
-    <message>
-        <source>Stop after this many iterations (the paper: 64,000).</source>
-        <translation>Stop after this many iterations (the paper: 64,000).</translation>
     </message>
     <message>
         <source>Iterations</source>
         <translation>Iterations</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
+        <source>auto</source>
+        <translation>auto</translation>
     </message>
     <message>
-        <source>Used when iterations is —: stop after this many epochs.</source>
-        <translation>Used when iterations is —: stop after this many epochs.</translation>
+        <source>Stop after this many iterations; auto: after the epochs below, or the paper&apos;s %1 when they are — too.</source>
+        <translation>Stop after this many iterations; auto: after the epochs below, or the paper&apos;s %1 when they are — too.</translation>
     </message>
     <message>
         <source>Epochs</source>
         <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Used when iterations is auto: stop after this many epochs.</source>
+        <translation>Used when iterations is auto: stop after this many epochs.</translation>
     </message>
     <message>
         <source>Batch</source>
@@ -1116,32 +1630,20 @@ std %4</translation>
         <translation>Learning rate</translation>
     </message>
     <message>
-        <source>paper: ÷10 at 32k and 48k</source>
-        <translation>paper: ÷10 at 32k and 48k</translation>
-    </message>
-    <message>
-        <source>multi-step: ÷10 at 50 % and 75 %</source>
-        <translation>multi-step: ÷10 at 50 % and 75 %</translation>
-    </message>
-    <message>
-        <source>cosine</source>
-        <translation>cosine</translation>
-    </message>
-    <message>
         <source>Schedule</source>
         <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Warm-up</translation>
     </message>
     <message>
         <source>off</source>
         <translation>off</translation>
     </message>
     <message>
-        <source>The paper&apos;s ResNet-110 warm-up: lr 0.01 until the training error is below 80 % (at most this many iterations).</source>
-        <translation>The paper&apos;s ResNet-110 warm-up: lr 0.01 until the training error is below 80 % (at most this many iterations).</translation>
-    </message>
-    <message>
-        <source>Warm-up</source>
-        <translation>Warm-up</translation>
+        <source>The paper&apos;s ResNet-110 warm-up: lr %1 until the training error is below %2 % (at most this many iterations).</source>
+        <translation>The paper&apos;s ResNet-110 warm-up: lr %1 until the training error is below %2 % (at most this many iterations).</translation>
     </message>
     <message>
         <source>pad 4, random crop, flip</source>
@@ -1168,12 +1670,12 @@ std %4</translation>
         <translation>Split</translation>
     </message>
     <message>
-        <source>all</source>
-        <translation>all</translation>
-    </message>
-    <message>
         <source>Training images</source>
         <translation>Training images</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
     </message>
     <message>
         <source>Test images</source>
@@ -1184,28 +1686,16 @@ std %4</translation>
         <translation>Seed</translation>
     </message>
     <message>
-        <source>Training error and gradient norms are averaged and reported every this many iterations.</source>
-        <translation>Training error and gradient norms are averaged and reported every this many iterations.</translation>
-    </message>
-    <message>
         <source>Report every</source>
         <translation>Report every</translation>
     </message>
     <message>
+        <source>Training error and gradient norms are averaged and reported every this many iterations.</source>
+        <translation>Training error and gradient norms are averaged and reported every this many iterations.</translation>
+    </message>
+    <message>
         <source>Device and data</source>
         <translation>Device and data</translation>
-    </message>
-    <message>
-        <source>automatic</source>
-        <translation>automatic</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
     </message>
     <message>
         <source>Device</source>
@@ -1252,118 +1742,6 @@ std %4</translation>
         <translation>Stop</translation>
     </message>
     <message>
-        <source>log scale</source>
-        <translation>log scale</translation>
-    </message>
-    <message>
-        <source>x in epochs</source>
-        <translation>x in epochs</translation>
-    </message>
-    <message>
-        <source>Error (Fig. 6): training dashed, test bold</source>
-        <translation>Error (Fig. 6): training dashed, test bold</translation>
-    </message>
-    <message>
-        <source>Loss and learning rate</source>
-        <translation>Loss and learning rate</translation>
-    </message>
-    <message>
-        <source>sorted</source>
-        <translation>sorted</translation>
-    </message>
-    <message>
-        <source>latest</source>
-        <translation>latest</translation>
-    </message>
-    <message>
-        <source>measurement %1</source>
-        <translation>measurement %1</translation>
-    </message>
-    <message>
-        <source>Layer responses (Fig. 7): std after BN, before addition</source>
-        <translation>Layer responses (Fig. 7): std after BN, before addition</translation>
-    </message>
-    <message>
-        <source>Gradient norms: layers × time</source>
-        <translation>Gradient norms: layers × time</translation>
-    </message>
-    <message>
-        <source>Latest gradient norm per layer</source>
-        <translation>Latest gradient norm per layer</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Best test error</source>
-        <translation>Best test error</translation>
-    </message>
-    <message>
-        <source>Tick runs to overlay them on every plot.</source>
-        <translation>Tick runs to overlay them on every plot.</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Rename…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Delete…</translation>
-    </message>
-    <message>
-        <source>Export weights…</source>
-        <translation>Export weights…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Rename run</source>
-        <translation>Rename run</translation>
-    </message>
-    <message>
-        <source>New name</source>
-        <translation>New name</translation>
-    </message>
-    <message>
-        <source>Cannot rename</source>
-        <translation>Cannot rename</translation>
-    </message>
-    <message>
-        <source>Delete run</source>
-        <translation>Delete run</translation>
-    </message>
-    <message>
-        <source>Delete the run %1 and all its files?</source>
-        <translation>Delete the run %1 and all its files?</translation>
-    </message>
-    <message>
-        <source>Cannot delete</source>
-        <translation>Cannot delete</translation>
-    </message>
-    <message>
-        <source>Export weights</source>
-        <translation>Export weights</translation>
-    </message>
-    <message>
-        <source>PyTorch state_dict (*.pth);;LibTorch archive (*.pt)</source>
-        <translation>PyTorch state_dict (*.pth);;LibTorch archive (*.pt)</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>Exported %1</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
         <source>Network: &lt;b&gt;%1&lt;/b&gt; (from the builder)</source>
         <translation>Network: &lt;b&gt;%1&lt;/b&gt; (from the builder)</translation>
     </message>
@@ -1371,6 +1749,58 @@ std %4</translation>
         <source>Network: &lt;b&gt;%1&lt;/b&gt; is invalid; fix it in the builder</source>
         <translation>Network: &lt;b&gt;%1&lt;/b&gt; is invalid; fix it in the builder</translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Trainer</name>
+    <message>
+        <source>the network is invalid:
+%1</source>
+        <translation>the network is invalid:
+%1</translation>
+    </message>
+    <message>
+        <source>cannot create the run folder %1</source>
+        <translation>cannot create the run folder %1</translation>
+    </message>
+    <message>
+        <source>cannot resume: %1 does not exist</source>
+        <translation>cannot resume: %1 does not exist</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</source>
+        <translation>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</source>
+        <translation>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</translation>
+    </message>
+    <message>
+        <source>the training set has %1 images; at least one batch is needed</source>
+        <translation>the training set has %1 images; at least one batch is needed</translation>
+    </message>
+    <message>
+        <source>training failed: %1</source>
+        <translation>training failed: %1</translation>
+    </message>
+    <message>
+        <source>invalid training settings: %1</source>
+        <translation>invalid training settings: %1</translation>
+    </message>
+    <message>
+        <source>%1: invalid training settings: %2</source>
+        <translation>%1: invalid training settings: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::TrainingDashboard</name>
     <message>
         <source>The network is invalid; fix it in the builder first.</source>
         <translation>The network is invalid; fix it in the builder first.</translation>
@@ -1390,50 +1820,6 @@ std %4</translation>
     <message>
         <source>iteration %1 / %2 · epoch %3 · %4 images/s · ETA %5</source>
         <translation>iteration %1 / %2 · epoch %3 · %4 images/s · ETA %5</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Resume</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>running</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>finished</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>stopped</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>failed</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>paused</translation>
-    </message>
-    <message>
-        <source>a running run cannot be renamed</source>
-        <translation>a running run cannot be renamed</translation>
-    </message>
-    <message>
-        <source>a run named %1 already exists</source>
-        <translation>a run named %1 already exists</translation>
-    </message>
-    <message>
-        <source>cannot rename %1 to %2</source>
-        <translation>cannot rename %1 to %2</translation>
-    </message>
-    <message>
-        <source>stop the run before deleting it</source>
-        <translation>stop the run before deleting it</translation>
-    </message>
-    <message>
-        <source>cannot delete %1</source>
-        <translation>cannot delete %1</translation>
     </message>
     <message>
         <source>downloading CIFAR-10: %1 of %2 MB</source>

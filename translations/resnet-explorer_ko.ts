@@ -35,6 +35,38 @@
         <source>Plain pre-activation bottleneck</source>
         <translation>일반 사전 활성화 병목</translation>
     </message>
+    <message>
+        <source>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</source>
+        <translation>BN과 ReLU가 붙은 3×3 합성곱 두 개. 마지막 ReLU 전에 입력을 다시 더합니다 (논문 그림 2).</translation>
+    </message>
+    <message>
+        <source>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</source>
+        <translation>1×1이 줄이고, 3×3이 처리하고, 1×1이 너비를 4배로 되돌립니다. 입력을 다시 더합니다 (논문 그림 5, 오른쪽).</translation>
+    </message>
+    <message>
+        <source>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</source>
+        <translation>3×3 합성곱 두 개 앞마다 BN-ReLU, 순수 항등 숏컷, 덧셈 뒤에는 아무것도 없음 (ECCV 2016).</translation>
+    </message>
+    <message>
+        <source>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</source>
+        <translation>ResNet-164와 ResNet-1001이 쓰는 사전 활성화 1×1, 3×3, 1×1 병목 (ECCV 2016).</translation>
+    </message>
+    <message>
+        <source>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</source>
+        <translation>숏컷 없이 BN과 ReLU가 붙은 3×3 합성곱 두 개: 깊어질수록 나빠지는 그림 6의 일반 신경망.</translation>
+    </message>
+    <message>
+        <source>A bottleneck without its shortcut.</source>
+        <translation>숏컷이 없는 병목 블록.</translation>
+    </message>
+    <message>
+        <source>A pre-activation basic block without its shortcut.</source>
+        <translation>숏컷이 없는 사전 활성화 기본 블록.</translation>
+    </message>
+    <message>
+        <source>A pre-activation bottleneck without its shortcut.</source>
+        <translation>숏컷이 없는 사전 활성화 병목 블록.</translation>
+    </message>
 </context>
 <context>
     <name>Presets</name>
@@ -60,27 +92,27 @@
     </message>
     <message>
         <source>ResNet-20, option A shortcuts (Table 6)</source>
-        <translation>ResNet-20, 옵션 A 지름길 연결 (표 6)</translation>
+        <translation>ResNet-20, 옵션 A 숏컷 연결 (표 6)</translation>
     </message>
     <message>
         <source>ResNet-32, option A shortcuts (Table 6)</source>
-        <translation>ResNet-32, 옵션 A 지름길 연결 (표 6)</translation>
+        <translation>ResNet-32, 옵션 A 숏컷 연결 (표 6)</translation>
     </message>
     <message>
         <source>ResNet-44, option A shortcuts (Table 6)</source>
-        <translation>ResNet-44, 옵션 A 지름길 연결 (표 6)</translation>
+        <translation>ResNet-44, 옵션 A 숏컷 연결 (표 6)</translation>
     </message>
     <message>
         <source>ResNet-56, option A shortcuts (Table 6)</source>
-        <translation>ResNet-56, 옵션 A 지름길 연결 (표 6)</translation>
+        <translation>ResNet-56, 옵션 A 숏컷 연결 (표 6)</translation>
     </message>
     <message>
         <source>ResNet-110, option A shortcuts (Table 6)</source>
-        <translation>ResNet-110, 옵션 A 지름길 연결 (표 6)</translation>
+        <translation>ResNet-110, 옵션 A 숏컷 연결 (표 6)</translation>
     </message>
     <message>
         <source>ResNet-1202, option A shortcuts: overfits (Table 6)</source>
-        <translation>ResNet-1202, 옵션 A 지름길 연결: 과적합 (표 6)</translation>
+        <translation>ResNet-1202, 옵션 A 숏컷 연결: 과적합 (표 6)</translation>
     </message>
     <message>
         <source>ResNet-20 with option B projections</source>
@@ -109,6 +141,60 @@
     <message>
         <source>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</source>
         <translation>CIFAR용 ResNet-34: 3×3 줄기, 너비 16–128</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutOption</name>
+    <message>
+        <source>A: identity, zero-padded channels</source>
+        <translation>A: 항등, 0으로 채운 채널</translation>
+    </message>
+    <message>
+        <source>A: [x, 0]</source>
+        <translation>A: [x, 0]</translation>
+    </message>
+    <message>
+        <source>B: projection where the shape changes</source>
+        <translation>B: 모양이 바뀌는 곳에서 투영</translation>
+    </message>
+    <message>
+        <source>B: 1×1 conv</source>
+        <translation>B: 1×1 합성곱</translation>
+    </message>
+    <message>
+        <source>C: projection on every shortcut</source>
+        <translation>C: 모든 숏컷에서 투영</translation>
+    </message>
+    <message>
+        <source>C: 1×1 conv</source>
+        <translation>C: 1×1 합성곱</translation>
+    </message>
+</context>
+<context>
+    <name>StemKind</name>
+    <message>
+        <source>CIFAR: 3×3 conv</source>
+        <translation>CIFAR: 3×3 합성곱</translation>
+    </message>
+    <message>
+        <source>CIFAR stem</source>
+        <translation>CIFAR 줄기</translation>
+    </message>
+    <message>
+        <source>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</source>
+        <translation>3×3 합성곱, 필터 16개, 보폭 1: 논문 CIFAR-10 신경망의 첫 층.</translation>
+    </message>
+    <message>
+        <source>ImageNet: 7×7 conv /2, max pool /2</source>
+        <translation>ImageNet: 7×7 합성곱 /2, 최대 풀링 /2</translation>
+    </message>
+    <message>
+        <source>ImageNet stem</source>
+        <translation>ImageNet 줄기</translation>
+    </message>
+    <message>
+        <source>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</source>
+        <translation>7×7 합성곱(보폭 2) 다음 3×3 최대 풀링(보폭 2): ResNet-18…152의 첫 층.</translation>
     </message>
 </context>
 <context>
@@ -190,68 +276,16 @@
         <translation>줄기의 최대 풀링</translation>
     </message>
     <message>
-        <source>its 3×3 conv</source>
-        <translation>블록의 3×3 합성곱</translation>
-    </message>
-    <message>
-        <source>its first 3×3 conv</source>
-        <translation>블록의 첫 3×3 합성곱</translation>
-    </message>
-    <message>
         <source>shortcut option A can only add channels (zero padding), but the block maps %1 channels to %2; use option B or C</source>
-        <translation>지름길 옵션 A는 채널을 늘릴 수만 있는데(0 채우기), 이 블록은 채널 %1개를 %2개로 바꿉니다. 옵션 B나 C를 쓰세요</translation>
+        <translation>숏컷 옵션 A는 채널을 늘릴 수만 있는데(0 채우기), 이 블록은 채널 %1개를 %2개로 바꿉니다. 옵션 B나 C를 쓰세요</translation>
+    </message>
+    <message>
+        <source>its %1×%1 conv (%2)</source>
+        <translation>블록의 %1×%1 합성곱 (%2)</translation>
     </message>
 </context>
 <context>
     <name>rx::BlockPalette</name>
-    <message>
-        <source>Two 3×3 convs with BN and ReLU; the input is added back before the last ReLU (paper Fig. 2).</source>
-        <translation>BN과 ReLU가 붙은 3×3 합성곱 두 개. 마지막 ReLU 전에 입력을 다시 더합니다 (논문 그림 2).</translation>
-    </message>
-    <message>
-        <source>1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added back (paper Fig. 5, right).</source>
-        <translation>1×1이 줄이고, 3×3이 처리하고, 1×1이 너비를 4배로 되돌립니다. 입력을 다시 더합니다 (논문 그림 5, 오른쪽).</translation>
-    </message>
-    <message>
-        <source>BN-ReLU before each of two 3×3 convs, a pure identity shortcut and nothing after the addition (ECCV 2016).</source>
-        <translation>3×3 합성곱 두 개 앞마다 BN-ReLU, 순수 항등 지름길, 덧셈 뒤에는 아무것도 없음 (ECCV 2016).</translation>
-    </message>
-    <message>
-        <source>Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and ResNet-1001 (ECCV 2016).</source>
-        <translation>ResNet-164와 ResNet-1001이 쓰는 사전 활성화 1×1, 3×3, 1×1 병목 (ECCV 2016).</translation>
-    </message>
-    <message>
-        <source>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</source>
-        <translation>지름길 없이 BN과 ReLU가 붙은 3×3 합성곱 두 개: 깊어질수록 나빠지는 그림 6의 일반 신경망.</translation>
-    </message>
-    <message>
-        <source>A bottleneck without its shortcut.</source>
-        <translation>지름길이 없는 병목 블록.</translation>
-    </message>
-    <message>
-        <source>A pre-activation basic block without its shortcut.</source>
-        <translation>지름길이 없는 사전 활성화 기본 블록.</translation>
-    </message>
-    <message>
-        <source>A pre-activation bottleneck without its shortcut.</source>
-        <translation>지름길이 없는 사전 활성화 병목 블록.</translation>
-    </message>
-    <message>
-        <source>CIFAR stem</source>
-        <translation>CIFAR 줄기</translation>
-    </message>
-    <message>
-        <source>3×3 conv, 16 filters, stride 1: the first layer of the paper&apos;s CIFAR-10 nets.</source>
-        <translation>3×3 합성곱, 필터 16개, 보폭 1: 논문 CIFAR-10 신경망의 첫 층.</translation>
-    </message>
-    <message>
-        <source>ImageNet stem</source>
-        <translation>ImageNet 줄기</translation>
-    </message>
-    <message>
-        <source>7×7 conv, stride 2, then 3×3 max-pool, stride 2: the first layers of ResNet-18…152.</source>
-        <translation>7×7 합성곱(보폭 2) 다음 3×3 최대 풀링(보폭 2): ResNet-18…152의 첫 층.</translation>
-    </message>
     <message>
         <source>Stage</source>
         <translation>단계</translation>
@@ -299,13 +333,6 @@
         <translation>&apos;%1&apos;은(는) 프리셋 이름도, 있는 파일도 아닙니다. 목록은 &apos;presets&apos;로 보세요</translation>
     </message>
     <message>
-        <source>usage: %1</source>
-        <translation>사용법: %1</translation>
-    </message>
-</context>
-<context>
-    <name>rx::CliTrain</name>
-    <message>
         <source>CIFAR-10 not found: pass --data DIR, set CIFAR10_DIR, or run &apos;resnet-explorer-cli download&apos;</source>
         <translation>CIFAR-10을 찾을 수 없습니다: --data DIR을 주거나 CIFAR10_DIR을 설정하거나 &apos;resnet-explorer-cli download&apos;를 실행하세요</translation>
     </message>
@@ -314,8 +341,296 @@
         <translation>--%1에 잘못된 값 &apos;%2&apos;</translation>
     </message>
     <message>
+        <source>List the network presets, one name per line.</source>
+        <translation>신경망 프리셋 이름을 한 줄에 하나씩 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Depth, parameters, MACs and the stage table of a network.</source>
+        <translation>신경망의 깊이, 매개변수, 곱셈-누산 수와 단계 표.</translation>
+    </message>
+    <message>
+        <source>Preset name or .resnet.json file.</source>
+        <translation>프리셋 이름 또는 .resnet.json 파일.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>표 대신 JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Check a .resnet.json file.</source>
+        <translation>.resnet.json 파일을 검사합니다.</translation>
+    </message>
+    <message>
+        <source>The .resnet.json file.</source>
+        <translation>.resnet.json 파일.</translation>
+    </message>
+    <message>
+        <source>expected exactly one %1</source>
+        <translation>%1이(가) 정확히 하나 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>presets takes no arguments</source>
+        <translation>presets는 인수를 받지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliTrain</name>
+    <message>
         <source>--arch is required (unless --resume)</source>
         <translation>--arch가 필요합니다 (--resume이 아니면)</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%2&apos; for --%1 (expected one of %3)</source>
+        <translation>--%1의 값 &apos;%2&apos;이(가) 잘못되었습니다 (가능한 값: %3)</translation>
+    </message>
+    <message>
+        <source>--out RUN_DIR is required</source>
+        <translation>--out RUN_DIR이 필요합니다</translation>
+    </message>
+    <message>
+        <source>stopping: the checkpoint is written at the end of this iteration</source>
+        <translation>멈추는 중: 이번 반복이 끝나면 체크포인트를 씁니다</translation>
+    </message>
+    <message>
+        <source>Stop after N epochs (default %1: see --iterations).</source>
+        <translation>N 에폭 후 멈춥니다 (기본값 %1: --iterations 참고).</translation>
+    </message>
+    <message>
+        <source>Mini-batch size (default %1).</source>
+        <translation>미니배치 크기 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</source>
+        <translation>학습 오차가 --warmup-until-error 아래로 내려갈 때까지, 최대 N 반복 동안 --warmup-lr로 워밍업합니다 (기본값 %1: 워밍업 없음).</translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (default %1: all).</source>
+        <translation>처음 N개의 학습 이미지만 씁니다 (기본값 %1: 전부).</translation>
+    </message>
+    <message>
+        <source>Use only the first N test images (default %1: all).</source>
+        <translation>처음 N개의 테스트 이미지만 씁니다 (기본값 %1: 전부).</translation>
+    </message>
+    <message>
+        <source>CPU threads (default %1: every core).</source>
+        <translation>CPU 스레드 수 (기본값 %1: 모든 코어).</translation>
+    </message>
+    <message>
+        <source>Report training metrics every N iterations (default %1).</source>
+        <translation>N 반복마다 학습 지표를 보고합니다 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Test every N iterations (default %1: every epoch).</source>
+        <translation>N 반복마다 테스트합니다 (기본값 %1: 에폭마다).</translation>
+    </message>
+    <message>
+        <source>Test images a forward pass (default %1).</source>
+        <translation>순전파 한 번에 넣는 테스트 이미지 수 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Test images for the layer responses (default %1).</source>
+        <translation>층 응답을 잴 테스트 이미지 수 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Learning rate (default %1).</source>
+        <translation>학습률 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>SGD momentum (default %1).</source>
+        <translation>SGD 모멘텀 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Weight decay (default %1).</source>
+        <translation>가중치 감쇠 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Warm-up learning rate (default %1).</source>
+        <translation>워밍업 학습률 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>End the warm-up when the training error is below this % (default %1).</source>
+        <translation>학습 오차가 이 % 아래로 내려가면 워밍업을 끝냅니다 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Train a network on CIFAR-10.</source>
+        <translation>CIFAR-10으로 신경망을 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Preset name or .resnet.json file.</source>
+        <translation>프리셋 이름 또는 .resnet.json 파일.</translation>
+    </message>
+    <message>
+        <source>Run folder (architecture, settings, metrics.jsonl, checkpoint.pt).</source>
+        <translation>실행 폴더 (구조, 설정, metrics.jsonl, checkpoint.pt).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>CIFAR-10 .bin 파일이 있는 폴더.</translation>
+    </message>
+    <message>
+        <source>Stop after N iterations (default: the paper&apos;s %1).</source>
+        <translation>N 반복 후 멈춥니다 (기본값: 논문의 %1).</translation>
+    </message>
+    <message>
+        <source>Use Nesterov momentum.</source>
+        <translation>네스테로프 모멘텀을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule: %1 (default %2).</source>
+        <translation>학습률 일정: %1 (기본값 %2).</translation>
+    </message>
+    <message>
+        <source>Subtract the per-pixel mean (the paper) instead of per-channel mean/std.</source>
+        <translation>채널별 평균/표준편차 대신 픽셀별 평균을 뺍니다 (논문 방식).</translation>
+    </message>
+    <message>
+        <source>Turn off pad-crop-flip augmentation.</source>
+        <translation>패딩-자르기-뒤집기 데이터 증강을 끕니다.</translation>
+    </message>
+    <message>
+        <source>Hold out the last %1 training images and test on them.</source>
+        <translation>마지막 %1개의 학습 이미지를 떼어 두고 그것으로 테스트합니다.</translation>
+    </message>
+    <message>
+        <source>Random seed (default %1).</source>
+        <translation>난수 시드 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Device: %1 (default %2).</source>
+        <translation>장치: %1 (기본값 %2).</translation>
+    </message>
+    <message>
+        <source>Continue the run in RUN_DIR from its checkpoint, with its settings; options given now override them.</source>
+        <translation>RUN_DIR의 실행을 체크포인트에서 그 설정대로 이어 갑니다. 지금 준 옵션이 설정보다 우선합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliWeights</name>
+    <message>
+        <source>Test error of trained weights on the CIFAR-10 test set.</source>
+        <translation>학습된 가중치의 CIFAR-10 테스트 세트 테스트 오차.</translation>
+    </message>
+    <message>
+        <source>A run folder, its checkpoint.pt, a libtorch export (.pt) or a pytorch export (.pth).</source>
+        <translation>실행 폴더, 그 checkpoint.pt, libtorch 내보내기(.pt) 또는 pytorch 내보내기(.pth).</translation>
+    </message>
+    <message>
+        <source>The architecture (preset name or .resnet.json file) when none lies beside the weights (FILE.resnet.json or architecture.resnet.json).</source>
+        <translation>가중치 옆에 구조 파일(FILE.resnet.json 또는 architecture.resnet.json)이 없을 때 쓸 구조 (프리셋 이름 또는 .resnet.json 파일).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>CIFAR-10 .bin 파일이 있는 폴더.</translation>
+    </message>
+    <message>
+        <source>Use only the first N test images.</source>
+        <translation>처음 N개의 테스트 이미지만 씁니다.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core, %1 here).</source>
+        <translation>CPU 스레드 수 (기본값: 모든 코어, 여기서는 %1).</translation>
+    </message>
+    <message>
+        <source>Write one CSV row of 10 logits per test image.</source>
+        <translation>테스트 이미지마다 로짓 10개를 CSV 한 줄로 씁니다.</translation>
+    </message>
+    <message>
+        <source>--weights is required</source>
+        <translation>--weights가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Export the trained weights of a run.</source>
+        <translation>실행의 학습된 가중치를 내보냅니다.</translation>
+    </message>
+    <message>
+        <source>The run folder (or a checkpoint or an export of either format).</source>
+        <translation>실행 폴더 (또는 체크포인트나 두 형식 중 하나의 내보내기 파일).</translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation>다음 중 하나: %1.</translation>
+    </message>
+    <message>
+        <source>Output file.</source>
+        <translation>출력 파일.</translation>
+    </message>
+    <message>
+        <source>expected RUN_DIR --format %1 --out FILE</source>
+        <translation>RUN_DIR --format %1 --out FILE 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Download CIFAR-10 (binary version).</source>
+        <translation>CIFAR-10 (바이너리 버전)을 내려받습니다.</translation>
+    </message>
+    <message>
+        <source>Target folder (default: the app&apos;s data folder, %1).</source>
+        <translation>저장할 폴더 (기본값: 앱의 데이터 폴더, %1).</translation>
+    </message>
+    <message>
+        <source>Archive address (default: the official one).</source>
+        <translation>압축 파일 주소 (기본값: 공식 주소).</translation>
+    </message>
+    <message>
+        <source>Expected md5 of the archive.</source>
+        <translation>압축 파일의 예상 md5.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::DashboardPlots</name>
+    <message>
+        <source>log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>x in epochs</source>
+        <translation>x축 에폭</translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>최근</translation>
+    </message>
+    <message>
+        <source>measurement %1</source>
+        <translation>측정 %1</translation>
+    </message>
+    <message>
+        <source>sorted</source>
+        <translation>정렬</translation>
+    </message>
+    <message>
+        <source>Error (Fig. 6): training dashed, test bold</source>
+        <translation>오차 (그림 6): 학습은 점선, 테스트은 굵은 선</translation>
+    </message>
+    <message>
+        <source>Loss and learning rate</source>
+        <translation>손실과 학습률</translation>
+    </message>
+    <message>
+        <source>Layer responses (Fig. 7): std after BN, before addition</source>
+        <translation>층 응답 (그림 7): BN 뒤, 덧셈 전의 표준편차</translation>
+    </message>
+    <message>
+        <source>Gradient norms: layers × time</source>
+        <translation>기울기 노름: 층 × 시간</translation>
+    </message>
+    <message>
+        <source>Latest gradient norm per layer</source>
+        <translation>층별 최근 기울기 노름</translation>
+    </message>
+</context>
+<context>
+    <name>rx::DeviceChoice</name>
+    <message>
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
     </message>
 </context>
 <context>
@@ -373,7 +688,7 @@
     </message>
     <message>
         <source>error (%)</source>
-        <translation>오류 (%)</translation>
+        <translation>오차 (%)</translation>
     </message>
     <message>
         <source>%1 train</source>
@@ -381,7 +696,7 @@
     </message>
     <message>
         <source>%1 test</source>
-        <translation>%1 시험</translation>
+        <translation>%1 테스트</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -395,8 +710,19 @@
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>%1 holds no checkpoint.pt; train the run first</source>
-        <translation>%1에 checkpoint.pt가 없습니다. 먼저 학습하세요</translation>
+        <source>cannot evaluate %1: %2</source>
+        <translation>%1을(를) 평가할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::ExportFormat</name>
+    <message>
+        <source>PyTorch state_dict</source>
+        <translation>PyTorch state_dict</translation>
+    </message>
+    <message>
+        <source>LibTorch archive</source>
+        <translation>LibTorch 아카이브</translation>
     </message>
 </context>
 <context>
@@ -459,6 +785,21 @@ gradient norm %3</source>
     <message>
         <source>%1 learning rate</source>
         <translation>%1 학습률</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LrSchedule</name>
+    <message>
+        <source>paper: ÷10 at %1 and %2</source>
+        <translation>논문: %1, %2에서 ÷10</translation>
+    </message>
+    <message>
+        <source>multi-step: ÷10 at 50 % and 75 %</source>
+        <translation>다단계: 50 %와 75 %에서 ÷10</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>코사인</translation>
     </message>
 </context>
 <context>
@@ -676,28 +1017,12 @@ gradient norm %3</source>
 <context>
     <name>rx::NetworkCanvas</name>
     <message>
-        <source>A: [x, 0]</source>
-        <translation>A: [x, 0]</translation>
-    </message>
-    <message>
-        <source>B: 1×1 conv</source>
-        <translation>B: 1×1 합성곱</translation>
-    </message>
-    <message>
         <source>input %1×%2×%3</source>
         <translation>입력 %1×%2×%3</translation>
     </message>
     <message>
-        <source>3×3 max pool, /2</source>
-        <translation>3×3 최대 풀링, /2</translation>
-    </message>
-    <message>
         <source>stem</source>
         <translation>줄기</translation>
-    </message>
-    <message>
-        <source>stem width</source>
-        <translation>줄기 너비</translation>
     </message>
     <message>
         <source>stage %1</source>
@@ -731,6 +1056,21 @@ gradient norm %3</source>
         <source>%1 classes</source>
         <translation>클래스 %1개</translation>
     </message>
+    <message>
+        <source>BN, ReLU first</source>
+        <translation>BN, ReLU 먼저</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Normalization</name>
+    <message>
+        <source>per-channel mean and std</source>
+        <translation>채널별 평균과 표준편차</translation>
+    </message>
+    <message>
+        <source>per-pixel mean (the paper)</source>
+        <translation>픽셀별 평균 (논문)</translation>
+    </message>
 </context>
 <context>
     <name>rx::Pipeline</name>
@@ -749,6 +1089,52 @@ gradient norm %3</source>
     <message>
         <source>CUDA was asked for, but this LibTorch has no usable GPU; use --device cpu or auto, or build with a CUDA LibTorch</source>
         <translation>CUDA를 요청했지만 이 LibTorch에는 쓸 수 있는 GPU가 없습니다. --device cpu나 auto를 쓰거나 CUDA LibTorch로 빌드하세요</translation>
+    </message>
+    <message>
+        <source>%1 holds no %2; train the run first</source>
+        <translation>%1에 %2이(가) 없습니다. 먼저 학습하세요</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>그런 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 holds no trained weights: expected a run folder, its %2, a libtorch export (.pt) or a pytorch export (.pth)</source>
+        <translation>%1에는 학습된 가중치가 없습니다: 실행 폴더, 그 %2, libtorch 내보내기(.pt) 또는 pytorch 내보내기(.pth)여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a state_dict of named tensors</source>
+        <translation>%1은(는) 이름 붙은 텐서의 state_dict가 아닙니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; 그 밖에 %n개 더</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not fit the architecture: %2</source>
+        <translation>%1이(가) 구조와 맞지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not in the network</source>
+        <translation>%1은(는) 신경망에 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 has another shape</source>
+        <translation>%1의 모양이 다릅니다</translation>
+    </message>
+    <message>
+        <source>%1 holds no valid mean and std</source>
+        <translation>%1에 올바른 평균과 표준편차가 없습니다</translation>
+    </message>
+    <message>
+        <source>the architecture cannot be built: %1</source>
+        <translation>구조를 만들 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -825,14 +1211,6 @@ gradient norm %3</source>
         <translation>줄기</translation>
     </message>
     <message>
-        <source>CIFAR: 3×3 conv</source>
-        <translation>CIFAR: 3×3 합성곱</translation>
-    </message>
-    <message>
-        <source>ImageNet: 7×7 conv /2, max pool /2</source>
-        <translation>ImageNet: 7×7 합성곱 /2, 최대 풀링 /2</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
@@ -865,20 +1243,8 @@ gradient norm %3</source>
         <translation>보폭</translation>
     </message>
     <message>
-        <source>A: identity, zero-padded channels</source>
-        <translation>A: 항등, 0으로 채운 채널</translation>
-    </message>
-    <message>
-        <source>B: projection where the shape changes</source>
-        <translation>B: 모양이 바뀌는 곳에서 투영</translation>
-    </message>
-    <message>
-        <source>C: projection on every shortcut</source>
-        <translation>C: 모든 지름길에서 투영</translation>
-    </message>
-    <message>
         <source>Shortcut</source>
-        <translation>지름길</translation>
+        <translation>숏컷</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -914,7 +1280,7 @@ gradient norm %3</source>
     </message>
     <message>
         <source>Change shortcut option</source>
-        <translation>지름길 옵션 바꾸기</translation>
+        <translation>숏컷 옵션 바꾸기</translation>
     </message>
     <message>
         <source>%1n+2 with n = %2 blocks per stage</source>
@@ -954,6 +1320,123 @@ std %4</source>
         <translation>%1
 %2 (에폭 %3)
 표준편차 %4</translation>
+    </message>
+</context>
+<context>
+    <name>rx::RunState</name>
+    <message>
+        <source>running</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>rx::RunsModel</name>
+    <message>
+        <source>a running run cannot be renamed</source>
+        <translation>학습 중인 실행은 이름을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a run named %1 already exists</source>
+        <translation>%1이라는 실행이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>%1을(를) %2(으)로 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>stop the run before deleting it</source>
+        <translation>삭제하기 전에 실행을 멈추세요</translation>
+    </message>
+    <message>
+        <source>cannot delete %1</source>
+        <translation>%1을(를) 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Best test error</source>
+        <translation>최저 테스트 오차</translation>
+    </message>
+</context>
+<context>
+    <name>rx::RunsPanel</name>
+    <message>
+        <source>Tick runs to overlay them on every plot.</source>
+        <translation>실행을 체크하면 모든 그래프에 겹쳐 그립니다.</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Export weights…</source>
+        <translation>가중치 내보내기…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>실행 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>새 이름</translation>
+    </message>
+    <message>
+        <source>Cannot rename</source>
+        <translation>이름을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the run %1 and all its files?</source>
+        <translation>실행 %1과(와) 그 파일을 모두 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export weights</source>
+        <translation>가중치 내보내기</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
     </message>
 </context>
 <context>
@@ -1015,96 +1498,126 @@ std %4</source>
         <translation>알 수 없는 형식 %1</translation>
     </message>
     <message>
-        <source>unknown stem kind &apos;%1&apos; (expected &apos;cifar&apos; or &apos;imagenet&apos;)</source>
-        <translation>알 수 없는 줄기 종류 &apos;%1&apos; (&apos;cifar&apos;나 &apos;imagenet&apos;이어야 합니다)</translation>
-    </message>
-    <message>
         <source>unknown block kind &apos;%1&apos; (expected one of: %2)</source>
         <translation>알 수 없는 블록 종류 &apos;%1&apos; (다음 중 하나여야 합니다: %2)</translation>
-    </message>
-    <message>
-        <source>unknown shortcut option &apos;%1&apos; (expected A, B or C)</source>
-        <translation>알 수 없는 지름길 옵션 &apos;%1&apos; (A, B, C 중 하나여야 합니다)</translation>
-    </message>
-    <message>
-        <source>unknown head kind &apos;%1&apos; (expected &apos;avgpool_fc&apos;)</source>
-        <translation>알 수 없는 머리 종류 &apos;%1&apos; (&apos;avgpool_fc&apos;여야 합니다)</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>cannot save %1: %2</source>
-        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+        <source>unknown stem kind &apos;%1&apos; (expected one of: %2)</source>
+        <translation>알 수 없는 줄기 종류 &apos;%1&apos; (가능한 값: %2)</translation>
+    </message>
+    <message>
+        <source>unknown shortcut option &apos;%1&apos; (expected one of: %2)</source>
+        <translation>알 수 없는 숏컷 옵션 &apos;%1&apos; (가능한 값: %2)</translation>
+    </message>
+    <message>
+        <source>unknown head kind &apos;%1&apos; (expected &apos;%2&apos;)</source>
+        <translation>알 수 없는 헤드 종류 &apos;%1&apos; (&apos;%2&apos;이어야 합니다)</translation>
     </message>
 </context>
 <context>
-    <name>rx::Trainer</name>
+    <name>rx::TrainConfig</name>
     <message>
-        <source>the network is invalid:
-%1</source>
-        <translation>신경망이 올바르지 않습니다:
-%1</translation>
+        <source>null</source>
+        <translation>null</translation>
     </message>
     <message>
-        <source>cannot create the run folder %1</source>
-        <translation>실행 폴더 %1을(를) 만들 수 없습니다</translation>
+        <source>a boolean</source>
+        <translation>참/거짓 값</translation>
     </message>
     <message>
-        <source>cannot resume: %1 does not exist</source>
-        <translation>이어서 학습할 수 없습니다: %1이(가) 없습니다</translation>
+        <source>a number</source>
+        <translation>수</translation>
     </message>
     <message>
-        <source>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</source>
-        <translation>학습이 발산했습니다: 반복 %2에서 손실이 %1이(가) 되었습니다. 학습을 멈췄고 마지막 정상 체크포인트(반복 %3)는 남아 있습니다. 학습률을 낮추거나 워밍업을 써 보세요.</translation>
+        <source>a string</source>
+        <translation>문자열</translation>
     </message>
     <message>
-        <source>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</source>
-        <translation>학습이 발산했습니다: 체크포인트를 쓰기 전인 반복 %2에서 손실이 %1이(가) 되었습니다. 학습률을 낮추거나 워밍업을 써 보세요.</translation>
+        <source>an array</source>
+        <translation>배열</translation>
     </message>
     <message>
-        <source>the training set has %1 images; at least one batch is needed</source>
-        <translation>학습 세트의 이미지가 %1장입니다. 적어도 배치 하나가 필요합니다</translation>
+        <source>an object</source>
+        <translation>객체</translation>
     </message>
     <message>
-        <source>training failed: %1</source>
-        <translation>학습 실패: %1</translation>
+        <source>nothing</source>
+        <translation>없음</translation>
     </message>
     <message>
-        <source>invalid training settings: %1</source>
-        <translation>잘못된 학습 설정: %1</translation>
+        <source>a positive integer</source>
+        <translation>양의 정수</translation>
+    </message>
+    <message>
+        <source>a non-negative integer</source>
+        <translation>0 이상의 정수</translation>
+    </message>
+    <message>
+        <source>a positive number</source>
+        <translation>양수</translation>
+    </message>
+    <message>
+        <source>a non-negative number</source>
+        <translation>0 이상의 수</translation>
+    </message>
+    <message>
+        <source>a percentage above 0 and at most 100</source>
+        <translation>0보다 크고 100 이하인 백분율</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1이(가) 와야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <source>positive epochs</source>
+        <translation>양의 에폭 값</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 또는 false</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>%1 중 하나</translation>
+    </message>
+    <message>
+        <source>an array of epochs</source>
+        <translation>에폭 배열</translation>
     </message>
 </context>
 <context>
-    <name>rx::TrainingDashboard</name>
+    <name>rx::TrainForm</name>
     <message>
         <source>Training (the paper&apos;s recipe)</source>
         <translation>학습 (논문의 설정)</translation>
-    </message>
-    <message>
-        <source>— (use epochs)</source>
-        <translation>— (에폭 사용)</translation>
-    </message>
-    <message>
-        <source>Stop after this many iterations (the paper: 64,000).</source>
-        <translation>이 반복 횟수 후 멈춥니다 (논문: 64,000).</translation>
     </message>
     <message>
         <source>Iterations</source>
         <translation>반복</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
+        <source>auto</source>
+        <translation>자동</translation>
     </message>
     <message>
-        <source>Used when iterations is —: stop after this many epochs.</source>
-        <translation>반복이 —일 때 사용: 이 에폭 수 후 멈춥니다.</translation>
+        <source>Stop after this many iterations; auto: after the epochs below, or the paper&apos;s %1 when they are — too.</source>
+        <translation>이 반복 수 후 멈춥니다. 자동: 아래 에폭 수 후, 에폭도 —이면 논문의 %1 반복 후.</translation>
     </message>
     <message>
         <source>Epochs</source>
         <translation>에폭</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Used when iterations is auto: stop after this many epochs.</source>
+        <translation>반복이 자동일 때 사용: 이 에폭 수 후 멈춥니다.</translation>
     </message>
     <message>
         <source>Batch</source>
@@ -1115,32 +1628,20 @@ std %4</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <source>paper: ÷10 at 32k and 48k</source>
-        <translation>논문: 32k와 48k에서 ÷10</translation>
-    </message>
-    <message>
-        <source>multi-step: ÷10 at 50 % and 75 %</source>
-        <translation>다단계: 50 %와 75 %에서 ÷10</translation>
-    </message>
-    <message>
-        <source>cosine</source>
-        <translation>코사인</translation>
-    </message>
-    <message>
         <source>Schedule</source>
         <translation>일정</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>워밍업</translation>
     </message>
     <message>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <source>The paper&apos;s ResNet-110 warm-up: lr 0.01 until the training error is below 80 % (at most this many iterations).</source>
-        <translation>논문의 ResNet-110 워밍업: 학습 오류가 80 % 아래로 내려갈 때까지 학습률 0.01 (최대 이 반복 수).</translation>
-    </message>
-    <message>
-        <source>Warm-up</source>
-        <translation>워밍업</translation>
+        <source>The paper&apos;s ResNet-110 warm-up: lr %1 until the training error is below %2 % (at most this many iterations).</source>
+        <translation>논문의 ResNet-110 워밍업: 학습 오차가 %2 % 아래로 내려갈 때까지 학습률 %1 (최대 이 반복 수).</translation>
     </message>
     <message>
         <source>pad 4, random crop, flip</source>
@@ -1167,44 +1668,32 @@ std %4</source>
         <translation>분할</translation>
     </message>
     <message>
-        <source>all</source>
-        <translation>전체</translation>
-    </message>
-    <message>
         <source>Training images</source>
         <translation>학습 이미지</translation>
     </message>
     <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
         <source>Test images</source>
-        <translation>시험 이미지</translation>
+        <translation>테스트 이미지</translation>
     </message>
     <message>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <source>Training error and gradient norms are averaged and reported every this many iterations.</source>
-        <translation>학습 오류와 기울기 노름을 이 반복 수마다 평균해서 보고합니다.</translation>
-    </message>
-    <message>
         <source>Report every</source>
         <translation>보고 간격</translation>
     </message>
     <message>
+        <source>Training error and gradient norms are averaged and reported every this many iterations.</source>
+        <translation>학습 오차와 기울기 노름을 이 반복 수마다 평균해서 보고합니다.</translation>
+    </message>
+    <message>
         <source>Device and data</source>
         <translation>장치와 데이터</translation>
-    </message>
-    <message>
-        <source>automatic</source>
-        <translation>자동</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
     </message>
     <message>
         <source>Device</source>
@@ -1251,118 +1740,6 @@ std %4</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <source>log scale</source>
-        <translation>로그 눈금</translation>
-    </message>
-    <message>
-        <source>x in epochs</source>
-        <translation>x축 에폭</translation>
-    </message>
-    <message>
-        <source>Error (Fig. 6): training dashed, test bold</source>
-        <translation>오류 (그림 6): 학습은 점선, 시험은 굵은 선</translation>
-    </message>
-    <message>
-        <source>Loss and learning rate</source>
-        <translation>손실과 학습률</translation>
-    </message>
-    <message>
-        <source>sorted</source>
-        <translation>정렬</translation>
-    </message>
-    <message>
-        <source>latest</source>
-        <translation>최근</translation>
-    </message>
-    <message>
-        <source>measurement %1</source>
-        <translation>측정 %1</translation>
-    </message>
-    <message>
-        <source>Layer responses (Fig. 7): std after BN, before addition</source>
-        <translation>층 응답 (그림 7): BN 뒤, 덧셈 전의 표준편차</translation>
-    </message>
-    <message>
-        <source>Gradient norms: layers × time</source>
-        <translation>기울기 노름: 층 × 시간</translation>
-    </message>
-    <message>
-        <source>Latest gradient norm per layer</source>
-        <translation>층별 최근 기울기 노름</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>실행</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Best test error</source>
-        <translation>최저 시험 오류</translation>
-    </message>
-    <message>
-        <source>Tick runs to overlay them on every plot.</source>
-        <translation>실행을 체크하면 모든 그래프에 겹쳐 그립니다.</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>이름 바꾸기…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>삭제…</translation>
-    </message>
-    <message>
-        <source>Export weights…</source>
-        <translation>가중치 내보내기…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>새로 고침</translation>
-    </message>
-    <message>
-        <source>Rename run</source>
-        <translation>실행 이름 바꾸기</translation>
-    </message>
-    <message>
-        <source>New name</source>
-        <translation>새 이름</translation>
-    </message>
-    <message>
-        <source>Cannot rename</source>
-        <translation>이름을 바꿀 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Delete run</source>
-        <translation>실행 삭제</translation>
-    </message>
-    <message>
-        <source>Delete the run %1 and all its files?</source>
-        <translation>실행 %1과(와) 그 파일을 모두 삭제할까요?</translation>
-    </message>
-    <message>
-        <source>Cannot delete</source>
-        <translation>삭제할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Export weights</source>
-        <translation>가중치 내보내기</translation>
-    </message>
-    <message>
-        <source>PyTorch state_dict (*.pth);;LibTorch archive (*.pt)</source>
-        <translation>PyTorch state_dict (*.pth);;LibTorch 아카이브 (*.pt)</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>%1(으)로 내보냈습니다</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>내보내기 실패</translation>
-    </message>
-    <message>
         <source>Network: &lt;b&gt;%1&lt;/b&gt; (from the builder)</source>
         <translation>신경망: &lt;b&gt;%1&lt;/b&gt; (구성 탭에서)</translation>
     </message>
@@ -1370,6 +1747,58 @@ std %4</source>
         <source>Network: &lt;b&gt;%1&lt;/b&gt; is invalid; fix it in the builder</source>
         <translation>신경망: &lt;b&gt;%1&lt;/b&gt;이(가) 올바르지 않습니다. 구성 탭에서 고치세요</translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Trainer</name>
+    <message>
+        <source>the network is invalid:
+%1</source>
+        <translation>신경망이 올바르지 않습니다:
+%1</translation>
+    </message>
+    <message>
+        <source>cannot create the run folder %1</source>
+        <translation>실행 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot resume: %1 does not exist</source>
+        <translation>이어서 학습할 수 없습니다: %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 at iteration %2. The run stopped; the last good checkpoint (iteration %3) is kept. Try a lower learning rate or a warm-up.</source>
+        <translation>학습이 발산했습니다: 반복 %2에서 손실이 %1이(가) 되었습니다. 학습을 멈췄고 마지막 정상 체크포인트(반복 %3)는 남아 있습니다. 학습률을 낮추거나 워밍업을 써 보세요.</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 at iteration %2, before any checkpoint was written. Try a lower learning rate or a warm-up.</source>
+        <translation>학습이 발산했습니다: 체크포인트를 쓰기 전인 반복 %2에서 손실이 %1이(가) 되었습니다. 학습률을 낮추거나 워밍업을 써 보세요.</translation>
+    </message>
+    <message>
+        <source>the training set has %1 images; at least one batch is needed</source>
+        <translation>학습 세트의 이미지가 %1장입니다. 적어도 배치 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>training failed: %1</source>
+        <translation>학습 실패: %1</translation>
+    </message>
+    <message>
+        <source>invalid training settings: %1</source>
+        <translation>잘못된 학습 설정: %1</translation>
+    </message>
+    <message>
+        <source>%1: invalid training settings: %2</source>
+        <translation>%1: 학습 설정이 잘못되었습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::TrainingDashboard</name>
     <message>
         <source>The network is invalid; fix it in the builder first.</source>
         <translation>신경망이 올바르지 않습니다. 먼저 구성 탭에서 고치세요.</translation>
@@ -1389,50 +1818,6 @@ std %4</source>
     <message>
         <source>iteration %1 / %2 · epoch %3 · %4 images/s · ETA %5</source>
         <translation>반복 %1 / %2 · 에폭 %3 · 초당 %4장 · 남은 시간 %5</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>계속</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>학습 중</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>멈춤</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>일시 정지</translation>
-    </message>
-    <message>
-        <source>a running run cannot be renamed</source>
-        <translation>학습 중인 실행은 이름을 바꿀 수 없습니다</translation>
-    </message>
-    <message>
-        <source>a run named %1 already exists</source>
-        <translation>%1이라는 실행이 이미 있습니다</translation>
-    </message>
-    <message>
-        <source>cannot rename %1 to %2</source>
-        <translation>%1을(를) %2(으)로 바꿀 수 없습니다</translation>
-    </message>
-    <message>
-        <source>stop the run before deleting it</source>
-        <translation>삭제하기 전에 실행을 멈추세요</translation>
-    </message>
-    <message>
-        <source>cannot delete %1</source>
-        <translation>%1을(를) 삭제할 수 없습니다</translation>
     </message>
     <message>
         <source>downloading CIFAR-10: %1 of %2 MB</source>
