@@ -1,14 +1,11 @@
 // resnet-explorer-cli: the network model, training and export without a display.
 #include "cli_common.h"
+#include "memory.h"
 
 #include <QCoreApplication>
 
 #include <functional>
 #include <map>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace {
 
@@ -34,17 +31,6 @@ const std::map<QString, Command>& commands() {
     return table;
 }
 
-// Activations of a test batch (500 × 16 × 32 × 32 floats, 31 MiB) are freed and allocated again
-// every batch. With glibc's defaults the heap is trimmed and regrown each time, and the page
-// faults cost `eval` on 10,000 images about 8 s of system time: keep such blocks in the heap
-// (the largest mmap threshold glibc allows) and the freed heap mapped.
-void keepTensorMemory() {
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
-#endif
-}
-
 int usage(QTextStream& stream, int code) {
     stream << "usage: resnet-explorer-cli COMMAND [ARGS]\n\ncommands:\n";
     for (const auto& [name, command] : commands())
@@ -59,7 +45,7 @@ int usage(QTextStream& stream, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    keepTensorMemory();
+    rx::keepTensorMemoryInHeap();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ResNet Explorer"));
     QCoreApplication::setOrganizationName(QStringLiteral("ResNetExplorer"));

@@ -1,5 +1,6 @@
 // resnet-explorer: the desktop application.
 #include "main_window.h"
+#include "memory.h"
 #include "presets.h"
 #include "training_dashboard.h"
 
@@ -11,6 +12,7 @@
 #include <QTranslator>
 
 int main(int argc, char** argv) {
+    rx::keepTensorMemoryInHeap();  // the trainer thread allocates batch-sized tensors
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ResNet Explorer"));
     QApplication::setOrganizationName(QStringLiteral("ResNetExplorer"));

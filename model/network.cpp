@@ -12,6 +12,29 @@ nn::Conv2d convNoBias(int kernel, int in, int out, int stride) {
         nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2).bias(false));
 }
 
+torch::Tensor FoldedConv::operator()(const torch::Tensor& x) const {
+    const int64_t padding = weight.size(2) / 2;
+    return torch::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+}
+
+FoldedConv FoldedConv::fold(const nn::Conv2d& conv, const nn::BatchNorm2d& bn, int64_t stride) {
+    torch::NoGradGuard noGrad;
+    FoldedConv f;
+    f.stride = stride;
+    torch::Tensor w = conv->weight.detach();
+    if (bn) {
+        const torch::Tensor scale =
+            bn->weight.detach() / torch::sqrt(bn->running_var + bn->options.eps());
+        f.weight = w * scale.reshape({-1, 1, 1, 1});
+        f.bias = bn->bias.detach() - bn->running_mean * scale;
+    } else {
+        f.weight = w.clone();
+        f.bias = torch::zeros({w.size(0)}, w.options());
+    }
+    f.weight = f.weight.contiguous(torch::MemoryFormat::ChannelsLast);
+    return f;
+}
+
 BlockImpl::BlockImpl(const BlockInfo& info)
     : shortcutKind_(info.shortcut),
       stride_(info.stride),
@@ -31,6 +54,7 @@ BlockImpl::BlockImpl(const BlockInfo& info)
             case StepOp::Conv: {
                 const int out = step.to == StepWidth::Output ? info.outChannels : info.width;
                 op.module = static_cast<int>(convs_.size());
+                convStrides_.push_back(step.strided() ? stride_ : 1);
                 convs_.push_back(register_module(
                     "conv" + std::to_string(convs_.size() + 1),
                     convNoBias(step.kernel, channels, out, step.strided() ? stride_ : 1)));
@@ -85,6 +109,8 @@ torch::Tensor BlockImpl::shortcut(const torch::Tensor& x, const torch::Tensor& b
 }
 
 torch::Tensor BlockImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* responses) {
+    if (!folded_.empty() && !is_training())
+        return foldedForward(x, responses);
     // The identity and option A shortcuts see x itself; a projection sees the input at the
     // plan's Branch step (pre-activation: the normalised x), else x.
     torch::Tensor out = x, branch = x;
@@ -105,6 +131,74 @@ torch::Tensor BlockImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* re
             case StepOp::Add:
                 out = out + shortcut(x, branch);
                 break;
+        }
+        if (op.record && responses)
+            responses->push_back(out);
+    }
+    return out;
+}
+
+void BlockImpl::foldForInference() {
+    folded_.clear();
+    bnFolded_.assign(bns_.size(), false);
+    for (size_t i = 0; i < ops_.size(); ++i) {
+        if (ops_[i].op != StepOp::Conv)
+            continue;
+        const bool bnFollows = i + 1 < ops_.size() && ops_[i + 1].op == StepOp::BatchNorm;
+        nn::BatchNorm2d bn{nullptr};
+        if (bnFollows) {
+            bn = bns_[ops_[i + 1].module];
+            bnFolded_[ops_[i + 1].module] = true;
+        }
+        folded_.push_back(
+            FoldedConv::fold(convs_[ops_[i].module], bn, convStrides_[ops_[i].module]));
+    }
+    foldedDownsample_.reset();
+    if (downsample_) {
+        auto conv = std::dynamic_pointer_cast<nn::Conv2dImpl>(downsample_->ptr(0));
+        nn::BatchNorm2d bn{nullptr};
+        if (downsample_->size() > 1)
+            bn = nn::BatchNorm2d(
+                std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(downsample_->ptr(1)));
+        foldedDownsample_ = FoldedConv::fold(nn::Conv2d(conv), bn, stride_);
+    }
+}
+
+void BlockImpl::train(bool on) {
+    if (on) {
+        folded_.clear();
+        foldedDownsample_.reset();
+    }
+    nn::Module::train(on);
+}
+
+// forward() of the inference form: the same plan with each conv + BN as one FoldedConv and
+// in-place ReLU (not when a recorded response could be overwritten).
+torch::Tensor BlockImpl::foldedForward(const torch::Tensor& x,
+                                       std::vector<torch::Tensor>* responses) {
+    torch::Tensor out = x, branch = x;
+    for (const Op& op : ops_) {
+        switch (op.op) {
+            case StepOp::BatchNorm:
+                if (!bnFolded_[op.module])
+                    out = bns_[op.module]->forward(out);
+                break;
+            case StepOp::Conv:
+                out = folded_[op.module](out);
+                break;
+            case StepOp::Relu:
+                // In place only on a tensor this block made and nothing else holds.
+                out = responses || out.is_same(x) ? torch::relu(out) : torch::relu_(out);
+                break;
+            case StepOp::Branch:
+                branch = out;
+                break;
+            case StepOp::Add: {
+                const torch::Tensor s =
+                    foldedDownsample_ ? (*foldedDownsample_)(branch) : shortcut(x, branch);
+                out = responses ? out + s : out.add_(s);
+                break;
+            }
         }
         if (op.record && responses)
             responses->push_back(out);
@@ -160,10 +254,28 @@ NetworkImpl::NetworkImpl(const NetworkSpec& spec) : spec_(spec), analysis_(analy
     initialise(*this);
 }
 
+void NetworkImpl::foldForInference() {
+    eval();
+    stemFolded_ = FoldedConv::fold(conv1_, bn1_, stemKindInfo(spec_.stem.kind).stride);
+    for (auto& block : blocks_)
+        block->foldForInference();
+}
+
+void NetworkImpl::train(bool on) {
+    if (on)
+        stemFolded_.reset();
+    nn::Module::train(on);
+}
+
 torch::Tensor NetworkImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* responses) {
-    x = conv1_->forward(x);
-    if (bn1_)
-        x = bn1_->forward(x);
+    const bool folded = stemFolded_ && !is_training();
+    if (folded) {
+        x = (*stemFolded_)(x.contiguous(torch::MemoryFormat::ChannelsLast));
+    } else {
+        x = conv1_->forward(x);
+        if (bn1_)
+            x = bn1_->forward(x);
+    }
     if (responses && stemResponse_)
         responses->push_back(x);
     if (bn1_)

@@ -8,6 +8,7 @@
 
 #include <torch/torch.h>
 
+#include <optional>
 #include <vector>
 
 namespace rx {
@@ -16,6 +17,17 @@ namespace rx {
 // last of a pre-activation block).
 torch::nn::Conv2d convNoBias(int kernel, int in, int out, int stride = 1);
 
+// A conv with the BN that directly follows it folded in (eval mode: w·γ/σ, β − μ·γ/σ), its weight
+// in channels-last memory format: what an inference forward pass runs instead of conv + BN.
+struct FoldedConv {
+    torch::Tensor weight, bias;
+    int64_t stride = 1;
+    torch::Tensor operator()(const torch::Tensor& x) const;
+    // `bn` may be null: then the conv alone, with a zero bias.
+    static FoldedConv fold(const torch::nn::Conv2d& conv, const torch::nn::BatchNorm2d& bn,
+                           int64_t stride);
+};
+
 // One residual or plain block of any BlockKind, built by following the kind's layer plan
 // (block_kinds.h) as the analysis counts it. `responses`, when given, receives the response of
 // each conv the plan marks (after its BN, before the addition and ReLU; paper Fig. 7), in order.
@@ -23,6 +35,10 @@ class BlockImpl : public torch::nn::Module {
 public:
     explicit BlockImpl(const BlockInfo& info);
     torch::Tensor forward(torch::Tensor x, std::vector<torch::Tensor>* responses = nullptr);
+
+    // See NetworkImpl::foldForInference.
+    void foldForInference();
+    void train(bool on = true) override;
 
 private:
     // One step of the plan, resolved at construction so forward() only indexes.
@@ -33,13 +49,21 @@ private:
     };
     torch::Tensor shortcut(const torch::Tensor& x, const torch::Tensor& branch);
 
+    torch::Tensor foldedForward(const torch::Tensor& x, std::vector<torch::Tensor>* responses);
+
     std::vector<Op> ops_;
+    std::vector<int64_t> convStrides_;
     std::vector<torch::nn::Conv2d> convs_;
     std::vector<torch::nn::BatchNorm2d> bns_;
     ShortcutKind shortcutKind_;
     int stride_;
     int padChannels_;  // option A: zero channels appended to the subsampled input
     torch::nn::Sequential downsample_{nullptr};
+    // The inference form (empty unless folded): one FoldedConv per conv, which BNs it absorbed,
+    // and the projection shortcut's conv + BN.
+    std::vector<FoldedConv> folded_;
+    std::vector<bool> bnFolded_;
+    std::optional<FoldedConv> foldedDownsample_;
 };
 TORCH_MODULE(Block);
 
@@ -54,6 +78,15 @@ public:
     // Names of the layers whose outputs forward() reports in `responses`, in the same order.
     QStringList responseLayers() const { return analysis_.responseLayers(); }
 
+    // Puts the module in eval mode and prepares its inference form: every BN that directly
+    // follows a conv folded into that conv, weights channels-last, ReLU in place. Eval-mode
+    // forward passes then compute the same logits (to float rounding) faster; the parameters
+    // themselves are untouched, and train() drops the inference form, so training and export
+    // are unaffected. Call it again after the weights change.
+    void foldForInference();
+    bool isFolded() const { return stemFolded_.has_value(); }
+    void train(bool on = true) override;
+
 private:
     NetworkSpec spec_;
     Analysis analysis_;
@@ -63,6 +96,7 @@ private:
     torch::nn::BatchNorm2d bn1_{nullptr}, finalBn_{nullptr};
     std::vector<Block> blocks_;
     torch::nn::Linear fc_{nullptr};
+    std::optional<FoldedConv> stemFolded_;
 };
 TORCH_MODULE(Network);
 

@@ -43,6 +43,26 @@ QByteArray specToJson(const NetworkSpec& spec) {
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+QString jsonTypeName(const QJsonValue& v) {
+    switch (v.type()) {
+        case QJsonValue::Null:
+            return QCoreApplication::translate("rx::Json", "null");
+        case QJsonValue::Bool:
+            return QCoreApplication::translate("rx::Json", "a boolean");
+        case QJsonValue::Double:
+            return QCoreApplication::translate("rx::Json", "a number");
+        case QJsonValue::String:
+            return QCoreApplication::translate("rx::Json", "a string");
+        case QJsonValue::Array:
+            return QCoreApplication::translate("rx::Json", "an array");
+        case QJsonValue::Object:
+            return QCoreApplication::translate("rx::Json", "an object");
+        case QJsonValue::Undefined:
+            return QCoreApplication::translate("rx::Json", "nothing");
+    }
+    return {};
+}
+
 namespace {
 
 class Reader {
@@ -51,26 +71,6 @@ class Reader {
 public:
     QString error;
 
-    static QString typeName(const QJsonValue& v) {
-        switch (v.type()) {
-            case QJsonValue::Null:
-                return tr("null");
-            case QJsonValue::Bool:
-                return tr("a boolean");
-            case QJsonValue::Double:
-                return tr("a number");
-            case QJsonValue::String:
-                return tr("a string");
-            case QJsonValue::Array:
-                return tr("an array");
-            case QJsonValue::Object:
-                return tr("an object");
-            case QJsonValue::Undefined:
-                return tr("nothing");
-        }
-        return {};
-    }
-
     bool fail(const QString& path, const QString& what) {
         if (error.isEmpty())
             error = path + QStringLiteral(": ") + what;
@@ -78,7 +78,7 @@ public:
     }
 
     bool expected(const QString& path, const QString& what, const QJsonValue& v) {
-        return fail(path, tr("expected %1, got %2").arg(what, typeName(v)));
+        return fail(path, tr("expected %1, got %2").arg(what, jsonTypeName(v)));
     }
 
     // Reads obj[key] into *out; a missing key keeps the default unless required.

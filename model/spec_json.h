@@ -4,12 +4,17 @@
 #include "spec.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QString>
 
 namespace rx {
 
 inline constexpr int kSpecFormatVersion = 1;
 inline constexpr const char* kSpecFileSuffix = ".resnet.json";
+
+// "a string", "an array", …: a JSON value's type for error messages ("batch: expected a positive
+// integer, got a string"); every JSON reader of the app words its errors with it.
+QString jsonTypeName(const QJsonValue& value);
 
 QByteArray specToJson(const NetworkSpec& spec);
 // False with a message naming the field ("stages[1].width: expected an integer, got a string")

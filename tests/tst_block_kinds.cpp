@@ -105,6 +105,45 @@ private Q_SLOTS:
         QCOMPARE(int(responses.size()), 3 * marked + 1);
     }
 
+    // The inference form (BN folded into the convs, channels-last, ReLU and addition in place)
+    // computes what the eval-mode module computes, responses included, and train() drops it.
+    void everyKindFoldsForInference_data() { everyKindBuildsAndCounts_data(); }
+    void everyKindFoldsForInference() {
+        QFETCH(int, kind);
+        QFETCH(int, shortcut);
+        Network net(netOf(BlockKind(kind), ShortcutOption(shortcut)));
+        torch::NoGradGuard noGrad;
+        // Trained-looking BN statistics, so that folding has something to fold.
+        for (auto& module : net->modules(false))
+            if (auto* bn = module->as<torch::nn::BatchNorm2d>()) {
+                bn->running_mean.uniform_(-0.5, 0.5);
+                bn->running_var.uniform_(0.5, 2.0);
+                bn->weight.uniform_(0.5, 1.5);
+                bn->bias.uniform_(-0.2, 0.2);
+            }
+        const torch::Tensor x = torch::randn({4, 3, 32, 32});
+        const torch::Tensor input = x.clone();
+        net->eval();
+        std::vector<torch::Tensor> plainResponses, foldedResponses;
+        const torch::Tensor expected = net->forward(x, &plainResponses);
+        net->foldForInference();
+        QVERIFY(net->isFolded());
+        const torch::Tensor folded = net->forward(x);
+        const torch::Tensor foldedWithResponses = net->forward(x, &foldedResponses);
+        QVERIFY(torch::equal(x, input));  // in-place steps never touch the caller's tensor
+        const double scale = expected.abs().max().item<double>();
+        QVERIFY2((folded - expected).abs().max().item<double>() < 1e-4 * scale,
+                 qPrintable(QString::number((folded - expected).abs().max().item<double>())));
+        QVERIFY((foldedWithResponses - expected).abs().max().item<double>() < 1e-4 * scale);
+        QCOMPARE(foldedResponses.size(), plainResponses.size());
+        for (size_t i = 0; i < plainResponses.size(); ++i) {
+            const double s = plainResponses[i].abs().max().item<double>();
+            QVERIFY((foldedResponses[i] - plainResponses[i]).abs().max().item<double>() < 1e-4 * s);
+        }
+        net->train();
+        QVERIFY(!net->isFolded());
+    }
+
     void everyKindDraws() {
         NetworkCanvas canvas;
         BlockPalette palette;

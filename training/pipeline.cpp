@@ -164,7 +164,7 @@ SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const No
                               const BatchControl& control) {
     torch::InferenceMode inference;
     const bool wasTraining = model->is_training();
-    model->eval();
+    model->foldForInference();  // eval mode, BN folded into the convs; train() undoes it
     SplitEvaluation result;
     double lossSum = 0, errors = 0;
     std::vector<torch::Tensor> all;

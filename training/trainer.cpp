@@ -481,25 +481,6 @@ public:
             error = QLatin1String(key) + QStringLiteral(": ") + what;
         return false;
     }
-    static QString typeName(const QJsonValue& v) {
-        switch (v.type()) {
-            case QJsonValue::Null:
-                return tr("null");
-            case QJsonValue::Bool:
-                return tr("a boolean");
-            case QJsonValue::Double:
-                return tr("a number");
-            case QJsonValue::String:
-                return tr("a string");
-            case QJsonValue::Array:
-                return tr("an array");
-            case QJsonValue::Object:
-                return tr("an object");
-            case QJsonValue::Undefined:
-                return tr("nothing");
-        }
-        return {};
-    }
     static QString expectedInteger(Range range) {
         return range == Range::Positive ? tr("a positive integer") : tr("a non-negative integer");
     }
@@ -559,7 +540,7 @@ public:
             if (v.isUndefined())
                 continue;
             if (!v.isDouble())
-                return expected(f.key, expectedNumber(f.range), typeName(v));
+                return expected(f.key, expectedNumber(f.range), jsonTypeName(v));
             c->*f.member = v.toDouble();
         }
         for (const BoolField& f : kBoolFields) {
@@ -567,7 +548,7 @@ public:
             if (v.isUndefined())
                 continue;
             if (!v.isBool())
-                return expected(f.key, tr("true or false"), typeName(v));
+                return expected(f.key, tr("true or false"), jsonTypeName(v));
             c->*f.member = v.toBool();
         }
         return enumValue(o, "schedule", kSchedules, &c->schedule) &&
@@ -578,7 +559,7 @@ public:
 
 private:
     static QString typeNameOrValue(const QJsonValue& v) {
-        return v.isDouble() ? QString::number(v.toDouble()) : typeName(v);
+        return v.isDouble() ? QString::number(v.toDouble()) : jsonTypeName(v);
     }
     template <typename Table, typename E>
     bool enumValue(const QJsonObject& o, const char* key, const Table& table, E* out) {
@@ -588,7 +569,7 @@ private:
         const auto value = fromId(table, v.toString());
         if (!v.isString() || !value)
             return expected(key, tr("one of %1").arg(idList(table)),
-                            v.isString() ? QStringLiteral("'%1'").arg(v.toString()) : typeName(v));
+                            v.isString() ? QStringLiteral("'%1'").arg(v.toString()) : jsonTypeName(v));
         *out = *value;
         return true;
     }
@@ -597,7 +578,7 @@ private:
         if (v.isUndefined())
             return true;
         if (!v.isString())
-            return expected(key, tr("a string"), typeName(v));
+            return expected(key, tr("a string"), jsonTypeName(v));
         *out = v.toString();
         return true;
     }
@@ -606,7 +587,7 @@ private:
         if (v.isUndefined())
             return true;
         if (!v.isArray())
-            return expected("milestones", tr("an array of epochs"), typeName(v));
+            return expected("milestones", tr("an array of epochs"), jsonTypeName(v));
         QVector<int> list;
         for (const QJsonValue& m : v.toArray()) {
             const double d = m.toDouble();
