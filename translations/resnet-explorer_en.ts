@@ -765,6 +765,37 @@ gradient norm %3</translation>
     </message>
 </context>
 <context>
+    <name>rx::Json</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>a boolean</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>an array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+</context>
+<context>
     <name>rx::LossRatePlot</name>
     <message>
         <source>iteration</source>
@@ -1444,18 +1475,6 @@ std %4</translation>
 <context>
     <name>rx::SpecFile</name>
     <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>a boolean</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>a number</translation>
-    </message>
-    <message>
         <source>a string</source>
         <translation>a string</translation>
     </message>
@@ -1466,10 +1485,6 @@ std %4</translation>
     <message>
         <source>an object</source>
         <translation>an object</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nothing</translation>
     </message>
     <message>
         <source>expected %1, got %2</source>
@@ -1523,32 +1538,8 @@ std %4</translation>
 <context>
     <name>rx::TrainConfig</name>
     <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>a boolean</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>a number</translation>
-    </message>
-    <message>
         <source>a string</source>
         <translation>a string</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>an array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>an object</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nothing</translation>
     </message>
     <message>
         <source>a positive integer</source>

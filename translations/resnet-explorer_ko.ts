@@ -765,6 +765,37 @@ gradient norm %3</source>
     </message>
 </context>
 <context>
+    <name>rx::Json</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>참/거짓 값</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>배열</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>없음</translation>
+    </message>
+</context>
+<context>
     <name>rx::LossRatePlot</name>
     <message>
         <source>iteration</source>
@@ -1442,18 +1473,6 @@ std %4</source>
 <context>
     <name>rx::SpecFile</name>
     <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>참/거짓 값</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>수</translation>
-    </message>
-    <message>
         <source>a string</source>
         <translation>문자열</translation>
     </message>
@@ -1464,10 +1483,6 @@ std %4</source>
     <message>
         <source>an object</source>
         <translation>객체</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>없음</translation>
     </message>
     <message>
         <source>expected %1, got %2</source>
@@ -1521,32 +1536,8 @@ std %4</source>
 <context>
     <name>rx::TrainConfig</name>
     <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>참/거짓 값</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>수</translation>
-    </message>
-    <message>
         <source>a string</source>
         <translation>문자열</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>배열</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>객체</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>없음</translation>
     </message>
     <message>
         <source>a positive integer</source>
