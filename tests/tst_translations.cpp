@@ -2,16 +2,52 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include <algorithm>
 
 namespace {
 
 struct Catalogue {
     int messages = 0;
     QStringList unfinished;  // source texts with a missing, empty or unfinished translation
+    QList<QPair<QString, QString>> pairs;  // (source, translation) of every finished message
 };
+
+// translations/GLOSSARY.md: the rows of its table, (English term, Korean term).
+QList<QPair<QString, QString>> glossary(const QString& path) {
+    QList<QPair<QString, QString>> terms;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return terms;
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    bool header = true;
+    for (const QString& line : lines) {
+        if (!line.startsWith(QLatin1Char('|')))
+            continue;
+        const QStringList cells = line.split(QLatin1Char('|'));
+        if (cells.size() < 4)
+            continue;
+        if (header || cells[1].trimmed().startsWith(QLatin1String("---"))) {
+            header = false;
+            continue;
+        }
+        terms.append({cells[1].trimmed(), cells[2].trimmed()});
+    }
+    return terms;
+}
+
+// Where an English term stands in a source text as a word (not inside a file name such as
+// "checkpoint.pt").
+bool mentions(const QString& source, const QString& term) {
+    const QRegularExpression re(QStringLiteral("(?<![\\w-])") + QRegularExpression::escape(term) +
+                                    QStringLiteral("(?!\\.\\w)"),
+                                QRegularExpression::CaseInsensitiveOption);
+    return re.match(source).hasMatch();
+}
 
 Catalogue read(const QString& path) {
     Catalogue c;
@@ -35,6 +71,8 @@ Catalogue read(const QString& path) {
             if (type == QLatin1String("unfinished") || type == QLatin1String("vanished") ||
                 text.trimmed().isEmpty())
                 c.unfinished << source;
+            else
+                c.pairs.append({source, text});
         }
     }
     return c;
@@ -60,6 +98,29 @@ private Q_SLOTS:
         QVERIFY2(c.unfinished.isEmpty(), qPrintable(QStringLiteral("%1 untranslated in %2:\n%3")
                                                         .arg(c.unfinished.size())
                                                         .arg(path, c.unfinished.join('\n'))));
+    }
+
+    // translations/GLOSSARY.md names one Korean term per concept; the Korean catalogue uses it.
+    void koreanFollowsTheGlossary() {
+        const QString root = qEnvironmentVariable("RX_SOURCE_DIR");
+        const auto terms = glossary(root + QStringLiteral("/translations/GLOSSARY.md"));
+        QVERIFY2(terms.size() >= 20, "the glossary table is missing or nearly empty");
+        // The concepts the paper's lesson cannot do without.
+        const QStringList required{"residual block", "shortcut connection", "identity mapping",
+                                   "bottleneck",     "pre-activation",      "training error",
+                                   "test error",     "degradation"};
+        for (const QString& english : required)
+            QVERIFY2(std::any_of(terms.begin(), terms.end(),
+                                 [&](const auto& t) { return t.first == english; }),
+                     qPrintable(english + QStringLiteral(" has no row in GLOSSARY.md")));
+        const Catalogue c = read(root + QStringLiteral("/translations/resnet-explorer_ko.ts"));
+        QStringList wrong;
+        for (const auto& [source, translation] : c.pairs)
+            for (const auto& [english, korean] : terms)
+                if (mentions(source, english) && !translation.contains(korean))
+                    wrong << QStringLiteral("%1 → %2: \"%3\" is \"%4\"")
+                                 .arg(english, korean, source, translation);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join('\n')));
     }
 
     void catalogueKnowsEveryStringInTheCode() {

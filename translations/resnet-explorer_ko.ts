@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 that degrade with depth.</source>
-        <translation>숏컷 없이 BN과 ReLU가 붙은 3×3 합성곱 두 개: 깊어질수록 나빠지는 그림 6의 일반 신경망.</translation>
+        <translation>숏컷 없이 BN과 ReLU가 붙은 3×3 합성곱 두 개: 깊이가 깊어질수록 나빠지는 그림 6의 일반 신경망.</translation>
     </message>
     <message>
         <source>A bottleneck without its shortcut.</source>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Pre-activation ResNet-110 (Identity Mappings, 2016)</source>
-        <translation>사전 활성화 ResNet-110 (Identity Mappings, 2016)</translation>
+        <translation>사전 활성화 ResNet-110 (항등 매핑 논문 Identity Mappings, 2016)</translation>
     </message>
     <message>
         <source>Pre-activation ResNet-164, bottleneck, 9n+2 with n = 18 (2016)</source>
