@@ -10,10 +10,12 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QGroupBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -409,6 +411,113 @@ private Q_SLOTS:
         QVERIFY(w.canvas()->isMarkedInvalid(stem));
         QVERIFY(w.canvas()->toolTipOf(stem).startsWith(QString::fromUtf8("스템: ")));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    // Issue 10: the addition node ⊕ where each shortcut joins the main path (paper Fig. 2), with
+    // "ReLU" after it only where the plan puts a ReLU after the addition.
+    void additionNodesWhereShortcutsJoin() {
+        MainWindow w;
+        QCOMPARE(w.canvas()->additionNodeCount(), 9);  // resnet-20: one per residual block
+        QCOMPARE(w.canvas()->reluAfterAdditionCount(), 9);
+        w.loadPreset("plain-20");
+        QCOMPARE(w.canvas()->additionNodeCount(), 0);
+        QCOMPARE(w.canvas()->reluAfterAdditionCount(), 0);
+        w.loadPreset("resnet-50");  // bottlenecks add, then ReLU
+        QCOMPARE(w.canvas()->additionNodeCount(), 3 + 4 + 6 + 3);
+        QCOMPARE(w.canvas()->reluAfterAdditionCount(), 16);
+        // Pre-activation: the ⊕ ends the block, nothing follows it. Its 18-block stages start
+        // collapsed, one ⊕ on each stacked box.
+        w.loadPreset("preact-resnet-110");
+        QCOMPARE(w.canvas()->blockBoxCount(), 3);
+        QCOMPARE(w.canvas()->additionNodeCount(), 3);
+        QCOMPARE(w.canvas()->reluAfterAdditionCount(), 0);
+        w.canvas()->setCollapsed(0, false);
+        QCOMPARE(w.canvas()->additionNodeCount(), 18 + 2);
+        QCOMPARE(w.canvas()->reluAfterAdditionCount(), 0);
+        // A mixed net: a plain stage between residual ones draws no ⊕ of its own.
+        NetworkSpec mixed = *preset("resnet-20");
+        mixed.stages[1].block = BlockKind::PlainBasic;
+        w.loadSpec(mixed);
+        QCOMPARE(w.canvas()->additionNodeCount(), 6);
+    }
+
+    // Issue 10: at 1280×800 the palette shows every label in full, without a sideways scroll bar.
+    void paletteLabelsFitAt1280x800() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        BlockPalette* palette = w.palette();
+        QVERIFY(!palette->horizontalScrollBar()->isVisible());
+        QCOMPARE(palette->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        const QFontMetrics metrics(palette->font());
+        const int viewport = palette->viewport()->width();
+        for (int i = 0; i < palette->count(); ++i) {
+            QListWidgetItem* item = palette->item(i);
+            const QRect rect = palette->visualItemRect(item);
+            const int needed =
+                palette->iconSize().width() + metrics.horizontalAdvance(item->text());
+            QVERIFY2(rect.width() >= needed && rect.right() < viewport,
+                     qPrintable(QString("%1: item %2 px of %3 needed, viewport %4")
+                                    .arg(item->text())
+                                    .arg(rect.width())
+                                    .arg(needed)
+                                    .arg(viewport)));
+            QVERIFY(!item->icon().isNull());
+        }
+        // Narrowed by hand, the labels wrap (taller items) rather than scroll sideways.
+        QListWidgetItem* longest = palette->itemFor("block:plain_preact_bottleneck");
+        const int oneLine = palette->visualItemRect(longest).height();
+        auto* dock = w.findChild<QDockWidget*>("paletteDock");
+        w.resizeDocks({dock}, {palette->sizeHint().width() / 2 + 20}, Qt::Horizontal);
+        QTRY_VERIFY(palette->visualItemRect(longest).height() > oneLine);
+        QVERIFY(!palette->horizontalScrollBar()->isVisible());
+    }
+
+    // Issue 10: the Issues dock takes no room while the network is valid.
+    void issuesDockShowsOnlyWithIssues() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setDiscardPrompt([] { return QMessageBox::Discard; });
+        auto* dock = w.findChild<QDockWidget*>("issuesDock");
+        QVERIFY(dock);
+        QVERIFY(!dock->isVisible());  // resnet-20 is valid
+        NetworkSpec bad = w.spec();
+        bad.stages[1].width = 8;  // option A cannot zero-pad 16 channels down to 8
+        w.edit(bad, "narrow");
+        QVERIFY(dock->isVisible());
+        QCOMPARE(w.issuesView()->count(), 1);
+        QVERIFY(w.issuesView()->item(0)->text().startsWith("stage 2, block 1: shortcut option A"));
+        w.undoStack()->undo();  // fixed
+        QVERIFY(!dock->isVisible());
+        QCOMPARE(w.issuesView()->count(), 0);
+
+        // Closed by hand while issues remain, it stays closed through further invalid edits …
+        w.undoStack()->redo();
+        QVERIFY(dock->isVisible());
+        dock->close();
+        NetworkSpec worse = w.spec();
+        worse.stem.width = 64;  // stage 1 cannot narrow 64 channels to 16 either
+        w.edit(worse, "narrower");
+        QVERIFY(!dock->isVisible());
+        QCOMPARE(w.issuesView()->count(), 2);
+        // … and the Training tab and back do not reopen it either.
+        w.showTab(1);
+        w.showTab(0);
+        QVERIFY(!dock->isVisible());
+        // Opened again from the View menu, it stays open.
+        dock->toggleViewAction()->trigger();
+        QVERIFY(dock->isVisible());
+        w.showTab(1);
+        QVERIFY(!dock->isVisible());  // the Training tab has no use for it
+        w.showTab(0);
+        QVERIFY(dock->isVisible());
+        // Valid again, then new issues: it shows itself again.
+        w.loadPreset("resnet-20");
+        QVERIFY(!dock->isVisible());
+        w.edit(bad, "narrow");
+        QVERIFY(dock->isVisible());
     }
 
 private:

@@ -25,11 +25,14 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <utility>
+
 namespace rx {
 
 namespace {
 
 constexpr int kMaxRecent = 8;
+constexpr const char* kOwnSizePolicy = "rxOwnSizePolicy";  // a tab page's policy when shown
 
 class SpecCommand : public QUndoCommand {
 public:
@@ -76,10 +79,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     issues_ = new QListWidget(this);
     issues_->setObjectName(QStringLiteral("issues"));
-    auto* issuesDock = new QDockWidget(tr("Issues"), this);
+    auto* issuesDock = issuesDock_ = new QDockWidget(tr("Issues"), this);
     issuesDock->setObjectName(QStringLiteral("issuesDock"));
     issuesDock->setWidget(issues_);
     addDockWidget(Qt::BottomDockWidgetArea, issuesDock);
+    // The user's own choices: the dock's close button and the View menu's toggle.
+    issuesDock->installEventFilter(this);
+    connect(issuesDock->toggleViewAction(), &QAction::triggered, this,
+            [this](bool checked) { issuesWanted_ = checked; });
 
     auto* runsDock = new QDockWidget(tr("Runs"), this);
     runsDock->setObjectName(QStringLiteral("runsDock"));
@@ -90,11 +97,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(dashboard_, &TrainingDashboard::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(dashboard_, &TrainingDashboard::runStarted, this, [runsDock] { runsDock->raise(); });
-    connect(tabs_, &QTabWidget::currentChanged, this, [=](int index) {
-        (index == 1 ? runsDock : propertiesDock)->raise();
-        paletteDock->setVisible(index == 0);
-        issuesDock->setVisible(index == 0);
-    });
+    connect(tabs_, &QTabWidget::currentChanged, this,
+            [this, runsDock, propertiesDock, paletteDock](int index) {
+                (index == 1 ? runsDock : propertiesDock)->raise();
+                paletteDock->setVisible(index == 0);
+                showIssuesDock();
+                fitCentreToCurrentTab();
+            });
+    fitCentreToCurrentTab();
 
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("summary"));
@@ -122,11 +132,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     buildActions();
     resize(1280, 800);
-    resizeDocks({issuesDock}, {90}, Qt::Vertical);
-    resizeDocks({paletteDock, propertiesDock}, {260, 330}, Qt::Horizontal);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    defaultDockSizes_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     loadSpec(*preset(QStringLiteral("resnet-20")));
 }
 
@@ -209,13 +217,7 @@ void MainWindow::applySpec(const NetworkSpec& spec, bool resetView) {
     dashboard_->setNetwork(spec_, analysis_.ok());
     properties_->setSpec(spec_, canvas_->selection());
 
-    issues_->clear();
-    for (const ValidationError& e : analysis_.errors) {
-        auto* item = new QListWidgetItem(e.message, issues_);
-        item->setData(Qt::UserRole, e.stage);
-        item->setData(Qt::UserRole + 1, e.block);
-        item->setForeground(QColor(180, 20, 20));
-    }
+    updateIssues();
     if (analysis_.ok())
         summary_->setText(tr("depth %1 · %2 parameters · %3 MACs")
                               .arg(analysis_.depth)
@@ -224,6 +226,32 @@ void MainWindow::applySpec(const NetworkSpec& spec, bool resetView) {
         summary_->setText(tr("invalid network: %n problem(s)", nullptr,
                              static_cast<int>(analysis_.errors.size())));
     updateTitle();
+}
+
+void MainWindow::updateIssues() {
+    issues_->clear();
+    for (const ValidationError& e : analysis_.errors) {
+        auto* item = new QListWidgetItem(e.message, issues_);
+        item->setData(Qt::UserRole, e.stage);
+        item->setData(Qt::UserRole + 1, e.block);
+        item->setForeground(QColor(180, 20, 20));
+    }
+    // Only the transitions decide, so a dock the user closed (or opened) stays so meanwhile.
+    const bool hasIssues = !analysis_.errors.empty();
+    if (hasIssues != hadIssues_)
+        issuesWanted_ = hasIssues;
+    hadIssues_ = hasIssues;
+    showIssuesDock();
+}
+
+void MainWindow::showIssuesDock() {
+    issuesDock_->setVisible(issuesWanted_ && tabs_->currentIndex() == 0);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == issuesDock_ && event->type() == QEvent::Close)
+        issuesWanted_ = false;  // closed by hand: stays closed until issues appear anew
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::loadSpec(const NetworkSpec& spec, const QString& path) {
@@ -396,6 +424,34 @@ void MainWindow::updateRecentMenu() {
                         })
             ->setStatusTip(path);
     recentMenu_->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::fitCentreToCurrentTab() {
+    // A tab widget is as wide as its widest page's minimum, shown or not: the Training tab's
+    // plots (~740 px) squeezed the Builder's palette to 200 px at 1280×800. Pages not shown
+    // ignore their size; the shown one keeps its own policy.
+    for (int i = 0; i < tabs_->count(); ++i) {
+        QWidget* page = tabs_->widget(i);
+        const QVariant own = page->property(kOwnSizePolicy);
+        if (!own.isValid())
+            page->setProperty(kOwnSizePolicy, QVariant::fromValue(page->sizePolicy()));
+        page->setSizePolicy(i == tabs_->currentIndex()
+                                ? page->property(kOwnSizePolicy).value<QSizePolicy>()
+                                : QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored));
+    }
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // The docks have no geometry to resize before the window first shows. The palette gets the
+    // width of its widest label; a saved layout is the user's and stays as it was.
+    if (std::exchange(defaultDockSizes_, false)) {
+        auto* paletteDock = findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+        auto* propertiesDock = findChild<QDockWidget*>(QStringLiteral("propertiesDock"));
+        resizeDocks({paletteDock, propertiesDock}, {palette_->sizeHint().width(), 330},
+                    Qt::Horizontal);
+        resizeDocks({issuesDock_}, {90}, Qt::Vertical);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

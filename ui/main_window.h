@@ -10,7 +10,9 @@
 #include <QMessageBox>
 
 #include <functional>
+#include <optional>
 
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -62,7 +64,9 @@ public:
     void applySpec(const NetworkSpec& spec, bool resetView = false);
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -78,6 +82,11 @@ private:
     void deleteSelection();
     void duplicateSelection();
     void moveSelectedStage(int delta);
+    // Fills the Issues list; the dock shows itself when issues appear and hides when they are
+    // gone, and otherwise keeps what the user chose (closed by hand stays closed).
+    void updateIssues();
+    void showIssuesDock();
+    void fitCentreToCurrentTab();
 
     NetworkSpec spec_;
     Analysis analysis_;
@@ -89,6 +98,10 @@ private:
     TrainingDashboard* dashboard_;
     class QTabWidget* tabs_;
     QListWidget* issues_;
+    QDockWidget* issuesDock_;
+    bool issuesWanted_ = false;      // the Issues dock's visibility on the Builder tab
+    bool defaultDockSizes_ = false;  // no saved layout: size the docks when first shown
+    std::optional<bool> hadIssues_;  // unset until the first analysis, which decides alone
     QLabel* summary_;
     QMenu* recentMenu_ = nullptr;
     std::function<QMessageBox::StandardButton()> prompt_;

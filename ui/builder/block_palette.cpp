@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QMimeData>
+#include <QScrollBar>
 
 #include <cstring>
 
@@ -20,6 +21,12 @@ BlockPalette::BlockPalette(QWidget* parent) : QListWidget(parent) {
     setSelectionMode(QAbstractItemView::SingleSelection);
     setIconSize(QSize(32, 32));
     setSpacing(2);
+    // Every label readable in full: the dock opens at sizeHint()'s width, which fits the widest
+    // label, and a dock narrowed by hand wraps labels rather than scrolling sideways.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWordWrap(true);
+    setTextElideMode(Qt::ElideNone);
+    setResizeMode(QListView::Adjust);
     auto add = [this](const QIcon& icon, const QString& text, const QString& tip,
                       const QString& payload) {
         auto* item = new QListWidgetItem(icon, text, this);
@@ -62,6 +69,13 @@ std::optional<StemKind> stemFromPayload(const QString& payload) {
     if (!payload.startsWith(QLatin1String(kStemPrefix)))
         return std::nullopt;
     return fromId(kStemKinds, payload.mid(qsizetype(std::strlen(kStemPrefix))));
+}
+
+QSize BlockPalette::sizeHint() const {
+    // sizeHintForColumn asks the delegate without a width, so the labels are measured unwrapped.
+    const int width = sizeHintForColumn(0) + 2 * spacing() + 2 * frameWidth() +
+                      verticalScrollBar()->sizeHint().width();
+    return {width, QListWidget::sizeHint().height()};
 }
 
 QListWidgetItem* BlockPalette::itemFor(const QString& payload) const {

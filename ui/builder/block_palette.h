@@ -1,6 +1,7 @@
 // The palette: stems, block kinds, stage and head, each with an icon and a one-sentence tooltip.
 // Items drag onto the canvas (mime type kPaletteMime, payload "block:basic", "stem:cifar",
-// "stage", "head"); a double-click asks to append.
+// "stage", "head"); a double-click asks to append. Labels are never cut: no horizontal scroll bar,
+// the palette asks for the width of its widest label and wraps when narrowed.
 #pragma once
 
 #include "spec.h"
@@ -31,6 +32,8 @@ public:
     // The item whose payload is `payload`, or nullptr.
     QListWidgetItem* itemFor(const QString& payload) const;
     QMimeData* mimeDataFor(const QString& payload) const;
+    // Wide enough for every label on one line, beside its icon, with a vertical scroll bar.
+    QSize sizeHint() const override;
 
 Q_SIGNALS:
     void appendRequested(const QString& payload);

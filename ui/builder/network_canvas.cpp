@@ -14,6 +14,7 @@
 #include <QScrollBar>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -24,11 +25,16 @@ namespace {
 constexpr double kBoxWidth = 260;
 constexpr double kTitleHeight = 22;
 constexpr double kLineHeight = 17;
-constexpr double kGap = 22;            // arrow between boxes
-constexpr double kStageGap = 34;       // room for a stage boundary
-constexpr int kAutoCollapse = 9;       // stages with more blocks start collapsed
-constexpr int kForceCollapse = 64;     // and beyond this they always are
-constexpr int kShortcutLabelRole = 0;  // QGraphicsItem::data key marking a shortcut's label
+constexpr double kGap = 22;         // arrow between boxes
+constexpr double kStageGap = 34;    // room for a stage boundary
+constexpr double kAddRadius = 8;    // the addition node ⊕
+constexpr double kAddGap = 20;      // extra room below a residual box for its ⊕ (and ReLU)
+constexpr int kAutoCollapse = 9;    // stages with more blocks start collapsed
+constexpr int kForceCollapse = 64;  // and beyond this they always are
+
+// QGraphicsItem::data key marking the items tests and tools look up.
+constexpr int kItemRoleKey = 0;
+enum class ItemRole { None, ShortcutLabel, Addition, ReluAfterAddition };
 
 QString kindLabel(BlockKind kind) {
     return textOf(kBlockKinds, kind, kBlockKindContext);
@@ -50,6 +56,26 @@ QStringList blockLines(const StageSpec& s, int block) {
     return lines;
 }
 
+// Where a block's shortcut joins its main path, read from its plan: whether there is an
+// addition (StepOp::Add; plain kinds skip it) and whether a ReLU follows it (post-activation).
+struct Addition {
+    bool present = false;
+    bool reluAfter = false;
+};
+
+Addition additionOf(BlockKind kind) {
+    const BlockKindInfo& k = blockKindInfo(kind);
+    const auto add = std::ranges::find(k.plan, StepOp::Add, &LayerStep::op);
+    if (!k.residual || add == k.plan.end())
+        return {};
+    const auto next = std::next(add);
+    return {true, next != k.plan.end() && next->op == StepOp::Relu};
+}
+
+ItemRole roleOf(const QGraphicsItem* item) {
+    return ItemRole(item->data(kItemRoleKey).toInt());
+}
+
 }  // namespace
 
 // One box: stem, block, collapsed stage or head.
@@ -64,8 +90,10 @@ public:
         height_ = kTitleHeight + kLineHeight * lines_.size() + 6;
     }
 
+    static constexpr double kStackDepth = 8;  // how far a stacked box's shadows reach
+
     QRectF boundingRect() const override {
-        const double extra = stacked_ ? 8 : 0;
+        const double extra = stacked_ ? kStackDepth : 0;
         return QRectF(-kBoxWidth / 2 - 2, -2, kBoxWidth + 4 + extra, height_ + 4 + extra);
     }
     QRectF boxRect() const { return QRectF(-kBoxWidth / 2, 0, kBoxWidth, height_); }
@@ -73,6 +101,7 @@ public:
     const CanvasRef& ref() const { return ref_; }
     const QString& title() const { return title_; }
     const QStringList& lines() const { return lines_; }
+    bool isStacked() const { return stacked_; }
 
     void setSelected(bool selected) {
         selected_ = selected;
@@ -310,10 +339,8 @@ void NetworkCanvas::drawCollapsedStage(Layout& layout, int si) {
                                         .arg(kindLabel(st.block).toLower()),
                                     lines, blockColor(st.block), true),
                       layout.errors(Layout::Location::Stage, si));
-    drawShortcut(layout, box, layout.shortcutOf(si, 0), st.shortcut, top);
-    layout.y += 8;
-    slots_.push_back({layout.y + kGap / 2, {si, st.blocks}});
-    layout.y += kGap;
+    layout.y += CanvasBox::kStackDepth;
+    drawJoin(layout, box, si, 0, top, /*last=*/true, {si, st.blocks});
 }
 
 void NetworkCanvas::drawBlock(Layout& layout, int si, int b) {
@@ -325,41 +352,79 @@ void NetworkCanvas::drawBlock(Layout& layout, int si, int b) {
                       QStringLiteral("layer%1.%2 · %3").arg(si + 1).arg(b).arg(kindLabel(st.block)),
                       blockLines(st, b), blockColor(st.block), false),
         layout.errors(Layout::Location::Block, si, b));
-    drawShortcut(layout, box, layout.shortcutOf(si, b), st.shortcut, top);
-    const double y = layout.y;
-    if (b + 1 < st.blocks) {
-        slots_.push_back({y + kGap / 2, {si, b + 1}});
-        layout.arrow(y, y + kGap);
-    } else {
-        slots_.push_back({y + kGap / 2, {si, st.blocks}});
-    }
-    layout.y += kGap;
+    const bool last = b + 1 == st.blocks;
+    drawJoin(layout, box, si, b, top, last, {si, last ? st.blocks : b + 1});
+}
+
+void NetworkCanvas::drawJoin(Layout& layout, CanvasBox* box, int si, int b, double top, bool last,
+                             DropTarget slot) {
+    const StageSpec& st = spec_.stages[si];
+    const Addition addition = additionOf(st.block);
+    const double bottom = layout.y;
+    const double gap = addition.present ? kGap + kAddGap : kGap;
+    const double join = bottom + 4 + kAddRadius;  // the ⊕'s centre
+    drawShortcut(layout, box, layout.shortcutOf(si, b), st.shortcut, top,
+                 addition.present ? join : bottom + kGap / 2 - 2);
+    if (!last)
+        layout.arrow(bottom, bottom + gap);
+    else if (addition.present)  // the main line runs on through the ⊕ to the stage boundary
+        layout.scene->addLine(0, bottom, 0, bottom + gap, QPen(Layout::kLine, 1.4));
+    if (addition.present)
+        drawAddition(layout, join, addition.reluAfter);
+    slots_.push_back({bottom + gap / 2, slot});
+    layout.y += gap;
 }
 
 void NetworkCanvas::drawShortcut(Layout& layout, CanvasBox* box, ShortcutKind kind,
-                                 ShortcutOption option, double top) {
+                                 ShortcutOption option, double top, double join) {
     if (kind == ShortcutKind::None)
         return;
     // From the main line above the box, around its right side, back into the main line below
-    // it where the addition happens.
-    const double x = kBoxWidth / 2;
-    const double from = top - kGap / 2 + 2, to = top + box->height() + kGap / 2 - 2;
+    // it where the addition happens (ending on the ⊕'s rim, with an arrowhead).
+    const double x = kBoxWidth / 2 + (box->isStacked() ? CanvasBox::kStackDepth : 0);
+    const double from = top - kGap / 2 + 2, to = join;
+    const double end = kAddRadius + 1;
     QPainterPath path;
     path.moveTo(0, from);
     path.lineTo(x + 4, from);
     path.cubicTo(x + 36, from, x + 36, to, x + 4, to);
-    path.lineTo(0, to);
+    path.lineTo(end + 5, to);
     QPen pen(Layout::kLine, 1.5);
     if (kind != ShortcutKind::Identity)
         pen.setStyle(Qt::DashLine);
     auto* item = layout.scene->addPath(path, pen);
     item->setZValue(-1);  // behind the boxes
+    QPolygonF head;
+    head << QPointF(end, to) << QPointF(end + 7, to - 4) << QPointF(end + 7, to + 4);
+    layout.scene->addPolygon(head, QPen(Layout::kLine), QBrush(Layout::kLine));
     if (kind == ShortcutKind::Identity)
         return;
     const QString label =
         QCoreApplication::translate(kShortcutContext, shortcutOptionInfo(option).arcLabel);
     auto* text = layout.text(label, x + 34, (from + to) / 2 - 8, false, Layout::kMuted);
-    text->setData(kShortcutLabelRole, true);
+    text->setData(kItemRoleKey, int(ItemRole::ShortcutLabel));
+}
+
+void NetworkCanvas::drawAddition(Layout& layout, double y, bool reluAfter) {
+    // The paper's Fig. 2: F(x) + x, drawn as ⊕ on the main line.
+    const double r = kAddRadius;
+    auto* circle = layout.scene->addEllipse(-r, y - r, 2 * r, 2 * r, QPen(Layout::kLine, 1.6),
+                                            QBrush(Qt::white));
+    circle->setData(kItemRoleKey, int(ItemRole::Addition));
+    circle->setToolTip(tr("addition: the shortcut's x is added to the block's output F(x)"));
+    circle->setZValue(1);
+    const QPen plus(Layout::kLine, 1.6);
+    for (const QLineF& l : {QLineF(-r + 3, y, r - 3, y), QLineF(0, y - r + 3, 0, y + r - 3)})
+        layout.scene->addLine(l, plus)->setZValue(2);
+    if (!reluAfter)
+        return;
+    // The ReLU that follows the addition, beside the main line just below the ⊕.
+    auto* relu = layout.text(tr("ReLU"), -5, y + r - 1, true, Layout::kMuted);
+    QFont font = relu->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    relu->setFont(font);
+    relu->setPos(-5 - relu->boundingRect().width(), y + r);
+    relu->setData(kItemRoleKey, int(ItemRole::ReluAfterAddition));
 }
 
 void NetworkCanvas::drawHead(Layout& layout) {
@@ -382,10 +447,24 @@ void NetworkCanvas::drawHead(Layout& layout) {
 QStringList NetworkCanvas::shortcutLabels() const {
     QStringList labels;
     for (QGraphicsItem* item : scene()->items(Qt::AscendingOrder))
-        if (item->data(kShortcutLabelRole).toBool())
+        if (roleOf(item) == ItemRole::ShortcutLabel)
             if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item))
                 labels << text->text();
     return labels;
+}
+
+int NetworkCanvas::additionNodeCount() const {
+    int n = 0;
+    for (QGraphicsItem* item : scene()->items())
+        n += roleOf(item) == ItemRole::Addition;
+    return n;
+}
+
+int NetworkCanvas::reluAfterAdditionCount() const {
+    int n = 0;
+    for (QGraphicsItem* item : scene()->items())
+        n += roleOf(item) == ItemRole::ReluAfterAddition;
+    return n;
 }
 
 QStringList NetworkCanvas::linesOf(const CanvasRef& ref) const {

@@ -1,7 +1,8 @@
 // The canvas: the network drawn top to bottom like the paper's Fig. 3. One box per block (or per
 // collapsed stage) listing its layers, the shortcut as an arc beside it (solid for identity,
-// dashed where the shape changes, none for plain blocks), stage boundaries with feature-map size
-// and width, invalid items in red. Palette items dropped on it become edit requests.
+// dashed where the shape changes, none for plain blocks) ending in the addition node ⊕ on the
+// main line (with "ReLU" after it for post-activation kinds), stage boundaries with feature-map
+// size and width, invalid items in red. Palette items dropped on it become edit requests.
 #pragma once
 
 #include "analysis.h"
@@ -62,6 +63,10 @@ public:
     // non-identity shortcuts ("A: [x, 0]"), top to bottom.
     QStringList linesOf(const CanvasRef& ref) const;
     QStringList shortcutLabels() const;
+    // The addition nodes (⊕) drawn where shortcuts join the main path (one per residual block,
+    // one per collapsed residual stage), and the "ReLU" labels drawn after them.
+    int additionNodeCount() const;
+    int reluAfterAdditionCount() const;
     bool dropMarkerVisible() const;
 
 public Q_SLOTS:
@@ -97,8 +102,15 @@ private:
     void drawStage(Layout& layout, int stage);
     void drawCollapsedStage(Layout& layout, int stage);
     void drawBlock(Layout& layout, int stage, int block);
+    // Below a block's (or collapsed stage's) box: its shortcut arc and ⊕, the arrow on when it
+    // is not the stage's last box, and the drop slot `slot` in the gap.
+    void drawJoin(Layout& layout, CanvasBox* box, int stage, int block, double top, bool last,
+                  DropTarget slot);
+    // The arc from above the box at `top` back into the main line at `join`.
     void drawShortcut(Layout& layout, CanvasBox* box, ShortcutKind kind, ShortcutOption option,
-                      double top);
+                      double top, double join);
+    // The addition node ⊕ on the main line at `y`, and "ReLU" after it when one follows.
+    void drawAddition(Layout& layout, double y, bool reluAfter);
     void drawHead(Layout& layout);
     // Adds a box at the layout's y, marked invalid with `errors` when there are any.
     CanvasBox* place(Layout& layout, CanvasBox* box, const QStringList& errors);
