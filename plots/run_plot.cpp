@@ -14,6 +14,7 @@ void RunPlot::addRun(const QString& id, const RunStyle& style) {
     createRun(run);
     runs_.insert(id, run);
     runsChanged();
+    updateLegend();
     requestReplot();
 }
 
@@ -27,6 +28,7 @@ void RunPlot::removeRun(const QString& id) {
         removeItem(item);
     runs_.erase(it);
     runsChanged();
+    updateLegend();
     requestReplot();
 }
 
@@ -63,6 +65,8 @@ QCPGraph* RunPlot::addRunGraph(Run& run, const QString& name, const QPen& pen,
     graph->setName(name);
     graph->setPen(pen);
     graph->setScatterStyle(scatter);
+    if (name.isEmpty())
+        graph->removeFromLegend();
     run.graphs << graph;
     return graph;
 }

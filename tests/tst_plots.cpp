@@ -1,5 +1,5 @@
 // The plots on their own: learning-rate drop markers, epoch axis, sorting and scrubbing of
-// responses, the heat map, throttled replots, CSV and file export.
+// responses, the heat map, legends, throttled replots, CSV and file export.
 #include "dashboard_plots.h"
 #include "training_plots.h"
 
@@ -22,6 +22,13 @@ public:
 
 TrainMetrics train(int it, double err, double lr) {
     return {it, it / 391.0, 1.0, err, lr, 100};
+}
+QStringList legendNames(const QCustomPlot& plot) {
+    QStringList names;
+    for (int i = 0; i < plot.legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i)))
+            names << item->plottable()->name();
+    return names;
 }
 }  // namespace
 
@@ -55,6 +62,39 @@ private Q_SLOTS:
         QVERIFY(csv.contains("r,test,39100,100,20"));
         plot.removeRun("r");
         QCOMPARE(plot.graphCount(), 0);
+    }
+
+    void legendsListNamedGraphsAboveTheData() {
+        ErrorCurvePlot plot;
+        plot.resize(600, 400);
+        plot.replot();
+        QVERIFY(!plot.legend->visible());  // no runs: no empty legend box
+        plot.addRun("r", {"resnet-20", runColor(0)});
+        QVERIFY(plot.legend->visible());
+        // The run once per curve.
+        QCOMPARE(legendNames(plot), QStringList({"resnet-20 train", "resnet-20 test"}));
+        plot.replot();
+        QVERIFY(plot.legend->outerRect().height() > 0);
+        QVERIFY(!plot.legend->outerRect().intersects(plot.axisRect()->rect()));  // not over data
+        QVERIFY(plot.legend->outerRect().bottom() <= plot.axisRect()->outerRect().top());
+        plot.addRun("s", {"plain-20", runColor(1)});
+        QCOMPARE(plot.legend->itemCount(), 4);
+        plot.removeRun("r");
+        plot.removeRun("s");
+        QVERIFY(!plot.legend->visible());
+        plot.replot();
+        QVERIFY(plot.axisRect()->outerRect().top() < 5);  // the legend's row went with it
+
+        ResponsePlot responses;
+        QVERIFY(!responses.legend->visible());
+        responses.addRun("r", {"resnet-20", runColor(0)});
+        QVERIFY(responses.legend->visible());
+        QCOMPARE(legendNames(responses), QStringList({"resnet-20"}));
+
+        // Plots whose colours only repeat the runs list's show none.
+        LossRatePlot loss;
+        loss.addRun("r", {"resnet-20", runColor(0)});
+        QVERIFY(!loss.legend->visible());
     }
 
     void hoverShowsExactValues() {

@@ -59,7 +59,7 @@ ErrorCurvePlot::ErrorCurvePlot(QWidget* parent)
     yAxis->setLabel(tr("error (%)"));
     yAxis->setRange(0, 100);
     xAxis->setRange(0, 100);
-    legend->setVisible(true);
+    showLegendAbove();
 }
 
 void ErrorCurvePlot::createRun(Run& run) {
@@ -185,7 +185,7 @@ ResponsePlot::ResponsePlot(QWidget* parent) : RunPlot({MetricKind::Responses}, p
     setObjectName(QStringLiteral("responsePlot"));
     xAxis->setLabel(tr("layer index (original order)"));
     yAxis->setLabel(tr("std of response"));
-    legend->setVisible(true);
+    showLegendAbove();
 }
 
 void ResponsePlot::createRun(Run& run) {
