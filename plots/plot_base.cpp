@@ -7,13 +7,15 @@
 #include <QSvgGenerator>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rx {
 
 namespace {
-constexpr int kThrottleMs = 100;  // ≤ 10 replots a second
-}
+constexpr int kThrottleMs = 100;     // ≤ 10 replots a second
+constexpr int kLegendPointSize = 8;  // readable from the back of a classroom at 1280×800
+}  // namespace
 
 QColor runColor(int index) {
     static const QColor colors[] = {
@@ -28,10 +30,6 @@ PlotBase::PlotBase(QWidget* parent) : QCustomPlot(parent) {
     setMouseTracking(true);
     // Run colours match the runs list; only the plots that need one show a legend.
     legend->setVisible(false);
-    legend->setFont(QFont(font().family(), 7));
-    legend->setBrush(QColor(255, 255, 255, 200));
-    legend->setRowSpacing(-3);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     // Few ticks: the dashboard's plots are small, and crowded labels overlap.
     xAxis->ticker()->setTickCount(4);
     yAxis->ticker()->setTickCount(5);
@@ -45,6 +43,60 @@ PlotBase::PlotBase(QWidget* parent) : QCustomPlot(parent) {
         prepareReplot();
         replot(QCustomPlot::rpQueuedReplot);
     });
+}
+
+void PlotBase::showLegendAbove() {
+    if (legendAbove_)
+        return;
+    legendAbove_ = true;
+    axisRect()->insetLayout()->take(legend);  // updateLegend puts it above when it lists something
+    legend->setVisible(false);
+    legend->setFont(QFont(font().family(), kLegendPointSize));
+    legend->setIconSize(18, 8);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setMargins(QMargins(4, 2, 4, 0));
+    legend->setRowSpacing(0);
+    legend->setColumnSpacing(10);
+    updateLegend();
+}
+
+void PlotBase::updateLegend() {
+    const bool visible = legendAbove_ && legend->itemCount() > 0;
+    if (visible)
+        wrapLegend(width());
+    if (visible == legend->visible())
+        return;
+    legend->setVisible(visible);
+    // An invisible element still takes its row's minimum height: the row goes with the legend.
+    if (visible) {
+        plotLayout()->insertRow(0);
+        plotLayout()->addElement(0, 0, legend);
+        plotLayout()->setRowStretchFactor(0, 0.001);  // as tall as its entries, no more
+    } else {
+        plotLayout()->take(legend);
+        plotLayout()->simplify();
+    }
+    requestReplot();
+}
+
+void PlotBase::wrapLegend(int width) {
+    int widest = 1;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+    const int room = width - legend->margins().left() - legend->margins().right();
+    const int columns =
+        std::max(1, (room + legend->columnSpacing()) / (widest + legend->columnSpacing()));
+    if (columns == legend->wrap() && legend->fillOrder() == QCPLayoutGrid::foColumnsFirst)
+        return;
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+void PlotBase::resizeEvent(QResizeEvent* event) {
+    if (legend->visible())
+        wrapLegend(event->size().width());
+    QCustomPlot::resizeEvent(event);
 }
 
 void PlotBase::requestReplot() {

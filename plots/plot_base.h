@@ -1,6 +1,6 @@
 // What every dashboard plot shares: zoom and pan, a reset view, hover tooltips with exact values,
-// export to PNG, PDF and SVG, copying the data as CSV, and throttled replots (at most about ten
-// a second) so long runs stay smooth. No torch here.
+// export to PNG, PDF and SVG, copying the data as CSV, throttled replots (at most about ten a
+// second) so long runs stay smooth, and a legend that never covers the data. No torch here.
 #pragma once
 
 #include <qcustomplot.h>
@@ -29,6 +29,13 @@ public Q_SLOTS:
     void copyCsv();
 
 protected:
+    // Puts the legend in a row above the axis rect (never over the data), its entries side by
+    // side and wrapped to the plot's width. Plots whose colours only repeat the runs list's, and
+    // so need no legend, do not call it.
+    void showLegendAbove();
+    // Shows the legend only while it lists a graph (call after graphs came or went).
+    void updateLegend();
+    void resizeEvent(QResizeEvent* event) override;
     // Called right before a throttled replot: expensive rebuilds belong here, not in appends.
     virtual void prepareReplot() {}
     // Tooltip text for the data point nearest to `pos` (pixels), empty when none is close.
@@ -41,6 +48,8 @@ protected:
 
 private:
     QTimer throttle_;
+    void wrapLegend(int width);
+    bool legendAbove_ = false;
     bool dirty_ = false;
     int replots_ = 0;
 };

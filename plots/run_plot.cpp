@@ -1,9 +1,19 @@
 #include "run_plot.h"
 
+#include <algorithm>
+
 namespace rx {
 
+namespace {
+// The layer of the faint raw curves: under every run's smoothed curve, over the grid.
+constexpr char kRawLayer[] = "raw";
+constexpr int kRawAlpha = 60;  // of 255
+}  // namespace
+
 RunPlot::RunPlot(std::initializer_list<MetricKind> kinds, QWidget* parent)
-    : PlotBase(parent), kinds_(kinds) {}
+    : PlotBase(parent), kinds_(kinds) {
+    addLayer(QLatin1String(kRawLayer), layer("main"), QCustomPlot::limBelow);
+}
 
 void RunPlot::addRun(const QString& id, const RunStyle& style) {
     if (runs_.contains(id))
@@ -14,6 +24,7 @@ void RunPlot::addRun(const QString& id, const RunStyle& style) {
     createRun(run);
     runs_.insert(id, run);
     runsChanged();
+    updateLegend();
     requestReplot();
 }
 
@@ -27,6 +38,7 @@ void RunPlot::removeRun(const QString& id) {
         removeItem(item);
     runs_.erase(it);
     runsChanged();
+    updateLegend();
     requestReplot();
 }
 
@@ -63,8 +75,43 @@ QCPGraph* RunPlot::addRunGraph(Run& run, const QString& name, const QPen& pen,
     graph->setName(name);
     graph->setPen(pen);
     graph->setScatterStyle(scatter);
+    if (name.isEmpty())
+        graph->removeFromLegend();
     run.graphs << graph;
     return graph;
+}
+
+int RunPlot::addSmoothedCurve(Run& run, const QString& name, const QPen& pen, QCPAxis* valueAxis) {
+    QColor faint = pen.color();
+    faint.setAlpha(kRawAlpha);
+    QCPGraph* raw = addRunGraph(run, tr("%1 (raw)").arg(name), QPen(faint, 1), {}, valueAxis);
+    raw->setLayer(QLatin1String(kRawLayer));
+    raw->removeFromLegend();
+    raw->setVisible(smoothing_ > 0);  // at 0 the smoothed curve is the raw one
+    QCPGraph* smooth = addRunGraph(run, name, pen, {}, valueAxis);
+    run.curves << SmoothedCurve{raw, smooth, Smoother(smoothing_)};
+    return int(run.curves.size()) - 1;
+}
+
+void RunPlot::addSmoothedData(Run& run, int curve, double key, double value) {
+    SmoothedCurve& c = run.curves[curve];
+    c.raw->addData(key, value);
+    c.smooth->addData(key, c.smoother.add(value));
+}
+
+void RunPlot::setSmoothing(double weight) {
+    weight = std::clamp(weight, 0.0, kMaxSmoothing);
+    if (weight == smoothing_)
+        return;
+    smoothing_ = weight;
+    bool any = false;
+    for (Run& run : runs_)
+        for (SmoothedCurve& curve : run.curves) {
+            curve.raw->setVisible(weight > 0);
+            any = true;
+        }
+    if (any)
+        redraw();
 }
 
 void RunPlot::redraw() {
@@ -74,6 +121,8 @@ void RunPlot::redraw() {
         for (QCPAbstractItem* item : run.items)
             removeItem(item);
         run.items.clear();
+        for (SmoothedCurve& curve : run.curves)
+            curve.smoother = Smoother(smoothing_);
         for (qsizetype i = 0; i < run.records.size(); ++i)
             draw(run, i);
     }

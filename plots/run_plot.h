@@ -1,12 +1,14 @@
 // What every plot of runs shares: the runs it shows by id, each with its style, its graphs and
 // items, and the metric records it was given; add, remove, and one entry point append(runId,
 // record) that fans nothing out itself. A plot says which metric kinds it shows and draws one
-// record at a time (draw); redraw() draws every stored record again, e.g. after a change of axis.
-// No torch here.
+// record at a time (draw); redraw() draws every stored record again, e.g. after a change of axis
+// or of smoothing. Noisy curves are smoothed curves (addSmoothedCurve): the smoothed line over its
+// raw data drawn faint, with the weight of setSmoothing (smoothing.h). No torch here.
 #pragma once
 
 #include "metrics.h"
 #include "plot_base.h"
+#include "smoothing.h"
 
 #include <QHash>
 
@@ -42,13 +44,24 @@ public:
     // Plots that show one run at a time (the heat map) show this one; the others show all.
     virtual void focusRun(const QString& id) { Q_UNUSED(id); }
 
+    // The weight of the smoothed curves, 0 (raw) to kMaxSmoothing; a change redraws them.
+    void setSmoothing(double weight);
+    double smoothing() const { return smoothing_; }
+
 protected:
+    // A noisy curve: its raw data faint behind (not in the legend), the smoothed one over it.
+    struct SmoothedCurve {
+        QCPGraph* raw;
+        QCPGraph* smooth;
+        Smoother smoother;
+    };
     struct Run {
         QString id;
         RunStyle style;
         QList<QCPGraph*> graphs;        // removed with the run
         QList<QCPAbstractItem*> items;  // removed with the run and by redraw()
         QVector<MetricRecord> records;  // every record given, in order
+        QList<SmoothedCurve> curves;    // made by addSmoothedCurve, in order
     };
 
     // Creates the run's graphs with addRunGraph. None by default.
@@ -64,6 +77,11 @@ protected:
     QCPGraph* addRunGraph(Run& run, const QString& name, const QPen& pen,
                           const QCPScatterStyle& scatter = QCPScatterStyle(),
                           QCPAxis* valueAxis = nullptr);
+    // A smoothed curve of `run` (two graphs, the raw one first); returns its index in run.curves.
+    int addSmoothedCurve(Run& run, const QString& name, const QPen& pen,
+                         QCPAxis* valueAxis = nullptr);
+    // The next point of run.curves[curve]: raw as given, smoothed with the plot's weight.
+    void addSmoothedData(Run& run, int curve, double key, double value);
     // Clears every run's graphs and items and draws all its records again.
     void redraw();
 
@@ -83,6 +101,7 @@ protected:
 private:
     QList<MetricKind> kinds_;
     QHash<QString, Run> runs_;
+    double smoothing_ = kDefaultSmoothing;
 };
 
 }  // namespace rx

@@ -324,11 +324,11 @@ private Q_SLOTS:
         QVERIFY(d->isTicked(firstRun_) && d->isTicked(secondRun_));
         QVERIFY(d->errorPlot()->trainPoints(firstRun_) > 0);
         QCOMPARE(d->errorPlot()->trainPoints(secondRun_), 4);  // every 2 of 8 iterations
-        QCOMPARE(d->errorPlot()->graphCount(), 4);             // train + test per run
+        QCOMPARE(d->errorPlot()->graphCount(), 6);  // train raw and smoothed, test per run
         QVERIFY(!std::isnan(d->bestTestError(secondRun_)));
         shoot(&w, "dashboard-overlay.png");
         d->setTicked(secondRun_, false);
-        QCOMPARE(d->errorPlot()->graphCount(), 2);
+        QCOMPARE(d->errorPlot()->graphCount(), 3);
 
         // Export from the GUI writes files that load back.
         QTemporaryDir out;

@@ -1,10 +1,16 @@
 // The plots on their own: learning-rate drop markers, epoch axis, sorting and scrubbing of
-// responses, the heat map, throttled replots, CSV and file export.
+// responses, the heat map, smoothing, legends, throttled replots, CSV and file export.
 #include "dashboard_plots.h"
+#include "smoothing.h"
 #include "training_plots.h"
 
+#include <QLabel>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
+#include <limits>
 
 using namespace rx;
 
@@ -23,6 +29,39 @@ public:
 TrainMetrics train(int it, double err, double lr) {
     return {it, it / 391.0, 1.0, err, lr, 100};
 }
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Equal element by element, NaN equal to NaN, within `tolerance` (0: bit-exact values).
+bool sameValues(const QVector<double>& a, const QVector<double>& b, double tolerance = 0) {
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (std::isnan(a[i]) || std::isnan(b[i])) {
+            if (std::isnan(a[i]) != std::isnan(b[i]))
+                return false;
+        } else if (tolerance == 0 ? a[i] != b[i] : std::abs(a[i] - b[i]) > tolerance) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QVector<double> values(const QCPGraph* graph) {
+    QVector<double> v;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+        v << it->value;
+    return v;
+}
+
+QStringList legendNames(const QCustomPlot& plot) {
+    QStringList names;
+    for (int i = 0; i < plot.legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i)))
+            names << item->plottable()->name();
+    return names;
+}
 }  // namespace
 
 class TestPlots : public QObject {
@@ -40,9 +79,10 @@ private Q_SLOTS:
         plot.append("r", TestMetrics{39100, 100.0, 0.5, 20.0, false});
         QCOMPARE(plot.trainPoints("r"), 64);
         QCOMPARE(plot.testPoints("r"), 1);
-        QCOMPARE(plot.lrDropMarkers("r"), 2);                  // 32k and 48k
-        QCOMPARE(plot.graph(0)->pen().style(), Qt::DashLine);  // training: dashed, thin
-        QVERIFY(plot.graph(1)->pen().widthF() > plot.graph(0)->pen().widthF());  // test: bold
+        QCOMPARE(plot.lrDropMarkers("r"), 2);  // 32k and 48k
+        // Graphs: training raw (faint), training smoothed (dashed, thin), test (solid, bold).
+        QCOMPARE(plot.graph(1)->pen().style(), Qt::DashLine);
+        QVERIFY(plot.graph(2)->pen().widthF() > plot.graph(1)->pen().widthF());
         plot.setEpochAxis(true);
         QCOMPARE(plot.trainPoints("r"), 64);
         QCOMPARE(plot.lrDropMarkers("r"), 2);
@@ -55,6 +95,134 @@ private Q_SLOTS:
         QVERIFY(csv.contains("r,test,39100,100,20"));
         plot.removeRun("r");
         QCOMPARE(plot.graphCount(), 0);
+    }
+
+    void smoothingAtZeroGivesTheRawValues() {
+        const QVector<double> raw = {3.25, -1e-300, 7e12, kNaN, 0.1, kInf, 42.0, -kInf, 0.3};
+        QVERIFY(sameValues(smoothed(raw, 0), raw));
+        QVERIFY(smoothed({}, 0.6).isEmpty());
+    }
+
+    void smoothingIsTheDebiasedMovingAverage() {
+        // w = 0.5: last = 0.5, 1.25, (NaN skipped), 2.625; shown last / (1 − 0.5ⁿ), n = 1, 2, 3.
+        QVERIFY(sameValues(smoothed({1, 2, kNaN, 4}, 0.5), {1, 5.0 / 3, kNaN, 3}, 1e-12));
+        // A constant stays constant from the first point on (the debiasing).
+        QVERIFY(sameValues(smoothed({2, 2, 2}, 0.9), {2, 2, 2}, 1e-12));
+        // Non-finite values pass through and do not advance the average.
+        QVERIFY(sameValues(smoothed({kNaN, kInf, 2, -kInf, 4}, 0.5),
+                           {kNaN, kInf, 2, -kInf, 10.0 / 3}, 1e-12));
+        // The weight is clamped to [0, kMaxSmoothing]: 1 would never move, above 1 diverge.
+        QVERIFY(sameValues(smoothed({1, 2}, 1.5), smoothed({1, 2}, kMaxSmoothing)));
+        QVERIFY(sameValues(smoothed({1, 2}, -1), {1, 2}));
+    }
+
+    void smoothedCurvesDrawTheRawDataFaintBehind() {
+        ErrorCurvePlot plot;
+        plot.setSmoothing(0.5);
+        plot.addRun("r", {"resnet-20", runColor(0)});
+        const QVector<double> errors = {1, 2, kNaN, 4};
+        for (int i = 0; i < errors.size(); ++i)
+            plot.append("r", train(100 * (i + 1), errors[i], 0.1));
+        plot.append("r", TestMetrics{400, 1.0, 0.5, 20.0, false});
+        QCOMPARE(plot.graphCount(), 3);
+        const QCPGraph* raw = plot.graph(0);
+        const QCPGraph* smooth = plot.graph(1);
+        QVERIFY(raw->visible());
+        QCOMPARE(raw->pen().color().rgb(), smooth->pen().color().rgb());   // the same colour
+        QVERIFY(raw->pen().color().alpha() < 100);                         // faint
+        QVERIFY(raw->pen().widthF() <= smooth->pen().widthF());            // thin
+        QCOMPARE(raw->layer()->index() < smooth->layer()->index(), true);  // behind every run
+        QVERIFY(sameValues(values(raw), errors));
+        QVERIFY(sameValues(values(smooth), {1, 5.0 / 3, kNaN, 3}, 1e-12));
+        QVERIFY(sameValues(values(plot.graph(2)), {20.0}));  // test points are not smoothed
+        QCOMPARE(plot.trainPoints("r"), 4);
+        // The CSV carries the raw values, and the smoothed ones in the last column.
+        const QString csv = plot.csv();
+        QVERIFY2(csv.startsWith("run,split,iteration,epoch,error_percent,smoothed_error_percent\n"),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains("r,train,200,0.511509,2,1.66667\n") &&
+                     csv.contains("r,train,400,1.02302,4,3\n") &&
+                     csv.contains("r,test,400,1,20,\n"),
+                 qPrintable(csv));
+
+        // A change of weight redraws from the records; 0 hides the raw graph (it is the curve).
+        plot.setSmoothing(0);
+        QVERIFY(!raw->visible());
+        QVERIFY(sameValues(values(smooth), errors));
+        QCOMPARE(plot.trainPoints("r"), 4);
+        plot.setSmoothing(0.5);
+        QVERIFY(raw->visible());
+        QVERIFY(sameValues(values(smooth), {1, 5.0 / 3, kNaN, 3}, 1e-12));
+
+        // The loss is smoothed, the learning rate is not.
+        LossRatePlot loss;
+        loss.setSmoothing(0.5);
+        loss.addRun("r", {"resnet-20", runColor(1)});
+        for (int i = 0; i < errors.size(); ++i)
+            loss.append("r", TrainMetrics{i + 1, 0.1, errors[i], 50, 0.1 / (i + 1), 100});
+        QCOMPARE(loss.graphCount(), 3);
+        QVERIFY(sameValues(values(loss.graph(0)), errors));
+        QVERIFY(sameValues(values(loss.graph(1)), {1, 5.0 / 3, kNaN, 3}, 1e-12));
+        QVERIFY(sameValues(values(loss.graph(2)), {0.1, 0.05, 0.1 / 3, 0.025}, 1e-15));
+        QVERIFY2(loss.csv().contains("r,2,2,0.05,1.66667\n"), qPrintable(loss.csv()));
+    }
+
+    void smoothingSliderSetsEveryPlot() {
+        QWidget parent;
+        ErrorCurvePlot errors(&parent);
+        LossRatePlot loss(&parent);
+        const std::vector<RunPlot*> plots = {&errors, &loss};
+        QWidget* control = smoothingControl(plots, &parent);
+        auto* slider = control->findChild<QSlider*>("smoothing");
+        auto* value = control->findChild<QLabel*>("smoothingValue");
+        QVERIFY(slider && value);
+        QCOMPARE(value->text(), QString("0.60"));  // the default
+        QCOMPARE(errors.smoothing(), kDefaultSmoothing);
+        errors.addRun("r", {"r", runColor(0)});
+        errors.append("r", train(100, 10, 0.1));
+        errors.append("r", train(200, 20, 0.1));
+        slider->setValue(slider->minimum());
+        QCOMPARE(value->text(), QString("0.00"));
+        QCOMPARE(errors.smoothing(), 0.0);
+        QCOMPARE(loss.smoothing(), 0.0);
+        QVERIFY(sameValues(values(errors.graph(1)), {10, 20}));  // redrawn raw
+        slider->setValue(slider->maximum());
+        QCOMPARE(value->text(), QString("0.99"));
+        QCOMPARE(loss.smoothing(), kMaxSmoothing);
+        QVERIFY(values(errors.graph(1)).last() < 20);
+    }
+
+    void legendsListNamedGraphsAboveTheData() {
+        ErrorCurvePlot plot;
+        plot.resize(600, 400);
+        plot.replot();
+        QVERIFY(!plot.legend->visible());  // no runs: no empty legend box
+        plot.addRun("r", {"resnet-20", runColor(0)});
+        QVERIFY(plot.legend->visible());
+        // The run once per curve; its faint raw curve is not listed.
+        QCOMPARE(legendNames(plot), QStringList({"resnet-20 train", "resnet-20 test"}));
+        plot.replot();
+        QVERIFY(plot.legend->outerRect().height() > 0);
+        QVERIFY(!plot.legend->outerRect().intersects(plot.axisRect()->rect()));  // not over data
+        QVERIFY(plot.legend->outerRect().bottom() <= plot.axisRect()->outerRect().top());
+        plot.addRun("s", {"plain-20", runColor(1)});
+        QCOMPARE(plot.legend->itemCount(), 4);
+        plot.removeRun("r");
+        plot.removeRun("s");
+        QVERIFY(!plot.legend->visible());
+        plot.replot();
+        QVERIFY(plot.axisRect()->outerRect().top() < 5);  // the legend's row went with it
+
+        ResponsePlot responses;
+        QVERIFY(!responses.legend->visible());
+        responses.addRun("r", {"resnet-20", runColor(0)});
+        QVERIFY(responses.legend->visible());
+        QCOMPARE(legendNames(responses), QStringList({"resnet-20"}));
+
+        // Plots whose colours only repeat the runs list's show none.
+        LossRatePlot loss;
+        loss.addRun("r", {"resnet-20", runColor(0)});
+        QVERIFY(!loss.legend->visible());
     }
 
     void hoverShowsExactValues() {

@@ -1,5 +1,6 @@
 #include "dashboard_plots.h"
 
+#include "smoothing.h"
 #include "training_plots.h"
 
 #include <QCheckBox>
@@ -99,6 +100,36 @@ std::span<const DashboardPlotInfo> dashboardPlots() {
 
 QString dashboardPlotTitle(const DashboardPlotInfo& info) {
     return QCoreApplication::translate("rx::DashboardPlots", info.title);
+}
+
+QWidget* smoothingControl(std::span<RunPlot* const> plots, QWidget* parent) {
+    constexpr int kSteps = 100;  // slider positions per unit of weight: steps of 0.01
+    auto* box = new QWidget(parent);
+    auto* slider = new QSlider(Qt::Horizontal, box);
+    slider->setObjectName(QStringLiteral("smoothing"));
+    slider->setRange(0, qRound(kMaxSmoothing * kSteps));
+    slider->setToolTip(DashboardPlots::tr(
+        "Exponential moving average of the training error and the loss, as in TensorBoard; the "
+        "raw values stay faint behind. 0 shows the raw values."));
+    auto* value = new QLabel(box);
+    value->setObjectName(QStringLiteral("smoothingValue"));
+    const QList<RunPlot*> targets(plots.begin(), plots.end());
+    QObject::connect(slider, &QSlider::valueChanged, box, [=](int position) {
+        const double weight = double(position) / kSteps;
+        value->setText(QString::number(weight, 'f', 2));
+        for (RunPlot* plot : targets)
+            plot->setSmoothing(weight);
+    });
+    slider->setValue(qRound(kDefaultSmoothing * kSteps));
+    auto* label = new QLabel(DashboardPlots::tr("Smoothing"), box);
+    label->setBuddy(slider);
+    QHBoxLayout* layout = row(box);
+    layout->addWidget(label);
+    layout->addWidget(slider, 1);
+    layout->addWidget(value);
+    slider->setMaximumWidth(240);
+    layout->addStretch();
+    return box;
 }
 
 }  // namespace rx

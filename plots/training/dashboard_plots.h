@@ -1,7 +1,8 @@
 // The Training tab's plots, one row each: how to make it, its title, its place in the grid and
 // the controls under it. The dashboard lays them out from this table, holds them in one list
 // and gives every metric record to each (a plot keeps the kinds it shows, see RunPlot).
-// Adding a view: its RunPlot subclass (training_plots.h) and one row here.
+// Adding a view: its RunPlot subclass (training_plots.h) and one row here. Controls for all plots
+// at once (the smoothing slider) are made here too.
 #pragma once
 
 #include <QString>
@@ -25,5 +26,9 @@ struct DashboardPlotInfo {
 
 std::span<const DashboardPlotInfo> dashboardPlots();
 QString dashboardPlotTitle(const DashboardPlotInfo& info);
+
+// "Smoothing", a slider from 0 to kMaxSmoothing (smoothing.h) starting at kDefaultSmoothing, and
+// its value: sets the smoothing of every plot of `plots` (those without smoothed curves ignore it).
+QWidget* smoothingControl(std::span<RunPlot* const> plots, QWidget* parent);
 
 }  // namespace rx

@@ -23,17 +23,27 @@ void setLog(QCPAxis* axis, bool log) {
     }
 }
 
-// CSV rows "run,split,iteration,epoch,error" of the records of type T.
+// CSV rows "run,split,iteration,epoch,error,smoothed" of the records of type T: the raw error and,
+// for a smoothed curve (smoothing ≥ 0), the value drawn; the last column is empty otherwise.
 template <typename T>
-QString errorRows(const QString& run, const char* split, const QVector<MetricRecord>& records) {
-    QString out;
+QString errorRows(const QString& run, const char* split, const QVector<MetricRecord>& records,
+                  double smoothing = -1) {
+    QVector<const T*> rows;
+    QVector<double> errors;
     for (const MetricRecord& record : records)
-        if (const T* m = std::get_if<T>(&record))
-            out += QStringLiteral("%1,%2,%3,%4,%5\n")
-                       .arg(run, QLatin1String(split))
-                       .arg(m->iteration)
-                       .arg(m->epoch)
-                       .arg(m->error);
+        if (const T* m = std::get_if<T>(&record)) {
+            rows << m;
+            errors << m->error;
+        }
+    const QVector<double> shown = smoothing >= 0 ? smoothed(errors, smoothing) : QVector<double>();
+    QString out;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        out += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+                   .arg(run, QLatin1String(split))
+                   .arg(rows[i]->iteration)
+                   .arg(rows[i]->epoch)
+                   .arg(rows[i]->error)
+                   .arg(shown.isEmpty() ? QString() : QString::number(shown[i]));
     return out;
 }
 
@@ -59,11 +69,12 @@ ErrorCurvePlot::ErrorCurvePlot(QWidget* parent)
     yAxis->setLabel(tr("error (%)"));
     yAxis->setRange(0, 100);
     xAxis->setRange(0, 100);
-    legend->setVisible(true);
+    showLegendAbove();
 }
 
 void ErrorCurvePlot::createRun(Run& run) {
-    addRunGraph(run, tr("%1 train").arg(run.style.name), QPen(run.style.color, 1, Qt::DashLine));
+    addSmoothedCurve(run, tr("%1 train").arg(run.style.name),
+                     QPen(run.style.color, 1.2, Qt::DashLine));
     addRunGraph(run, tr("%1 test").arg(run.style.name), QPen(run.style.color, 2.6));
 }
 
@@ -76,7 +87,7 @@ void ErrorCurvePlot::draw(Run& run, qsizetype index) {
     const MetricRecord& record = run.records[index];
     if (const auto* m = std::get_if<TrainMetrics>(&record)) {
         const double x = key(m->iteration, m->epoch);
-        run.graphs[TrainGraph]->addData(x, m->error);
+        addSmoothedData(run, TrainCurve, x, m->error);
         const TrainMetrics* before = previous<TrainMetrics>(run, index);
         if (before && before->learningRate > 0 && m->learningRate < before->learningRate * 0.99) {
             // A learning-rate drop (the paper's steps at 32k and 48k): a dotted vertical line.
@@ -118,7 +129,7 @@ void ErrorCurvePlot::setLogScale(bool log) {
 
 int ErrorCurvePlot::trainPoints(const QString& id) const {
     const Run* r = run(id);
-    return r ? r->graphs[TrainGraph]->dataCount() : 0;
+    return r ? r->graphs[TrainRaw]->dataCount() : 0;
 }
 int ErrorCurvePlot::testPoints(const QString& id) const {
     const Run* r = run(id);
@@ -130,9 +141,10 @@ int ErrorCurvePlot::lrDropMarkers(const QString& id) const {
 }
 
 QString ErrorCurvePlot::csv() const {
-    QString out = QStringLiteral("run,split,iteration,epoch,error_percent\n");
+    QString out =
+        QStringLiteral("run,split,iteration,epoch,error_percent,smoothed_error_percent\n");
     for (const Run& r : runs())
-        out += errorRows<TrainMetrics>(r.id, "train", r.records) +
+        out += errorRows<TrainMetrics>(r.id, "train", r.records, smoothing()) +
                errorRows<TestMetrics>(r.id, "test", r.records);
     return out;
 }
@@ -150,14 +162,14 @@ LossRatePlot::LossRatePlot(QWidget* parent) : RunPlot({MetricKind::Train}, paren
 }
 
 void LossRatePlot::createRun(Run& run) {
-    addRunGraph(run, tr("%1 loss").arg(run.style.name), QPen(run.style.color, 1.6));
+    addSmoothedCurve(run, tr("%1 loss").arg(run.style.name), QPen(run.style.color, 1.6));
     addRunGraph(run, tr("%1 learning rate").arg(run.style.name),
                 QPen(run.style.color, 1, Qt::DashDotLine), {}, yAxis2);
 }
 
 void LossRatePlot::draw(Run& run, qsizetype index) {
     const auto& m = std::get<TrainMetrics>(run.records[index]);
-    run.graphs[LossGraph]->addData(m.iteration, m.loss);
+    addSmoothedData(run, LossCurve, m.iteration, m.loss);
     run.graphs[RateGraph]->addData(m.iteration, m.learningRate);
     if (m.iteration > xAxis->range().upper)
         xAxis->setRangeUpper(m.iteration * 1.05);
@@ -166,16 +178,22 @@ void LossRatePlot::draw(Run& run, qsizetype index) {
 }
 
 QString LossRatePlot::csv() const {
-    QString out = QStringLiteral("run,iteration,loss,learning_rate\n");
-    for (const Run& r : runs())
-        for (const MetricRecord& record : r.records) {
-            const auto& m = std::get<TrainMetrics>(record);
-            out += QStringLiteral("%1,%2,%3,%4\n")
+    QString out = QStringLiteral("run,iteration,loss,learning_rate,smoothed_loss\n");
+    for (const Run& r : runs()) {
+        QVector<double> losses;
+        for (const MetricRecord& record : r.records)
+            losses << std::get<TrainMetrics>(record).loss;
+        const QVector<double> shown = smoothed(losses, smoothing());
+        for (qsizetype i = 0; i < r.records.size(); ++i) {
+            const auto& m = std::get<TrainMetrics>(r.records[i]);
+            out += QStringLiteral("%1,%2,%3,%4,%5\n")
                        .arg(r.id)
                        .arg(m.iteration)
                        .arg(m.loss)
-                       .arg(m.learningRate);
+                       .arg(m.learningRate)
+                       .arg(shown[i]);
         }
+    }
     return out;
 }
 
@@ -185,7 +203,7 @@ ResponsePlot::ResponsePlot(QWidget* parent) : RunPlot({MetricKind::Responses}, p
     setObjectName(QStringLiteral("responsePlot"));
     xAxis->setLabel(tr("layer index (original order)"));
     yAxis->setLabel(tr("std of response"));
-    legend->setVisible(true);
+    showLegendAbove();
 }
 
 void ResponsePlot::createRun(Run& run) {

@@ -1,8 +1,10 @@
 // The dashboard's plots, fed with the metric records of training/metrics.h through
 // RunPlot::append (each shows the kinds named in its constructor):
-//   ErrorCurvePlot     – Fig. 6: error % against iterations, training dashed and thin, test solid
-//                        and bold, a colour per run, learning-rate drops marked;
-//   LossRatePlot       – training loss and learning rate against iterations;
+//   ErrorCurvePlot     – Fig. 6: error % against iterations, training dashed and thin (smoothed,
+//                        raw faint behind), test solid and bold, a colour per run, learning-rate
+//                        drops marked;
+//   LossRatePlot       – training loss (smoothed, raw faint behind) and learning rate against
+//                        iterations;
 //   ResponsePlot       – Fig. 7: std of each 3×3 layer's response, in layer order or sorted;
 //   GradientHeatmap    – gradient norm of every layer over time (log colour scale), one run;
 //   GradientLatestPlot – the latest gradient norm per layer on a log axis, a line per run.
@@ -33,7 +35,8 @@ protected:
     void runLoaded(const QString&) override { resetView(); }
 
 private:
-    enum { TrainGraph, TestGraph };
+    enum { TrainCurve };                          // run.curves
+    enum { TrainRaw, TrainSmoothed, TestGraph };  // run.graphs, as createRun makes them
     double key(int iteration, double epoch) const { return epochs_ ? epoch : iteration; }
     void extendKeyRange(double x);
     bool epochs_ = false;
@@ -51,7 +54,8 @@ protected:
     void runLoaded(const QString&) override { resetView(); }
 
 private:
-    enum { LossGraph, RateGraph };
+    enum { LossCurve };                         // run.curves
+    enum { LossRaw, LossSmoothed, RateGraph };  // run.graphs, as createRun makes them
 };
 
 class ResponsePlot : public RunPlot {

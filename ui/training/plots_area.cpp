@@ -9,8 +9,11 @@
 namespace rx {
 
 PlotsArea::PlotsArea(QWidget* parent) : QWidget(parent) {
-    auto* grid = new QGridLayout(this);
-    grid->setContentsMargins(2, 2, 2, 2);
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(2, 2, 2, 2);
+    column->setSpacing(2);
+    auto* grid = new QGridLayout;
+    grid->setContentsMargins(0, 0, 0, 0);
     for (const DashboardPlotInfo& info : dashboardPlots()) {
         auto* box = new QGroupBox(dashboardPlotTitle(info), this);
         box->setMinimumSize(180, 140);  // long titles must not widen the window
@@ -24,6 +27,9 @@ PlotsArea::PlotsArea(QWidget* parent) : QWidget(parent) {
         grid->setRowStretch(info.row, info.rowStretch);
         plots_.push_back(plot);
     }
+    // Controls of several plots at once above them, the grid below.
+    column->addWidget(smoothingControl(plots_, this));
+    column->addLayout(grid, 1);
 }
 
 void PlotsArea::addRun(const QString& id, const RunStyle& style) {
