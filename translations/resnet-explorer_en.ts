@@ -617,6 +617,14 @@
         <source>Latest gradient norm per layer</source>
         <translation>Latest gradient norm per layer</translation>
     </message>
+    <message>
+        <source>Exponential moving average of the training error and the loss, as in TensorBoard; the raw values stay faint behind. 0 shows the raw values.</source>
+        <translation>Exponential moving average of the training error and the loss, as in TensorBoard; the raw values stay faint behind. 0 shows the raw values.</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Smoothing</translation>
+    </message>
 </context>
 <context>
     <name>rx::DeviceChoice</name>
@@ -1092,6 +1100,14 @@ gradient norm %3</translation>
         <source>BN, ReLU first</source>
         <translation>BN, ReLU first</translation>
     </message>
+    <message>
+        <source>addition: the shortcut&apos;s x is added to the block&apos;s output F(x)</source>
+        <translation>addition: the shortcut&apos;s x is added to the block&apos;s output F(x)</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
 </context>
 <context>
     <name>rx::Normalization</name>
@@ -1353,6 +1369,13 @@ std %4</source>
         <translation>%1
 %2 (epoch %3)
 std %4</translation>
+    </message>
+</context>
+<context>
+    <name>rx::RunPlot</name>
+    <message>
+        <source>%1 (raw)</source>
+        <translation>%1 (raw)</translation>
     </message>
 </context>
 <context>

@@ -617,6 +617,14 @@
         <source>Latest gradient norm per layer</source>
         <translation>층별 최근 기울기 노름</translation>
     </message>
+    <message>
+        <source>Exponential moving average of the training error and the loss, as in TensorBoard; the raw values stay faint behind. 0 shows the raw values.</source>
+        <translation>학습 오차와 손실의 지수 이동 평균 (TensorBoard 방식). 원래 값은 뒤에 흐리게 남습니다. 0이면 원래 값을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>평활화</translation>
+    </message>
 </context>
 <context>
     <name>rx::DeviceChoice</name>
@@ -1091,6 +1099,14 @@ gradient norm %3</source>
         <source>BN, ReLU first</source>
         <translation>BN, ReLU 먼저</translation>
     </message>
+    <message>
+        <source>addition: the shortcut&apos;s x is added to the block&apos;s output F(x)</source>
+        <translation>덧셈: 숏컷의 x를 블록의 출력 F(x)에 더합니다</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
 </context>
 <context>
     <name>rx::Normalization</name>
@@ -1351,6 +1367,13 @@ std %4</source>
         <translation>%1
 %2 (에폭 %3)
 표준편차 %4</translation>
+    </message>
+</context>
+<context>
+    <name>rx::RunPlot</name>
+    <message>
+        <source>%1 (raw)</source>
+        <translation>%1 (원래 값)</translation>
     </message>
 </context>
 <context>
