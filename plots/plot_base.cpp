@@ -15,6 +15,19 @@ namespace rx {
 namespace {
 constexpr int kThrottleMs = 100;     // ≤ 10 replots a second
 constexpr int kLegendPointSize = 8;  // readable from the back of a classroom at 1280×800
+constexpr int kPixelsPerXTick = 90;  // room for one x label and the gap to the next
+
+// Iterations as the paper writes them: 32k, 48k, 64k rather than 32000, so that the labels of a
+// narrow plot do not run into each other.
+class CompactTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,
+                         int precision) override {
+        if (std::abs(tick) >= 10000 && std::fmod(std::abs(tick), 500) < 1e-9)
+            return QString::number(tick / 1000, 'g', 4) + QLatin1Char('k');
+        return QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision);
+    }
+};
 }  // namespace
 
 QColor runColor(int index) {
@@ -30,7 +43,9 @@ PlotBase::PlotBase(QWidget* parent) : QCustomPlot(parent) {
     setMouseTracking(true);
     // Run colours match the runs list; only the plots that need one show a legend.
     legend->setVisible(false);
-    // Few ticks: the dashboard's plots are small, and crowded labels overlap.
+    // Few ticks: the dashboard's plots are small, and crowded labels overlap. The x ticks follow
+    // the plot's width (resizeEvent).
+    xAxis->setTicker(QSharedPointer<CompactTicker>::create());
     xAxis->ticker()->setTickCount(4);
     yAxis->ticker()->setTickCount(5);
     throttle_.setInterval(kThrottleMs);
@@ -94,6 +109,8 @@ void PlotBase::wrapLegend(int width) {
 }
 
 void PlotBase::resizeEvent(QResizeEvent* event) {
+    if (xAxis->scaleType() == QCPAxis::stLinear)
+        xAxis->ticker()->setTickCount(std::clamp(event->size().width() / kPixelsPerXTick, 2, 6));
     if (legend->visible())
         wrapLegend(event->size().width());
     QCustomPlot::resizeEvent(event);

@@ -97,6 +97,40 @@ private Q_SLOTS:
         QCOMPARE(plot.graphCount(), 0);
     }
 
+    // A narrow plot (the loss plot at 1280×800 is about 230 px wide) writes iterations as 32k and
+    // keeps its x tick labels apart.
+    void narrowPlotsKeepTheirXLabelsApart() {
+        for (int width : {230, 420, 900}) {
+            LossRatePlot plot;
+            plot.resize(width, 220);
+            plot.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&plot));
+            plot.addRun("r", {"resnet-20", runColor(0)});
+            for (int it = 1000; it <= 64000; it += 1000)
+                plot.append("r", train(it, 50.0, 0.1));
+            plot.resetView();
+            plot.replot();
+            const QVector<double> ticks = plot.xAxis->tickVector();
+            const QVector<QString> labels = plot.xAxis->tickVectorLabels();
+            QVERIFY2(labels.size() >= 2, qPrintable(QString::number(width)));
+            const QFontMetrics metrics(plot.xAxis->tickLabelFont());
+            for (int i = 0; i + 1 < labels.size(); ++i) {
+                const double gap =
+                    plot.xAxis->coordToPixel(ticks[i + 1]) - plot.xAxis->coordToPixel(ticks[i]);
+                const double needed = (metrics.horizontalAdvance(labels[i]) +
+                                       metrics.horizontalAdvance(labels[i + 1])) /
+                                          2.0 +
+                                      4;
+                QVERIFY2(gap >= needed, qPrintable(QStringLiteral("%1 px: '%2' and '%3' overlap")
+                                                       .arg(width)
+                                                       .arg(labels[i], labels[i + 1])));
+            }
+            for (int i = 0; i < labels.size(); ++i)
+                if (ticks[i] >= 10000 && std::fmod(ticks[i], 1000) == 0)
+                    QCOMPARE(labels[i], QString::number(ticks[i] / 1000) + "k");
+        }
+    }
+
     void smoothingAtZeroGivesTheRawValues() {
         const QVector<double> raw = {3.25, -1e-300, 7e12, kNaN, 0.1, kInf, 42.0, -kInf, 0.3};
         QVERIFY(sameValues(smoothed(raw, 0), raw));
