@@ -10,6 +10,7 @@
 #include "plots_area.h"
 #include "presets.h"
 #include "runs_model.h"
+#include "runs_panel.h"
 #include "train_form.h"
 #include "trainer_thread.h"
 #include "training_dashboard.h"
@@ -19,6 +20,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTcpServer>
 #include <QTreeView>
 
@@ -162,6 +164,30 @@ private Q_SLOTS:
         model.setLiveRun("d-failed");
         QVERIFY(!model.deleteRun("d-failed", &error));
         QVERIFY(QFileInfo::exists(dir.filePath("d-failed")));
+    }
+
+    // In the Runs dock's usual width (about 330 px at 1280×800) a run's name is not cut: state and
+    // best error take what their contents need, the name the rest.
+    void runNamesFitTheRunsPanel() {
+        QTemporaryDir dir;
+        QVERIFY(writeRun(dir.filePath("plain-20-demo"), 10, R"({"state": "finished"})",
+                         {trainAt(10), testWith(10, 70.4)}));
+        RunsModel model;
+        model.setDirectory(dir.path());
+        RunsPanel panel(&model);
+        panel.resize(330, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTreeView* view = panel.view();
+        const QFontMetrics metrics(view->font());
+        const int needed = metrics.horizontalAdvance(QStringLiteral("plain-20-demo")) +
+                           view->style()->pixelMetric(QStyle::PM_IndicatorWidth) + 12;
+        QVERIFY2(view->columnWidth(RunsModel::NameColumn) >= needed,
+                 qPrintable(QStringLiteral("name column %1 px, needs %2")
+                                .arg(view->columnWidth(RunsModel::NameColumn))
+                                .arg(needed)));
+        const int best = metrics.horizontalAdvance(QStringLiteral("70.40 %"));
+        QVERIFY(view->columnWidth(RunsModel::BestColumn) >= best);
     }
 
     // The form shows TrainConfig{}'s defaults (written once, there) and reads back what it shows.

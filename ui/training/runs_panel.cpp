@@ -36,7 +36,11 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent) : QWidget(parent), model
     view_->setModel(model);
     view_->setRootIsDecorated(false);
     view_->setUniformRowHeights(true);
+    // The name gets what state and best error leave: a narrow dock must not cut run names.
+    view_->header()->setStretchLastSection(false);
     view_->header()->setSectionResizeMode(RunsModel::NameColumn, QHeaderView::Stretch);
+    view_->header()->setSectionResizeMode(RunsModel::StateColumn, QHeaderView::ResizeToContents);
+    view_->header()->setSectionResizeMode(RunsModel::BestColumn, QHeaderView::ResizeToContents);
     view_->setToolTip(tr("Tick runs to overlay them on every plot."));
     v->addWidget(view_);
     auto* grid = new QGridLayout;
