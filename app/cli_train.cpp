@@ -66,6 +66,11 @@ constexpr NumberOption<int> kIntOptions[] = {
      QT_TRANSLATE_NOOP("rx::CliTrain", "Test images a forward pass (default %1)."), "N"},
     {"probe-images", &TrainConfig::probeImages,
      QT_TRANSLATE_NOOP("rx::CliTrain", "Test images for the layer responses (default %1)."), "N"},
+    {"probe-every", &TrainConfig::probeEvery,
+     QT_TRANSLATE_NOOP("rx::CliTrain",
+                       "Measure the layer responses every N iterations and at every epoch end "
+                       "(default %1; 0: epoch ends only)."),
+     "N"},
 };
 constexpr NumberOption<double> kRealOptions[] = {
     {"lr", &TrainConfig::learningRate,

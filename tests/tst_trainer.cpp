@@ -134,6 +134,37 @@ private Q_SLOTS:
         QCOMPARE(saved, c.spec);
     }
 
+    // Fig. 7 fills early: responses every probeEvery iterations as well as at epoch ends.
+    void responsesEveryProbeInterval() {
+        QTemporaryDir run;
+        TrainConfig c = base(run.path());
+        c.trainSubset = 640;
+        c.testSubset = 100;
+        c.batchSize = 64;  // 10 iterations an epoch
+        c.iterations = 6;
+        c.probeEvery = 2;
+        c.probeImages = 50;
+        Outcome o = runSync(c);
+        QVERIFY2(!o.failed, qPrintable(o.message));
+        QVector<int> at;
+        for (const LayerResponses& r : o.responses)
+            at << r.iteration;
+        QCOMPARE(at, QVector<int>({2, 4, 6}));
+
+        QTemporaryDir run2;
+        c = base(run2.path());
+        c.trainSubset = 640;
+        c.testSubset = 100;
+        c.batchSize = 64;
+        c.iterations = 6;
+        c.probeEvery = 0;  // epoch ends (and the last iteration) only
+        c.probeImages = 50;
+        o = runSync(c);
+        QVERIFY2(!o.failed, qPrintable(o.message));
+        QCOMPARE(o.responses.size(), 1);
+        QCOMPARE(o.responses.first().iteration, 6);
+    }
+
     void responsesAndGradientsNameEveryLayer() {
         QTemporaryDir run;
         TrainConfig c = base(run.path());
@@ -408,6 +439,9 @@ private Q_SLOTS:
                                          << "test_batch: expected a positive integer, got 0";
         QTest::newRow("threads negative") << QByteArray(R"({"threads": -2})")
                                           << "threads: expected a non-negative integer, got -2";
+        QTest::newRow("probe_every negative")
+            << QByteArray(R"({"probe_every": -1})")
+            << "probe_every: expected a non-negative integer, got -1";
         QTest::newRow("probe_images negative")
             << QByteArray(R"({"probe_images": -3})")
             << "probe_images: expected a non-negative integer, got -3";

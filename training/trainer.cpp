@@ -406,11 +406,10 @@ bool Session::run(QString* error) {
         const bool last = it == total_;
         if ((c_.testEvery > 0 && it % c_.testEvery == 0) || (c_.testEvery <= 0 && epochEnd) || last)
             evaluate(it);
-        if (epochEnd || last) {
+        if (epochEnd || last || (c_.probeEvery > 0 && it % c_.probeEvery == 0))
             probe(it);
-            if (!checkpoint(it, error))
-                return false;
-        }
+        if ((epochEnd || last) && !checkpoint(it, error))
+            return false;
         const double done = it - startIteration_;
         const double perIteration = runTimer.nsecsElapsed() / 1e9 / done;
         Q_EMIT t_.progress(
@@ -446,6 +445,7 @@ constexpr IntField kIntFields[] = {
     {"test_every", &TrainConfig::testEvery, Range::NonNegative},
     {"test_batch", &TrainConfig::testBatchSize, Range::Positive},
     {"probe_images", &TrainConfig::probeImages, Range::NonNegative},
+    {"probe_every", &TrainConfig::probeEvery, Range::NonNegative},
 };
 
 struct RealField {
@@ -568,8 +568,9 @@ private:
             return true;
         const auto value = fromId(table, v.toString());
         if (!v.isString() || !value)
-            return expected(key, tr("one of %1").arg(idList(table)),
-                            v.isString() ? QStringLiteral("'%1'").arg(v.toString()) : jsonTypeName(v));
+            return expected(
+                key, tr("one of %1").arg(idList(table)),
+                v.isString() ? QStringLiteral("'%1'").arg(v.toString()) : jsonTypeName(v));
         *out = *value;
         return true;
     }

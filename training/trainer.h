@@ -90,6 +90,8 @@ struct TrainConfig {
     int testEvery = 0;        // M: test every M iterations; 0 = every epoch
     int testBatchSize = 500;  // images per forward pass when testing
     int probeImages = 500;    // test images for the Fig. 7 responses
+    int probeEvery = 100;     // Fig. 7 responses every N iterations (and at every epoch end), so
+                              // the plot fills within the first minute; 0 = epoch ends only
 
     bool resume = false;  // continue from runDir/checkpoint.pt
 

@@ -503,6 +503,10 @@
         <source>Continue the run in RUN_DIR from its checkpoint, with its settings; options given now override them.</source>
         <translation>Continue the run in RUN_DIR from its checkpoint, with its settings; options given now override them.</translation>
     </message>
+    <message>
+        <source>Measure the layer responses every N iterations and at every epoch end (default %1; 0: epoch ends only).</source>
+        <translation>Measure the layer responses every N iterations and at every epoch end (default %1; 0: epoch ends only).</translation>
+    </message>
 </context>
 <context>
     <name>rx::CliWeights</name>

@@ -503,6 +503,10 @@
         <source>Continue the run in RUN_DIR from its checkpoint, with its settings; options given now override them.</source>
         <translation>RUN_DIR의 실행을 체크포인트에서 그 설정대로 이어 갑니다. 지금 준 옵션이 설정보다 우선합니다.</translation>
     </message>
+    <message>
+        <source>Measure the layer responses every N iterations and at every epoch end (default %1; 0: epoch ends only).</source>
+        <translation>N 반복마다, 그리고 에폭이 끝날 때마다 층 응답을 잽니다 (기본값 %1; 0: 에폭 끝에서만).</translation>
+    </message>
 </context>
 <context>
     <name>rx::CliWeights</name>
