@@ -17,10 +17,10 @@ torch::Tensor FoldedConv::operator()(const torch::Tensor& x) const {
     return torch::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
 }
 
-FoldedConv FoldedConv::fold(const nn::Conv2d& conv, const nn::BatchNorm2d& bn, int64_t stride) {
+FoldedConv FoldedConv::fold(const nn::Conv2d& conv, const nn::BatchNorm2d& bn) {
     torch::NoGradGuard noGrad;
     FoldedConv f;
-    f.stride = stride;
+    f.stride = (*conv->options.stride())[0];
     torch::Tensor w = conv->weight.detach();
     if (bn) {
         const torch::Tensor scale =
@@ -54,7 +54,6 @@ BlockImpl::BlockImpl(const BlockInfo& info)
             case StepOp::Conv: {
                 const int out = step.to == StepWidth::Output ? info.outChannels : info.width;
                 op.module = static_cast<int>(convs_.size());
-                convStrides_.push_back(step.strided() ? stride_ : 1);
                 convs_.push_back(register_module(
                     "conv" + std::to_string(convs_.size() + 1),
                     convNoBias(step.kernel, channels, out, step.strided() ? stride_ : 1)));
@@ -150,8 +149,7 @@ void BlockImpl::foldForInference() {
             bn = bns_[ops_[i + 1].module];
             bnFolded_[ops_[i + 1].module] = true;
         }
-        folded_.push_back(
-            FoldedConv::fold(convs_[ops_[i].module], bn, convStrides_[ops_[i].module]));
+        folded_.push_back(FoldedConv::fold(convs_[ops_[i].module], bn));
     }
     foldedDownsample_.reset();
     if (downsample_) {
@@ -160,7 +158,7 @@ void BlockImpl::foldForInference() {
         if (downsample_->size() > 1)
             bn = nn::BatchNorm2d(
                 std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(downsample_->ptr(1)));
-        foldedDownsample_ = FoldedConv::fold(nn::Conv2d(conv), bn, stride_);
+        foldedDownsample_ = FoldedConv::fold(nn::Conv2d(conv), bn);
     }
 }
 
@@ -256,7 +254,7 @@ NetworkImpl::NetworkImpl(const NetworkSpec& spec) : spec_(spec), analysis_(analy
 
 void NetworkImpl::foldForInference() {
     eval();
-    stemFolded_ = FoldedConv::fold(conv1_, bn1_, stemKindInfo(spec_.stem.kind).stride);
+    stemFolded_ = FoldedConv::fold(conv1_, bn1_);
     for (auto& block : blocks_)
         block->foldForInference();
 }

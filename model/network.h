@@ -23,9 +23,8 @@ struct FoldedConv {
     torch::Tensor weight, bias;
     int64_t stride = 1;
     torch::Tensor operator()(const torch::Tensor& x) const;
-    // `bn` may be null: then the conv alone, with a zero bias.
-    static FoldedConv fold(const torch::nn::Conv2d& conv, const torch::nn::BatchNorm2d& bn,
-                           int64_t stride);
+    // `bn` may be null: then the conv alone, with a zero bias. Stride and padding are the conv's.
+    static FoldedConv fold(const torch::nn::Conv2d& conv, const torch::nn::BatchNorm2d& bn);
 };
 
 // One residual or plain block of any BlockKind, built by following the kind's layer plan
@@ -52,7 +51,6 @@ private:
     torch::Tensor foldedForward(const torch::Tensor& x, std::vector<torch::Tensor>* responses);
 
     std::vector<Op> ops_;
-    std::vector<int64_t> convStrides_;
     std::vector<torch::nn::Conv2d> convs_;
     std::vector<torch::nn::BatchNorm2d> bns_;
     ShortcutKind shortcutKind_;
