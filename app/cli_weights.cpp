@@ -34,7 +34,7 @@ public:
             "the weights (FILE.resnet.json or architecture.resnet.json).");
     }
     static QString dataOption() { return tr("Folder with the CIFAR-10 .bin files."); }
-    static QString subsetOption() { return tr("Use only the first N test images."); }
+    static QString subsetOption() { return tr("Use N test images, spread evenly over the set."); }
     static QString threadsOption(int cores) {
         return tr("CPU threads (default: every core, %1 here).").arg(cores);
     }

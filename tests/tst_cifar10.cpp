@@ -93,6 +93,35 @@ private Q_SLOTS:
         qputenv("CIFAR10_DIR", saved);
     }
 
+    // A subset is spread over its set: from a set stored in class order (as the test set of
+    // the project's copy is), N images hold every class N/10 times, not N images of class 0.
+    void subsetsSpreadOverClassOrderedSets() {
+        CifarSplit sorted;
+        for (int label = 0; label < 10; ++label)
+            for (int i = 0; i < 100; ++i) {
+                sorted.labels.append(char(label));
+                sorted.images.append(QByteArray(kCifarImageBytes, char(label * 10 + i % 10)));
+            }
+        const CifarSplit subset = spreadSample(sorted, 0, sorted.size(), 50);
+        QCOMPARE(subset.size(), 50);
+        QCOMPARE(subset.images.size(), qsizetype(50) * kCifarImageBytes);
+        int counts[10] = {};
+        for (char label : subset.labels)
+            ++counts[int(label)];
+        for (int c : counts)
+            QCOMPARE(c, 5);
+        // Images travel with their labels.
+        for (int k = 0; k < subset.size(); ++k)
+            QCOMPARE(int(subset.images[qsizetype(k) * kCifarImageBytes]) / 10,
+                     int(subset.labels[k]));
+        // A range: the last 200 records (classes 8 and 9), and all of them when count ≥ range.
+        const CifarSplit tail = spreadSample(sorted, 800, 200, 4);
+        QCOMPARE(tail.labels, QByteArray("\x08\x08\x09\x09", 4));
+        const CifarSplit all = spreadSample(sorted, 0, sorted.size(), 5000);
+        QCOMPARE(all.labels, sorted.labels);
+        QCOMPARE(all.images, sorted.images);
+    }
+
     void realDataset() {
         const QString dir = test::realCifarDir();
         if (dir.isEmpty())
@@ -108,6 +137,12 @@ private Q_SLOTS:
         for (int c : counts)
             QCOMPARE(c, 1000);
         QCOMPARE(data.classNames.first(), QString("airplane"));
+        // 500 test images for a quick test hold every class equally, whatever the file order.
+        int subsetCounts[10] = {};
+        for (char label : spreadSample(data.test, 0, data.test.size(), 500).labels)
+            ++subsetCounts[int(label)];
+        for (int c : subsetCounts)
+            QCOMPARE(c, 50);
     }
 };
 

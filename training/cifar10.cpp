@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cstring>
 
 namespace rx {
@@ -51,6 +52,20 @@ void append(CifarSplit* to, const CifarSplit& from) {
 }
 
 }  // namespace
+
+CifarSplit spreadSample(const CifarSplit& split, int first, int range, int count) {
+    count = std::min(count, range);
+    CifarSplit out;
+    out.images.resize(qsizetype(count) * kCifarImageBytes);
+    out.labels.resize(count);
+    for (int k = 0; k < count; ++k) {
+        const int i = first + spreadIndex(k, range, count);
+        out.labels[k] = split.labels[i];
+        std::memcpy(out.images.data() + qsizetype(k) * kCifarImageBytes,
+                    split.images.constData() + qsizetype(i) * kCifarImageBytes, kCifarImageBytes);
+    }
+    return out;
+}
 
 bool readCifarBatch(const QString& path, CifarSplit* split, QString* error) {
     QFile file(path);

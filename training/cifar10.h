@@ -25,6 +25,16 @@ struct CifarData {
     QStringList classNames;
 };
 
+// The k-th of `count` records spread evenly over `range` records (every range/count-th), so
+// that a subset of a set stored in class order (as some copies of the test set are) still
+// holds every class in its share. count ≤ range.
+inline int spreadIndex(int k, int range, int count) {
+    return static_cast<int>(static_cast<qint64>(k) * range / count);
+}
+// `count` records spread evenly over records [first, first + range) of `split` (all of them, in
+// order, when count ≥ range).
+CifarSplit spreadSample(const CifarSplit& split, int first, int range, int count);
+
 // Reads one batch file; false with a message naming the file for a missing or truncated file
 // or a label outside 0–9.
 bool readCifarBatch(const QString& path, CifarSplit* split, QString* error);

@@ -169,7 +169,8 @@ bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalRes
         if (!chooseDevice(DeviceChoice::Auto, &device, &deviceName, error))
             return false;
         loaded.model->to(device);
-        const DeviceSplit split = toDevice(test, 0, count, device);
+        const DeviceSplit split =
+            toDevice(spreadSample(test, 0, test.size(), count), 0, count, device);
         // Weights without their normalisation: the test set's own per-channel statistics.
         const Normalizer norm =
             loaded.info.inputMean.defined() && loaded.info.inputStd.defined()

@@ -50,7 +50,7 @@ bool exportWeights(const QString& source, ExportFormat format, const QString& ou
 struct EvalOptions {
     QString dataDir;     // the CIFAR-10 folder (its test_batch.bin is used)
     QString logitsCsv;   // when set, receives one row of 10 logits per test image
-    int testSubset = 0;  // > 0: only the first N test images
+    int testSubset = 0;  // > 0: N test images spread over the set (spreadSample)
     int threads = 0;     // CPU threads; 0 = every core
     std::optional<NetworkSpec> architecture;  // else found beside the weights
 };

@@ -155,16 +155,16 @@ bool Session::prepare(QString* error) {
         *error = Training::tooFewImages(trainCount);
         return false;
     }
-    train_ = toDevice(data.train, 0, trainCount, device_);
-    if (c_.validationSplit) {
-        const int count =
-            c_.testSubset > 0 ? std::min(validationCount, c_.testSubset) : validationCount;
-        test_ = toDevice(data.train, data.train.size() - validationCount, count, device_);
-    } else {
-        const int count =
-            c_.testSubset > 0 ? std::min(data.test.size(), c_.testSubset) : data.test.size();
-        test_ = toDevice(data.test, 0, count, device_);
-    }
+    // Subsets are spread over their set (spreadSample), never its first N images: a test set
+    // stored in class order would otherwise give a test of airplanes only.
+    const int trainRange = data.train.size() - validationCount;
+    train_ = toDevice(spreadSample(data.train, 0, trainRange, trainCount), 0, trainCount, device_);
+    const CifarSplit& testSource = c_.validationSplit ? data.train : data.test;
+    const int testFirst = c_.validationSplit ? trainRange : 0;
+    const int testRange = c_.validationSplit ? validationCount : data.test.size();
+    const int testCount = c_.testSubset > 0 ? std::min(testRange, c_.testSubset) : testRange;
+    test_ =
+        toDevice(spreadSample(testSource, testFirst, testRange, testCount), 0, testCount, device_);
     normalizer_ = Normalizer::fit(train_.images, c_.normalization);
     normalizer_.mean = normalizer_.mean.to(device_);
     normalizer_.std = normalizer_.std.to(device_);
@@ -223,9 +223,14 @@ bool Session::prepare(QString* error) {
         warmupDone_ = c_.warmupIterations <= 0;
     }
     // The probe images in the normalisation the run uses (after a resume, the checkpoint's).
-    if (test_.size() > 0)
-        probe_ =
-            normalizer_(test_.images.slice(0, 0, std::min<int64_t>(test_.size(), c_.probeImages)));
+    if (test_.size() > 0) {
+        const int n = std::min<int>(test_.size(), c_.probeImages);
+        std::vector<int64_t> rows(n);
+        for (int k = 0; k < n; ++k)
+            rows[k] = spreadIndex(k, test_.size(), n);
+        probe_ = normalizer_(test_.images.index_select(
+            0, torch::tensor(rows, torch::kLong).to(test_.images.device())));
+    }
     if (!writeFileAtomically(run.filePath(QLatin1String(kRunArchitectureFile)), specToJson(c_.spec),
                              error))
         return false;

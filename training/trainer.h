@@ -81,8 +81,8 @@ struct TrainConfig {
     bool augment = true;
     bool validationSplit = false;  // train on the rest, test on the last validationImages
     int validationImages = 5000;   // the paper's 45k/5k split (at most a tenth of the set)
-    int trainSubset = 0;           // > 0: use only the first N training images
-    int testSubset = 0;            // > 0: use only the first N test images
+    int trainSubset = 0;           // > 0: N training images spread over the set
+    int testSubset = 0;            // > 0: N test images spread over the set
     quint64 seed = 1;
     DeviceChoice device = DeviceChoice::Auto;
     int threads = 0;          // CPU threads; 0 = every core
