@@ -44,5 +44,6 @@ int trainCommand(const QStringList& args);
 int evalCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int downloadCommand(const QStringList& args);
+int experimentCommand(const QStringList& args);
 
 }  // namespace rx::cli

@@ -2,10 +2,12 @@
 #include "cli_common.h"
 #include "memory.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -27,6 +29,9 @@ const std::map<QString, Command>& commands() {
         {QStringLiteral("export"),
          {rx::cli::exportCommand, "export RUN_DIR --format FORMAT --out FILE"}},
         {QStringLiteral("download"), {rx::cli::downloadCommand, "download [--out DIR]"}},
+        {QStringLiteral("experiment"),
+         {rx::cli::experimentCommand,
+          "experiment list | run NAME [--quick] --out DIR [--data DIR] [--threads N] [--resume]"}},
     };
     return table;
 }
@@ -46,10 +51,19 @@ int usage(QTextStream& stream, int code) {
 
 int main(int argc, char** argv) {
     rx::keepTensorMemoryInHeap();
-    QCoreApplication app(argc, argv);
+    // `experiment` draws its figure with the plot widgets: a QApplication, offscreen unless a
+    // platform was asked for. The other commands need no GUI at all.
+    std::unique_ptr<QCoreApplication> app;
+    if (argc > 1 && qstrcmp(argv[1], "experiment") == 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("ResNet Explorer"));
     QCoreApplication::setOrganizationName(QStringLiteral("ResNetExplorer"));
-    QStringList args = app.arguments().mid(1);
+    QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty())
         return usage(rx::cli::err(), rx::cli::kExitUsage);
     const QString name = args.takeFirst();

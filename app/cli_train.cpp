@@ -2,17 +2,12 @@
 // (over a resumed run's own), the run with its progress lines, the exit code.
 #include "cifar10.h"
 #include "cli_common.h"
+#include "cli_progress.h"
 #include "trainer.h"
 #include "trainer_thread.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
-
-#include <fcntl.h>
-#include <unistd.h>
-#include <csignal>
-#include <cstdio>
 
 namespace rx::cli {
 
@@ -244,105 +239,6 @@ std::optional<int> configFromOptions(const QCommandLineParser& p, TrainConfig* c
     return std::nullopt;
 }
 
-// SIGINT and SIGTERM only write a byte into a pipe; the main thread reads it and stops the run.
-// The handler touches no object, so it cannot reach one that is gone.
-int gInterruptPipe[2] = {-1, -1};
-
-void onInterrupt(int) {
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(gInterruptPipe[1], &byte, 1);
-}
-
-// The read end of the pipe, installing the handlers the first time; -1 when there is none.
-int interruptFd() {
-    static const bool installed = [] {
-        if (::pipe2(gInterruptPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return false;
-        struct sigaction action = {};
-        action.sa_handler = onInterrupt;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        sigaction(SIGINT, &action, nullptr);
-        sigaction(SIGTERM, &action, nullptr);
-        return true;
-    }();
-    return installed ? gInterruptPipe[0] : -1;
-}
-
-// Step 3: prints the run's progress to stderr: one line that rewrites itself on a terminal,
-// a line every --log-every iterations otherwise.
-class ProgressPrinter {
-public:
-    ProgressPrinter(Trainer* trainer, QObject* context, const QString& runDir)
-        : tty_(isatty(fileno(stderr))) {
-        QObject::connect(trainer, &Trainer::started, context, [](const TrainingStart& s) {
-            err() << "training " << s.parameters << " parameters on " << s.device << ": "
-                  << s.trainImages << " training / " << s.testImages << " test images, "
-                  << s.iterationsPerEpoch << " iterations per epoch, iterations "
-                  << s.startIteration + 1 << "–" << s.totalIterations << '\n';
-            err().flush();
-        });
-        QObject::connect(trainer, &Trainer::trainMetrics, context, [this](const TrainMetrics& m) {
-            last_ = m;
-            progress_.iteration = m.iteration;
-            progress_.epoch = m.epoch;
-            progress_.imagesPerSecond = m.imagesPerSecond;
-            line(true);
-        });
-        QObject::connect(trainer, &Trainer::progress, context, [this](const TrainingProgress& p) {
-            progress_ = p;
-            if (tty_)
-                line(false);
-        });
-        QObject::connect(trainer, &Trainer::testMetrics, context, [this](const TestMetrics& m) {
-            endLine();
-            err() << (m.validation ? "validation" : "test") << " error "
-                  << QString::number(m.error, 'f', 2) << "% (loss "
-                  << QString::number(m.loss, 'f', 3) << ") at iteration " << m.iteration
-                  << ", epoch " << QString::number(m.epoch, 'f', 2) << '\n';
-            err().flush();
-        });
-        QObject::connect(trainer, &Trainer::finished, context,
-                         [this, runDir](int iteration, bool completed) {
-                             endLine();
-                             err() << (completed ? "finished" : "stopped") << " at iteration "
-                                   << iteration << "; checkpoint in " << runDir << '\n';
-                             err().flush();
-                         });
-        QObject::connect(trainer, &Trainer::failed, context, [this](const QString& message) {
-            endLine();
-            err() << message << '\n';
-            err().flush();
-        });
-    }
-
-private:
-    void line(bool newline) {
-        const QString text =
-            QStringLiteral("it %1/%2 · epoch %3 · loss %4 · train err %5% · %6 img/s · ETA %7")
-                .arg(progress_.iteration)
-                .arg(progress_.totalIterations)
-                .arg(progress_.epoch, 0, 'f', 2)
-                .arg(last_.loss, 0, 'f', 3)
-                .arg(last_.error, 0, 'f', 1)
-                .arg(progress_.imagesPerSecond, 0, 'f', 0)
-                .arg(durationText(progress_.etaSeconds));
-        if (tty_)
-            err() << '\r' << text << "\x1b[K";
-        else if (newline)
-            err() << text << '\n';
-        err().flush();
-    }
-    void endLine() {
-        if (tty_)
-            err() << '\n';
-    }
-
-    const bool tty_;
-    TrainMetrics last_;
-    TrainingProgress progress_;
-};
-
 // Steps 3 and 4: runs the training on its thread until it ends; the exit code.
 int runTraining(const TrainConfig& config) {
     TrainerThread thread(config);
@@ -351,17 +247,10 @@ int runTraining(const TrainConfig& config) {
     QObject::connect(trainer, &Trainer::finished, &thread, [] { QCoreApplication::exit(kExitOk); });
     QObject::connect(trainer, &Trainer::failed, &thread,
                      [] { QCoreApplication::exit(kExitFailure); });
-    std::unique_ptr<QSocketNotifier> interrupt;
-    if (const int fd = interruptFd(); fd >= 0) {
-        interrupt = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
-        QObject::connect(interrupt.get(), &QSocketNotifier::activated, &thread, [fd, &thread] {
-            char bytes[64];
-            while (::read(fd, bytes, sizeof bytes) > 0) {
-            }
-            err() << '\n' << CliTrain::stopping() << Qt::endl;
-            thread.stop();
-        });
-    }
+    const auto interrupt = onInterrupt(&thread, [&thread] {
+        err() << '\n' << CliTrain::stopping() << Qt::endl;
+        thread.stop();
+    });
     thread.start();
     return QCoreApplication::exec();
 }

@@ -1,6 +1,7 @@
 #include "trainer.h"
 
 #include "analysis.h"
+#include "experiments.h"
 #include "files.h"
 #include "pipeline.h"
 #include "spec_json.h"
@@ -735,6 +736,43 @@ void Trainer::run() {
     if (!ok) {
         writeStatus(config_.runDir, RunState::Failed, best, error);
         Q_EMIT failed(error);
+    }
+}
+
+double measureTrainingStep(const NetworkSpec& spec, const TrainConfig& config, QString* deviceName,
+                           QString* error, int steps) {
+    try {
+        torch::set_num_threads(config.threads > 0 ? config.threads : QThread::idealThreadCount());
+        torch::Device device(torch::kCPU);
+        if (!chooseDevice(config.device, &device, deviceName, error))
+            return -1;
+        torch::manual_seed(config.seed);
+        Network model(spec);
+        model->to(device);
+        model->train();
+        torch::optim::SGD optimizer(model->parameters(),
+                                    torch::optim::SGDOptions(config.learningRate)
+                                        .momentum(config.momentum)
+                                        .weight_decay(config.weightDecay));
+        const torch::Tensor x = torch::randn({config.batchSize, 3, 32, 32}).to(device);
+        const torch::Tensor y = torch::randint(0, 10, {config.batchSize}, torch::kLong).to(device);
+        // The first step allocates and picks kernels; the rest are what training costs.
+        const int warmup = 1;
+        QElapsedTimer timer;
+        for (int i = 0; i < warmup + steps; ++i) {
+            if (i == warmup)
+                timer.start();
+            optimizer.zero_grad();
+            const torch::Tensor loss =
+                torch::nn::functional::cross_entropy(model->forward(x), y);
+            loss.backward();
+            optimizer.step();
+            loss.item<double>();  // waits for the device
+        }
+        return timer.nsecsElapsed() / 1e9 / std::max(1, steps);
+    } catch (const std::exception& e) {
+        *error = Training::failedWith(errorText(e));
+        return -1;
     }
 }
 
