@@ -3,6 +3,7 @@
 #include "app_resources.h"
 #include "block_palette.h"
 #include "edits.h"
+#include "experiment_panel.h"
 #include "presets.h"
 #include "properties_panel.h"
 #include "spec_json.h"
@@ -20,6 +21,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoCommand>
@@ -94,6 +96,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addDockWidget(Qt::RightDockWidgetArea, runsDock);
     tabifyDockWidget(propertiesDock, runsDock);
     propertiesDock->raise();
+    // The Experiments panel: what to look for, the queue of runs, the paper's numbers beside
+    // the measured ones. Opened from the Experiments menu (and kept in presentation mode).
+    experiments_ = new ExperimentPanel(dashboard_, this);
+    auto* experimentDock = experimentDock_ = new QDockWidget(tr("Experiment"), this);
+    experimentDock->setObjectName(QStringLiteral("experimentDock"));
+    experimentDock->setWidget(experiments_);
+    addDockWidget(Qt::RightDockWidgetArea, experimentDock);
+    tabifyDockWidget(runsDock, experimentDock);
+    experimentDock->hide();
+    connect(experiments_, &ExperimentPanel::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+
     connect(dashboard_, &TrainingDashboard::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(dashboard_, &TrainingDashboard::runStarted, this, [runsDock] { runsDock->raise(); });
@@ -149,6 +163,10 @@ void MainWindow::buildActions() {
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
+    QAction* openExperiment =
+        file->addAction(tr("Open &Experiment…"), this, &MainWindow::openExperimentDialog);
+    openExperiment->setObjectName(QStringLiteral("openExperiment"));
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
 
@@ -200,6 +218,47 @@ void MainWindow::buildActions() {
         connect(action, &QAction::triggered, this, [this, name] { loadPreset(name); });
     }
     presets->setToolTipsVisible(true);
+
+    QMenu* experimentsMenu = menuBar()->addMenu(tr("E&xperiments"));
+    experimentsMenu->setObjectName(QStringLiteral("experimentsMenu"));
+    for (const ExperimentInfo& info : experiments()) {
+        const QString id = QLatin1String(info.id);
+        QAction* action = experimentsMenu->addAction(experimentTitle(info));
+        action->setObjectName(QStringLiteral("experiment:") + id);
+        connect(action, &QAction::triggered, this, [this, id] { showExperiment(id); });
+    }
+    experimentsMenu->addSeparator();
+    experimentsMenu->addAction(tr("Open Experiment Folder…"), this,
+                               &MainWindow::openExperimentDialog);
+}
+
+void MainWindow::showExperiment(const QString& id) {
+    if (!experiments_->isRunning() && experiments_->folder().isEmpty())
+        experiments_->selectExperiment(id);
+    showTab(1);
+    experimentDock_->show();
+    experimentDock_->raise();
+}
+
+bool MainWindow::openExperiment(const QString& dir) {
+    QString error;
+    if (!experiments_->openFolder(dir, &error)) {
+        QMessageBox::warning(this, tr("Cannot open experiment"), error);
+        return false;
+    }
+    showTab(1);
+    experimentDock_->show();
+    experimentDock_->raise();
+    return true;
+}
+
+void MainWindow::openExperimentDialog() {
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open experiment folder"),
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+            QStringLiteral("/experiments"));
+    if (!dir.isEmpty())
+        openExperiment(dir);
 }
 
 void MainWindow::showTab(int index) {

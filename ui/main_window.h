@@ -21,6 +21,7 @@ class QUndoStack;
 namespace rx {
 
 class BlockPalette;
+class ExperimentPanel;
 class TrainingDashboard;
 class PropertiesPanel;
 
@@ -50,6 +51,12 @@ public:
     PropertiesPanel* properties() const { return properties_; }
     TrainingDashboard* dashboard() const { return dashboard_; }
     void showTab(int index);  // 0 builder, 1 training
+    // The Experiments panel with `id` selected (unless one runs or a folder is open), shown.
+    void showExperiment(const QString& id);
+    // File ▸ Open Experiment: shows the folder's experiment; a message box when it is not one.
+    bool openExperiment(const QString& dir);
+    ExperimentPanel* experimentPanel() const { return experiments_; }
+    QDockWidget* experimentDock() const { return experimentDock_; }
     QListWidget* issuesView() const { return issues_; }
     QUndoStack* undoStack() const { return undo_; }
     QString statusText() const;
@@ -87,6 +94,7 @@ private:
     void updateIssues();
     void showIssuesDock();
     void fitCentreToCurrentTab();
+    void openExperimentDialog();
 
     NetworkSpec spec_;
     Analysis analysis_;
@@ -98,6 +106,8 @@ private:
     TrainingDashboard* dashboard_;
     class QTabWidget* tabs_;
     QListWidget* issues_;
+    ExperimentPanel* experiments_;
+    QDockWidget* experimentDock_;
     QDockWidget* issuesDock_;
     bool issuesWanted_ = false;      // the Issues dock's visibility on the Builder tab
     bool defaultDockSizes_ = false;  // no saved layout: size the docks when first shown

@@ -52,6 +52,15 @@ std::optional<RunSummary> summarizeRunFolder(const QString& runDir) {
 RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void RunsModel::setDirectory(const QString& dir) {
+    if (dir != dir_) {
+        // Another folder: the runs of the old one go (the live one stays until it ends).
+        for (int row = int(rows_.size()) - 1; row >= 0; --row) {
+            if (rows_[row].id != live_) {
+                setTicked(rows_[row].id, false);
+                removeRow(row);
+            }
+        }
+    }
     dir_ = dir;
     rescan();
 }

@@ -34,6 +34,7 @@ public:
     explicit RunsModel(QObject* parent = nullptr);
 
     void setDirectory(const QString& dir);  // rescans
+    QString directory() const { return dir_; }
     QString path(const QString& id) const;
     // A new run's folder name: the network's name made safe, the time, and ~2, ~3… if taken.
     QString newRunId(const QString& networkName) const;

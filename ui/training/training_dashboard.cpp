@@ -64,8 +64,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     connect(form_, &TrainForm::stopClicked, this, &TrainingDashboard::stop);
     connect(form_, &TrainForm::downloadClicked, this, &TrainingDashboard::downloadData);
 
-    setRunsDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                     QStringLiteral("/runs"));
+    setRunsDirectory(defaultRunsDirectory());
     setDataDirectory(findCifar10());
 }
 
@@ -97,6 +96,15 @@ void TrainingDashboard::setNetwork(const NetworkSpec& spec, bool valid) {
 
 void TrainingDashboard::setRunsDirectory(const QString& dir) {
     runs_->setDirectory(dir);
+}
+
+QString TrainingDashboard::runsDirectory() const {
+    return runs_->directory();
+}
+
+QString TrainingDashboard::defaultRunsDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/runs");
 }
 
 void TrainingDashboard::setDataDirectory(const QString& dir) {
@@ -138,11 +146,26 @@ void TrainingDashboard::start() {
     trainer_.reset();  // the previous run's, whose thread has ended or is ending
     trainer_ = std::make_unique<TrainerThread>(config, this);
     TrainerThread* thread = trainer_.get();
-    connectTrainer(thread->trainer(), id);
     connect(thread, &TrainerThread::ended, this, [this, thread] {
         if (trainer_.get() == thread)
             trainer_.release()->deleteLater();
     });
+    stopFollowed_ = nullptr;
+    beginLiveRun(id, thread->trainer());
+    thread->start();
+}
+
+void TrainingDashboard::followRun(const QString& id, Trainer* trainer,
+                                  std::function<void()> stopRun) {
+    if (isTraining())
+        return;
+    stopFollowed_ = std::move(stopRun);
+    beginLiveRun(id, trainer);
+}
+
+void TrainingDashboard::beginLiveRun(const QString& id, Trainer* trainer) {
+    connectTrainer(trainer, id);
+    liveTrainer_ = trainer;
     activeRun_ = id;
     paused_ = false;
     lastIteration_ = 0;
@@ -150,7 +173,6 @@ void TrainingDashboard::start() {
     runs_->addRun(id, RunState::Running);
     runs_->setTicked(id, true);
     plots_->focusRun(id);
-    thread->start();
     form_->setTraining(true, false);
     Q_EMIT runStarted(id);
 }
@@ -199,6 +221,8 @@ void TrainingDashboard::record(const QString& id, const MetricRecord& record) {
 void TrainingDashboard::onRunEnded(const QString& id, RunState state, const QString& error) {
     // The trainer itself records the state in the run's status.json.
     activeRun_.clear();
+    liveTrainer_ = nullptr;
+    stopFollowed_ = nullptr;
     paused_ = false;
     runs_->setLiveRun({});
     runs_->setState(id, state);
@@ -210,20 +234,24 @@ void TrainingDashboard::onRunEnded(const QString& id, RunState state, const QStr
 }
 
 void TrainingDashboard::togglePause() {
-    if (!isTraining() || !trainer_)
+    if (!isTraining() || !liveTrainer_)
         return;
     paused_ = !paused_;
     if (paused_) {
-        trainer_->trainer()->pause();
+        liveTrainer_->pause();
     } else {
-        trainer_->trainer()->resume();
+        liveTrainer_->resume();
         runs_->setState(activeRun_, RunState::Running);
     }
     form_->setTraining(true, paused_);
 }
 
 void TrainingDashboard::stop() {
-    if (isTraining() && trainer_)
+    if (!isTraining())
+        return;
+    if (stopFollowed_)
+        stopFollowed_();
+    else if (trainer_)
         trainer_->stop();
 }
 

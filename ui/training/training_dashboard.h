@@ -44,6 +44,9 @@ public:
     // The network Start trains (the canvas's).
     void setNetwork(const NetworkSpec& spec, bool valid);
     void setRunsDirectory(const QString& dir);
+    QString runsDirectory() const;
+    // The default runs folder (AppDataLocation/runs), where Start puts its runs.
+    static QString defaultRunsDirectory();
     void setDataDirectory(const QString& dir);
     // Where Download fetches CIFAR-10 from (the official archive unless set; tests, mirrors).
     void setDownloadSource(const QUrl& url, const QByteArray& md5);
@@ -65,6 +68,10 @@ public:
     QString activeRun() const { return activeRun_; }
     bool isTraining() const { return !activeRun_.isEmpty(); }
     int lastIteration() const { return lastIteration_; }
+    // Shows a run that someone else trains (an experiment's runner owns `trainer`) as the live
+    // run: its records reach the plots as they come, Pause pauses it and Stop calls `stopRun`.
+    // `id` is its folder's name in the runs directory.
+    void followRun(const QString& id, Trainer* trainer, std::function<void()> stopRun);
     // Ticks the runs whose folder names are given (demo set-ups: --overlay on the command line).
     void overlay(const QStringList& ids);
 
@@ -92,6 +99,7 @@ Q_SIGNALS:
 
 private:
     void connectTrainer(Trainer* trainer, const QString& id);
+    void beginLiveRun(const QString& id, Trainer* trainer);
     void record(const QString& id, const MetricRecord& record);
     void onRunEnded(const QString& id, RunState state, const QString& error = {});
     void showRun(const QString& id);  // adds a ticked run to every plot
@@ -105,6 +113,8 @@ private:
     bool paused_ = false;
     int lastIteration_ = 0;
     std::unique_ptr<TrainerThread> trainer_;  // the last run's, until its thread has ended
+    Trainer* liveTrainer_ = nullptr;          // the live run's (ours or an experiment's)
+    std::function<void()> stopFollowed_;      // how to stop a followed run
     std::unique_ptr<Cifar10Downloader> downloader_;
     QUrl downloadUrl_;
     QByteArray downloadMd5_;
