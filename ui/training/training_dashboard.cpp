@@ -89,6 +89,10 @@ GradientLatestPlot* TrainingDashboard::gradientLatest() const {
     return plots_->plot<GradientLatestPlot>();
 }
 
+void TrainingDashboard::setPresentation(bool on) {
+    form_->setSettingsVisible(!on);
+}
+
 void TrainingDashboard::setNetwork(const NetworkSpec& spec, bool valid) {
     spec_ = spec;
     specValid_ = valid;

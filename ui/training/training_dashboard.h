@@ -67,6 +67,9 @@ public:
     int lastIteration() const { return lastIteration_; }
     // Ticks the runs whose folder names are given (demo set-ups: --overlay on the command line).
     void overlay(const QStringList& ids);
+    // Presentation mode: the form shows only the network, Start / Pause / Stop and the progress,
+    // and the plots take the room.
+    void setPresentation(bool on);
 
     TrainForm* form() const { return form_; }
     PlotsArea* plots() const { return plots_; }
