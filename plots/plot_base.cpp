@@ -16,6 +16,7 @@ namespace {
 constexpr int kThrottleMs = 100;     // ≤ 10 replots a second
 constexpr int kLegendPointSize = 8;  // readable from the back of a classroom at 1280×800
 constexpr int kPixelsPerXTick = 90;  // room for one x label and the gap to the next (scale 1)
+constexpr int kPixelsPerYTick = 30;  // and for one y label, axes included (short plots: fewer)
 
 double gDefaultScale = 1;  // PlotBase::setDefaultScale
 
@@ -124,8 +125,7 @@ void PlotBase::setScale(double scale) {
     }
     if (legend->visible())
         wrapLegend(width());
-    if (xAxis->scaleType() == QCPAxis::stLinear)
-        xAxis->ticker()->setTickCount(std::clamp(int(width() / (kPixelsPerXTick * scale_)), 2, 6));
+    fitTicks(size());
     requestReplot();
 }
 
@@ -195,10 +195,16 @@ void PlotBase::wrapLegend(int width) {
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
-void PlotBase::resizeEvent(QResizeEvent* event) {
+void PlotBase::fitTicks(const QSize& size) {
     if (xAxis->scaleType() == QCPAxis::stLinear)
         xAxis->ticker()->setTickCount(
-            std::clamp(int(event->size().width() / (kPixelsPerXTick * scale_)), 2, 6));
+            std::clamp(int(size.width() / (kPixelsPerXTick * scale_)), 2, 6));
+    yAxis->ticker()->setTickCount(
+        std::clamp(int(size.height() / (kPixelsPerYTick * scale_)), 2, 5));
+}
+
+void PlotBase::resizeEvent(QResizeEvent* event) {
+    fitTicks(event->size());
     if (legend->visible())
         wrapLegend(event->size().width());
     QCustomPlot::resizeEvent(event);

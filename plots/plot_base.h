@@ -67,6 +67,8 @@ protected:
 private:
     QTimer throttle_;
     void wrapLegend(int width);
+    // As many ticks as the plot's size has room for at its scale.
+    void fitTicks(const QSize& size);
     QFont legendFont() const;
     QFont baseFont_;  // the axes' font at scale 1
     double scale_ = 1;

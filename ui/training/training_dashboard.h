@@ -20,6 +20,9 @@
 #include <memory>
 #include <optional>
 
+class QScrollArea;
+class QSplitter;
+
 namespace rx {
 
 class Cifar10Downloader;
@@ -113,6 +116,8 @@ private:
     QByteArray downloadMd5_;
 
     TrainForm* form_;
+    QScrollArea* formScroll_;
+    QSplitter* splitter_;
     PlotsArea* plots_;
     RunsModel* runs_;
     RunsPanel* runsPanel_;
