@@ -1,4 +1,5 @@
 // resnet-explorer: the desktop application.
+#include "language.h"
 #include "main_window.h"
 #include "memory.h"
 #include "presets.h"
@@ -6,10 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 int main(int argc, char** argv) {
     rx::keepTensorMemoryInHeap();  // the trainer thread allocates batch-sized tensors
@@ -23,7 +21,8 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption lang(QStringLiteral("lang"),
-                            QStringLiteral("User interface language: ko or en (default: system)."),
+                            QStringLiteral("User interface language: ko or en (default: the one "
+                                           "chosen in the Language menu, else the system's)."),
                             QStringLiteral("code"));
     parser.addOption(lang);
     QCommandLineOption tab(QStringLiteral("tab"),
@@ -39,18 +38,16 @@ int main(int argc, char** argv) {
                              QStringLiteral("Start training the network right away (with the "
                                             "dashboard's default settings)."));
     parser.addOption(start);
+    QCommandLineOption presentation(QStringLiteral("presentation"),
+                                    QStringLiteral("Start in presentation mode (full screen, "
+                                                   "large text; Esc leaves)."));
+    parser.addOption(presentation);
     parser.addPositionalArgument(QStringLiteral("network"),
                                  QStringLiteral("A .resnet.json file or a preset name to open."));
     parser.process(app);
 
-    const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale::system();
-    QTranslator translator, qtTranslator;
-    if (translator.load(locale, QStringLiteral("resnet-explorer"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    // --lang for this session only; the Language menu's choice is what is remembered.
+    rx::setLanguage(rx::startupLanguage(parser.value(lang)));
 
     rx::MainWindow window;
     if (!parser.positionalArguments().isEmpty()) {
@@ -65,7 +62,10 @@ int main(int argc, char** argv) {
     if (parser.isSet(overlay))
         window.dashboard()->overlay(
             parser.value(overlay).split(QLatin1Char(','), Qt::SkipEmptyParts));
-    window.show();
+    if (parser.isSet(presentation))
+        window.setPresentation(true);
+    else
+        window.show();
     if (parser.isSet(start)) {
         window.showTab(1);
         QTimer::singleShot(0, window.dashboard(), &rx::TrainingDashboard::start);

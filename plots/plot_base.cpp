@@ -15,7 +15,10 @@ namespace rx {
 namespace {
 constexpr int kThrottleMs = 100;     // ≤ 10 replots a second
 constexpr int kLegendPointSize = 8;  // readable from the back of a classroom at 1280×800
-constexpr int kPixelsPerXTick = 90;  // room for one x label and the gap to the next
+constexpr int kPixelsPerXTick = 90;  // room for one x label and the gap to the next (scale 1)
+constexpr int kPixelsPerYTick = 30;  // and for one y label, axes included (short plots: fewer)
+
+double gDefaultScale = 1;  // PlotBase::setDefaultScale
 
 // Iterations as the paper writes them: 32k, 48k, 64k rather than 32000, so that the labels of a
 // narrow plot do not run into each other.
@@ -48,6 +51,7 @@ PlotBase::PlotBase(QWidget* parent) : QCustomPlot(parent) {
     xAxis->setTicker(QSharedPointer<CompactTicker>::create());
     xAxis->ticker()->setTickCount(4);
     yAxis->ticker()->setTickCount(5);
+    baseFont_ = xAxis->tickLabelFont();
     throttle_.setInterval(kThrottleMs);
     throttle_.setSingleShot(true);
     connect(&throttle_, &QTimer::timeout, this, [this] {
@@ -66,14 +70,97 @@ void PlotBase::showLegendAbove() {
     legendAbove_ = true;
     axisRect()->insetLayout()->take(legend);  // updateLegend puts it above when it lists something
     legend->setVisible(false);
-    legend->setFont(QFont(font().family(), kLegendPointSize));
-    legend->setIconSize(18, 8);
+    legend->setFont(legendFont());
+    legend->setIconSize(qRound(18 * scale_), qRound(8 * scale_));
     legend->setBorderPen(Qt::NoPen);
     legend->setBrush(Qt::NoBrush);
     legend->setMargins(QMargins(4, 2, 4, 0));
     legend->setRowSpacing(0);
     legend->setColumnSpacing(10);
     updateLegend();
+}
+
+QFont PlotBase::legendFont() const {
+    QFont f(baseFont_.family());
+    f.setPointSizeF(kLegendPointSize * scale_);
+    return f;
+}
+
+void PlotBase::setScale(double scale) {
+    if (scale <= 0 || scale == scale_)
+        return;
+    const double ratio = scale / scale_;
+    scale_ = scale;
+    QFont text = baseFont_;
+    text.setPointSizeF(baseFont_.pointSizeF() * scale);
+    QList<QCPAxis*> axes;
+    for (QCPAxisRect* rect : axisRects())
+        axes << rect->axes();
+    for (QCPLayoutElement* element : plotLayout()->elements(true))
+        if (auto* colorScale = qobject_cast<QCPColorScale*>(element))
+            axes << colorScale->axis();
+    for (QCPAxis* axis : axes) {
+        axis->setTickLabelFont(text);
+        axis->setSelectedTickLabelFont(text);
+        axis->setLabelFont(text);
+        axis->setSelectedLabelFont(text);
+        QPen pen = axis->basePen();
+        pen.setWidthF(std::max(1.0, scale));
+        axis->setBasePen(pen);
+    }
+    const QFont legendText = legendFont();
+    legend->setFont(legendText);
+    for (int i = 0; i < legend->itemCount(); ++i)
+        legend->item(i)->setFont(legendText);
+    if (legendAbove_)
+        legend->setIconSize(qRound(18 * scale_), qRound(8 * scale_));
+    for (int g = 0; g < graphCount(); ++g) {
+        QCPGraph* gr = graph(g);
+        QPen pen = gr->pen();
+        pen.setWidthF(pen.widthF() * ratio);
+        gr->setPen(pen);
+        QCPScatterStyle scatter = gr->scatterStyle();
+        scatter.setSize(scatter.size() * ratio);
+        gr->setScatterStyle(scatter);
+    }
+    if (legend->visible())
+        wrapLegend(width());
+    fitTicks(size());
+    requestReplot();
+}
+
+void PlotBase::setDefaultScale(double scale) {
+    gDefaultScale = scale;
+    for (QWidget* widget : QApplication::allWidgets())
+        if (auto* plot = qobject_cast<PlotBase*>(widget))
+            plot->setScale(scale);
+}
+
+double PlotBase::defaultScale() {
+    return gDefaultScale;
+}
+
+QPen PlotBase::scaled(QPen pen) const {
+    pen.setWidthF(pen.widthF() * scale_);
+    return pen;
+}
+
+QCPScatterStyle PlotBase::scaled(QCPScatterStyle scatter) const {
+    scatter.setSize(scatter.size() * scale_);
+    return scatter;
+}
+
+void PlotBase::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        requestReplot();
+    }
+    QCustomPlot::changeEvent(event);
+}
+
+void PlotBase::showEvent(QShowEvent* event) {
+    setScale(gDefaultScale);  // a plot made while presenting starts at the presentation's scale
+    QCustomPlot::showEvent(event);
 }
 
 void PlotBase::updateLegend() {
@@ -108,9 +195,16 @@ void PlotBase::wrapLegend(int width) {
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
-void PlotBase::resizeEvent(QResizeEvent* event) {
+void PlotBase::fitTicks(const QSize& size) {
     if (xAxis->scaleType() == QCPAxis::stLinear)
-        xAxis->ticker()->setTickCount(std::clamp(event->size().width() / kPixelsPerXTick, 2, 6));
+        xAxis->ticker()->setTickCount(
+            std::clamp(int(size.width() / (kPixelsPerXTick * scale_)), 2, 6));
+    yAxis->ticker()->setTickCount(
+        std::clamp(int(size.height() / (kPixelsPerYTick * scale_)), 2, 5));
+}
+
+void PlotBase::resizeEvent(QResizeEvent* event) {
+    fitTicks(event->size());
     if (legend->visible())
         wrapLegend(event->size().width());
     QCustomPlot::resizeEvent(event);

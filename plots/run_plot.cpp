@@ -73,8 +73,8 @@ QCPGraph* RunPlot::addRunGraph(Run& run, const QString& name, const QPen& pen,
                                const QCPScatterStyle& scatter, QCPAxis* valueAxis) {
     QCPGraph* graph = addGraph(xAxis, valueAxis ? valueAxis : yAxis);
     graph->setName(name);
-    graph->setPen(pen);
-    graph->setScatterStyle(scatter);
+    graph->setPen(scaled(pen));
+    graph->setScatterStyle(scaled(scatter));
     if (name.isEmpty())
         graph->removeFromLegend();
     run.graphs << graph;
@@ -112,6 +112,23 @@ void RunPlot::setSmoothing(double weight) {
         }
     if (any)
         redraw();
+}
+
+void RunPlot::retranslateUi() {
+    for (Run& run : runs_) {
+        for (QCPGraph* graph : run.graphs)
+            removeGraph(graph);
+        for (QCPAbstractItem* item : run.items)
+            removeItem(item);
+        run.graphs.clear();
+        run.items.clear();
+        run.curves.clear();
+        createRun(run);
+    }
+    if (!runs_.isEmpty()) {
+        redraw();
+        updateLegend();
+    }
 }
 
 void RunPlot::redraw() {

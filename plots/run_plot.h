@@ -73,7 +73,13 @@ protected:
     // After appendAll() (nothing by default; plots that follow a live run's extent fit the view).
     virtual void runLoaded(const QString& id) { Q_UNUSED(id); }
 
-    // A graph named and styled for `run` (on yAxis unless another value axis is given).
+    // The axis labels in subclasses (which chain to this one and call it from their
+    // constructor); here the graphs' names, which createRun gives: every run's graphs are made
+    // again in the current language and its records drawn again.
+    void retranslateUi() override;
+
+    // A graph named and styled for `run` (on yAxis unless another value axis is given); the pen
+    // and the scatter at the plot's scale.
     QCPGraph* addRunGraph(Run& run, const QString& name, const QPen& pen,
                           const QCPScatterStyle& scatter = QCPScatterStyle(),
                           QCPAxis* valueAxis = nullptr);

@@ -4,12 +4,14 @@
 #include "block_palette.h"
 #include "edits.h"
 #include "experiment_panel.h"
+#include "plot_base.h"
 #include "presets.h"
 #include "properties_panel.h"
 #include "spec_json.h"
 #include "training_dashboard.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -21,9 +23,11 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QShortcut>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -35,6 +39,17 @@ namespace {
 
 constexpr int kMaxRecent = 8;
 constexpr const char* kOwnSizePolicy = "rxOwnSizePolicy";  // a tab page's policy when shown
+
+// The docks and toolbars (by object name) that stay in presentation mode; every other one hides.
+// "experimentDock" is the experiment's explanation, docked when an experiment is open.
+constexpr const char* kPresentationDocks[] = {"runsDock", "experimentDock"};
+
+bool keptInPresentation(const QObject* object) {
+    for (const char* name : kPresentationDocks)
+        if (object->objectName() == QLatin1String(name))
+            return true;
+    return false;
+}
 
 class SpecCommand : public QUndoCommand {
 public:
@@ -62,26 +77,28 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->setObjectName(QStringLiteral("tabs"));
     tabs_->setDocumentMode(true);
     canvas_ = new NetworkCanvas(tabs_);
-    tabs_->addTab(canvas_, tr("Builder"));
+    tabs_->addTab(canvas_, QString());
     dashboard_ = new TrainingDashboard(tabs_);
-    tabs_->addTab(dashboard_, tr("Training"));
+    tabs_->addTab(dashboard_, QString());
     setCentralWidget(tabs_);
 
     palette_ = new BlockPalette(this);
-    auto* paletteDock = new QDockWidget(tr("Palette"), this);
+    auto* paletteDock = texts_.add(new QDockWidget(this), "windowTitle", QT_TR_NOOP("Palette"));
     paletteDock->setObjectName(QStringLiteral("paletteDock"));
     paletteDock->setWidget(palette_);
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
 
     properties_ = new PropertiesPanel(this);
-    auto* propertiesDock = new QDockWidget(tr("Properties"), this);
+    auto* propertiesDock =
+        texts_.add(new QDockWidget(this), "windowTitle", QT_TR_NOOP("Properties"));
     propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
     propertiesDock->setWidget(properties_);
     addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
 
     issues_ = new QListWidget(this);
     issues_->setObjectName(QStringLiteral("issues"));
-    auto* issuesDock = issuesDock_ = new QDockWidget(tr("Issues"), this);
+    auto* issuesDock = issuesDock_ =
+        texts_.add(new QDockWidget(this), "windowTitle", QT_TR_NOOP("Issues"));
     issuesDock->setObjectName(QStringLiteral("issuesDock"));
     issuesDock->setWidget(issues_);
     addDockWidget(Qt::BottomDockWidgetArea, issuesDock);
@@ -90,7 +107,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(issuesDock->toggleViewAction(), &QAction::triggered, this,
             [this](bool checked) { issuesWanted_ = checked; });
 
-    auto* runsDock = new QDockWidget(tr("Runs"), this);
+    auto* runsDock = texts_.add(new QDockWidget(this), "windowTitle", QT_TR_NOOP("Runs"));
     runsDock->setObjectName(QStringLiteral("runsDock"));
     runsDock->setWidget(dashboard_->runsPanel());
     addDockWidget(Qt::RightDockWidgetArea, runsDock);
@@ -99,7 +116,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     // The Experiments panel: what to look for, the queue of runs, the paper's numbers beside
     // the measured ones. Opened from the Experiments menu (and kept in presentation mode).
     experiments_ = new ExperimentPanel(dashboard_, this);
-    auto* experimentDock = experimentDock_ = new QDockWidget(tr("Experiment"), this);
+    auto* experimentDock = experimentDock_ =
+        texts_.add(new QDockWidget(this), "windowTitle", QT_TR_NOOP("Experiment"));
     experimentDock->setObjectName(QStringLiteral("experimentDock"));
     experimentDock->setWidget(experiments_);
     addDockWidget(Qt::RightDockWidgetArea, experimentDock);
@@ -111,13 +129,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(dashboard_, &TrainingDashboard::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(dashboard_, &TrainingDashboard::runStarted, this, [runsDock] { runsDock->raise(); });
-    connect(tabs_, &QTabWidget::currentChanged, this,
-            [this, runsDock, propertiesDock, paletteDock](int index) {
-                (index == 1 ? runsDock : propertiesDock)->raise();
-                paletteDock->setVisible(index == 0);
-                showIssuesDock();
-                fitCentreToCurrentTab();
-            });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this, runsDock, propertiesDock](int index) {
+        (index == 1 ? runsDock : propertiesDock)->raise();
+        showTabDocks();
+        fitCentreToCurrentTab();
+    });
     fitCentreToCurrentTab();
 
     summary_ = new QLabel(this);
@@ -149,77 +165,161 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     defaultDockSizes_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    retranslateUi();
     loadSpec(*preset(QStringLiteral("resnet-20")));
 }
 
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi() {
+    texts_.retranslate();  // docks, menus, actions
+    tabs_->setTabText(0, tr("Builder"));
+    tabs_->setTabText(1, tr("Training"));
+    updateUndoTexts();
+    for (QAction* action : findChildren<QAction*>()) {
+        const QString name = action->objectName();
+        if (name.startsWith(QLatin1String("preset:")))
+            action->setStatusTip(preset(name.mid(7))->description);
+        else if (name.startsWith(QLatin1String("experiment:")))
+            action->setText(experimentTitle(*findExperiment(name.mid(11))));
+        else if (name.startsWith(QLatin1String("language:")))
+            action->setChecked(name.mid(9) == currentLanguage());
+    }
+    // The analysis's messages, the summary, the title, the canvas's and the panels' texts: the
+    // spec applied again (after the first analysis; the undo history stays as it is).
+    if (hadIssues_)
+        applySpec(spec_);
+}
+
+void MainWindow::updateUndoTexts() {
+    // As QUndoStack::createUndoAction words it ("&Undo Insert block"), in the current language.
+    auto prefixed = [](const QString& prefix, const QString& command) {
+        return command.isEmpty() ? prefix : prefix + QLatin1Char(' ') + command;
+    };
+    undoAction_->setText(prefixed(tr("&Undo"), undo_->undoText()));
+    redoAction_->setText(prefixed(tr("&Redo"), undo_->redoText()));
+}
+
 void MainWindow::buildActions() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New"), QKeySequence::New, this, [this] {
-        if (maybeSave())
-            loadSpec(*preset(QStringLiteral("resnet-20")));
-    });
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
-    recentMenu_ = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    // Every menu and action text is registered in texts_ (re-read on a language change).
+    auto menu = [this](QMenu* parent, const char* title) {
+        QMenu* m = parent ? parent->addMenu(QString()) : menuBar()->addMenu(QString());
+        texts_.add(m->menuAction(), "text", title);
+        return m;
+    };
+    auto action = [this](QAction* a, const char* text) { return texts_.add(a, "text", text); };
+
+    QMenu* file = menu(nullptr, QT_TR_NOOP("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    action(file->addAction(QString(), QKeySequence::New, this,
+                           [this] {
+                               if (maybeSave())
+                                   loadSpec(*preset(QStringLiteral("resnet-20")));
+                           }),
+           QT_TR_NOOP("&New"));
+    action(file->addAction(QString(), QKeySequence::Open, this, &MainWindow::open),
+           QT_TR_NOOP("&Open…"));
+    recentMenu_ = menu(file, QT_TR_NOOP("Open &Recent"));
+    action(file->addAction(QString(), QKeySequence::Save, this, &MainWindow::save),
+           QT_TR_NOOP("&Save"));
+    action(file->addAction(QString(), QKeySequence::SaveAs, this, &MainWindow::saveAs),
+           QT_TR_NOOP("Save &As…"));
     file->addSeparator();
     QAction* openExperiment =
-        file->addAction(tr("Open &Experiment…"), this, &MainWindow::openExperimentDialog);
+        action(file->addAction(QString(), this, &MainWindow::openExperimentDialog),
+               QT_TR_NOOP("Open &Experiment…"));
     openExperiment->setObjectName(QStringLiteral("openExperiment"));
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    action(file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close),
+           QT_TR_NOOP("&Quit"));
     updateRecentMenu();
 
-    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
-    editMenu->addAction(undo);
-    editMenu->addAction(redo);
+    QMenu* editMenu = menu(nullptr, QT_TR_NOOP("&Edit"));
+    // Not QUndoStack::createUndoAction: its "&Undo" prefix could not follow the language.
+    undoAction_ = editMenu->addAction(QString(), QKeySequence::Undo, undo_, &QUndoStack::undo);
+    undoAction_->setEnabled(undo_->canUndo());
+    connect(undo_, &QUndoStack::canUndoChanged, undoAction_, &QAction::setEnabled);
+    redoAction_ = editMenu->addAction(QString(), undo_, &QUndoStack::redo);
+    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redoAction_->setEnabled(undo_->canRedo());
+    connect(undo_, &QUndoStack::canRedoChanged, redoAction_, &QAction::setEnabled);
+    connect(undo_, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoTexts);
+    connect(undo_, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoTexts);
     editMenu->addSeparator();
-    QAction* del = editMenu->addAction(tr("&Delete"), QKeySequence::Delete, this,
-                                       &MainWindow::deleteSelection);
+    QAction* del = action(
+        editMenu->addAction(QString(), QKeySequence::Delete, this, &MainWindow::deleteSelection),
+        QT_TR_NOOP("&Delete"));
     del->setObjectName(QStringLiteral("delete"));
-    QAction* dup = editMenu->addAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
-                                       &MainWindow::duplicateSelection);
+    QAction* dup = action(editMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                                              &MainWindow::duplicateSelection),
+                          QT_TR_NOOP("D&uplicate"));
     dup->setObjectName(QStringLiteral("duplicate"));
-    editMenu->addAction(tr("Move Stage &Up"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
-                        [this] { moveSelectedStage(-1); });
-    editMenu->addAction(tr("Move Stage Do&wn"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
-                        [this] { moveSelectedStage(+1); });
+    action(editMenu->addAction(QString(), QKeySequence(Qt::ALT | Qt::Key_Up), this,
+                               [this] { moveSelectedStage(-1); }),
+           QT_TR_NOOP("Move Stage &Up"));
+    action(editMenu->addAction(QString(), QKeySequence(Qt::ALT | Qt::Key_Down), this,
+                               [this] { moveSelectedStage(+1); }),
+           QT_TR_NOOP("Move Stage Do&wn"));
     editMenu->addSeparator();
-    QAction* toggle = editMenu->addAction(
-        tr("&Plain ↔ Residual"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
-        [this] { edit(edits::togglePlainResidual(spec_), tr("Plain ↔ residual")); });
+    QAction* toggle =
+        action(editMenu->addAction(
+                   QString(), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                   [this] { edit(edits::togglePlainResidual(spec_), tr("Plain ↔ residual")); }),
+               QT_TR_NOOP("&Plain ↔ Residual"));
     toggle->setObjectName(QStringLiteral("togglePlainResidual"));
-    toggle->setToolTip(tr("Turn the network into its plain or residual counterpart"));
+    texts_.add(toggle, "toolTip",
+               QT_TR_NOOP("Turn the network into its plain or residual counterpart"));
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, canvas_, &NetworkCanvas::zoomIn);
-    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, canvas_, &NetworkCanvas::zoomOut);
-    QAction* fit = view->addAction(tr("&Fit to Window"), QKeySequence(Qt::CTRL | Qt::Key_0),
-                                   canvas_, &NetworkCanvas::fitToWindow);
+    QMenu* view = menu(nullptr, QT_TR_NOOP("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    action(view->addAction(QString(), QKeySequence::ZoomIn, canvas_, &NetworkCanvas::zoomIn),
+           QT_TR_NOOP("Zoom &In"));
+    action(view->addAction(QString(), QKeySequence::ZoomOut, canvas_, &NetworkCanvas::zoomOut),
+           QT_TR_NOOP("Zoom &Out"));
+    QAction* fit = action(view->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_0), canvas_,
+                                          &NetworkCanvas::fitToWindow),
+                          QT_TR_NOOP("&Fit to Window"));
     fit->setObjectName(QStringLiteral("fit"));
-    view->addAction(tr("&Collapse or Expand Stage"), QKeySequence(Qt::Key_Space), this, [this] {
-        const CanvasRef ref = canvas_->selection();
-        if (ref.stage >= 0)
-            canvas_->setCollapsed(ref.stage, !canvas_->isCollapsed(ref.stage));
-    });
+    action(view->addAction(QString(), QKeySequence(Qt::Key_Space), this,
+                           [this] {
+                               const CanvasRef ref = canvas_->selection();
+                               if (ref.stage >= 0)
+                                   canvas_->setCollapsed(ref.stage,
+                                                         !canvas_->isCollapsed(ref.stage));
+                           }),
+           QT_TR_NOOP("&Collapse or Expand Stage"));
+    view->addSeparator();
+    presentationAction_ = action(view->addAction(QString()), QT_TR_NOOP("&Presentation"));
+    presentationAction_->setObjectName(QStringLiteral("presentation"));
+    presentationAction_->setCheckable(true);
+    presentationAction_->setShortcut(QKeySequence(Qt::Key_F11));
+    texts_.add(presentationAction_, "toolTip",
+               QT_TR_NOOP("Full screen with large text for the classroom; Esc leaves"));
+    connect(presentationAction_, &QAction::triggered, this, &MainWindow::setPresentation);
+    addAction(presentationAction_);  // F11 also works while the menu bar is hidden
+    // Esc leaves; only while presenting, so that Esc keeps its other uses.
+    auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    leave->setEnabled(false);
+    connect(presentationAction_, &QAction::toggled, leave, &QShortcut::setEnabled);
+    connect(leave, &QShortcut::activated, this, [this] { setPresentation(false); });
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
+    buildLanguageMenu(menu(view, QT_TR_NOOP("&Language")));
 
-    QMenu* presets = menuBar()->addMenu(tr("&Presets"));
+    QMenu* presets = menu(nullptr, QT_TR_NOOP("&Presets"));
     for (const QString& name : presetNames()) {
         QAction* action = presets->addAction(name);
         action->setObjectName(QStringLiteral("preset:") + name);
-        action->setStatusTip(preset(name)->description);
         connect(action, &QAction::triggered, this, [this, name] { loadPreset(name); });
     }
     presets->setToolTipsVisible(true);
 
-    QMenu* experimentsMenu = menuBar()->addMenu(tr("E&xperiments"));
+    QMenu* experimentsMenu = menu(nullptr, QT_TR_NOOP("E&xperiments"));
     experimentsMenu->setObjectName(QStringLiteral("experimentsMenu"));
     for (const ExperimentInfo& info : experiments()) {
         const QString id = QLatin1String(info.id);
@@ -228,8 +328,8 @@ void MainWindow::buildActions() {
         connect(action, &QAction::triggered, this, [this, id] { showExperiment(id); });
     }
     experimentsMenu->addSeparator();
-    experimentsMenu->addAction(tr("Open Experiment Folder…"), this,
-                               &MainWindow::openExperimentDialog);
+    action(experimentsMenu->addAction(QString(), this, &MainWindow::openExperimentDialog),
+           QT_TR_NOOP("Open Experiment Folder…"));
 }
 
 void MainWindow::showExperiment(const QString& id) {
@@ -259,6 +359,25 @@ void MainWindow::openExperimentDialog() {
             QStringLiteral("/experiments"));
     if (!dir.isEmpty())
         openExperiment(dir);
+}
+
+void MainWindow::buildLanguageMenu(QMenu* menu) {
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    languages_ = new QActionGroup(this);
+    languages_->setExclusive(true);
+    // Each language in its own words, never translated: whoever cannot read the current one
+    // still finds theirs.
+    for (const LanguageInfo& info : availableLanguages()) {
+        const QString code = QString::fromLatin1(info.code);
+        QAction* action = menu->addAction(QString::fromUtf8(info.nativeName));
+        action->setObjectName(QStringLiteral("language:") + code);
+        action->setCheckable(true);
+        languages_->addAction(action);
+        connect(action, &QAction::triggered, this, [code] {
+            if (setLanguage(code))
+                saveLanguage(code);
+        });
+    }
 }
 
 void MainWindow::showTab(int index) {
@@ -304,7 +423,57 @@ void MainWindow::updateIssues() {
 }
 
 void MainWindow::showIssuesDock() {
-    issuesDock_->setVisible(issuesWanted_ && tabs_->currentIndex() == 0);
+    if (!isPresentation())
+        issuesDock_->setVisible(issuesWanted_ && tabs_->currentIndex() == 0);
+}
+
+void MainWindow::showTabDocks() {
+    if (isPresentation())
+        return;
+    findChild<QDockWidget*>(QStringLiteral("paletteDock"))->setVisible(tabs_->currentIndex() == 0);
+    showIssuesDock();
+}
+
+void MainWindow::setPresentation(bool on) {
+    presentationAction_->setChecked(on);
+    if (on == isPresentation())
+        return;
+    const double scale = on ? kPresentationScale : 1 / kPresentationScale;
+    if (on) {
+        normal_ = NormalView{saveGeometry(), saveState(), windowState(), QApplication::font()};
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            if (!keptInPresentation(dock))
+                dock->hide();
+        for (QToolBar* bar : findChildren<QToolBar*>())
+            if (!keptInPresentation(bar))
+                bar->hide();
+        summary_->hide();
+        // The explanation of the experiment on show stays in front of the class.
+        if (experiments_->isRunning() || !experiments_->folder().isEmpty()) {
+            experimentDock_->show();
+            experimentDock_->raise();
+        }
+        QFont font = normal_->font;
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * kPresentationScale);
+        else
+            font.setPixelSize(qRound(font.pixelSize() * kPresentationScale));
+        QApplication::setFont(font);
+        PlotBase::setDefaultScale(kPresentationScale);
+    } else {
+        const NormalView normal = *std::exchange(normal_, std::nullopt);
+        QApplication::setFont(normal.font);
+        PlotBase::setDefaultScale(1);
+        summary_->show();
+        setWindowState(normal.windowState);
+        restoreGeometry(normal.geometry);
+        restoreState(normal.state);  // the docks and toolbars as they were
+        showTabDocks();              // unless the tab changed meanwhile
+    }
+    canvas_->scale(scale, scale);
+    dashboard_->setPresentation(on);
+    if (on)
+        showFullScreen();
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {

@@ -3,15 +3,19 @@
 #pragma once
 
 #include "analysis.h"
+#include "language.h"
 #include "network_canvas.h"
 #include "spec.h"
 
+#include <QFont>
 #include <QMainWindow>
 #include <QMessageBox>
 
 #include <functional>
 #include <optional>
 
+class QAction;
+class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QListWidget;
@@ -70,7 +74,16 @@ public:
     // Applies a spec without touching the undo stack (used by the undo commands).
     void applySpec(const NetworkSpec& spec, bool resetView = false);
 
+    // Presentation mode (View ▸ Presentation, F11; Esc leaves): full screen, fonts, plots and the
+    // canvas kPresentationScale× larger, only the demonstration's docks (kPresentationDocks: the
+    // runs list and, when it exists, "experimentDock"). Leaving restores geometry, state, docks
+    // and the font.
+    void setPresentation(bool on);
+    bool isPresentation() const { return normal_.has_value(); }
+    static constexpr double kPresentationScale = 1.5;
+
 protected:
+    void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -79,6 +92,12 @@ protected:
 
 private:
     void buildActions();
+    void buildLanguageMenu(QMenu* menu);
+    // Every text of the window in the current language (constructor, QEvent::LanguageChange).
+    void retranslateUi();
+    void updateUndoTexts();
+    // The docks the current tab shows: the palette on the builder, Issues when wanted there.
+    void showTabDocks();
     void updateTitle();
     void updateRecentMenu();
     void addRecent(const QString& path);
@@ -114,6 +133,18 @@ private:
     std::optional<bool> hadIssues_;  // unset until the first analysis, which decides alone
     QLabel* summary_;
     QMenu* recentMenu_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
+    QAction* presentationAction_ = nullptr;
+    QActionGroup* languages_ = nullptr;
+    TranslatedTexts texts_{staticMetaObject.className()};
+    // What presentation mode changed, to put back when it ends; empty when not presenting.
+    struct NormalView {
+        QByteArray geometry, state;
+        Qt::WindowStates windowState;
+        QFont font;
+    };
+    std::optional<NormalView> normal_;
     std::function<QMessageBox::StandardButton()> prompt_;
 };
 

@@ -5,9 +5,12 @@
 
 #include <QCheckBox>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
+
+#include <functional>
 
 namespace rx {
 
@@ -22,10 +25,30 @@ RunPlot* make(QWidget* parent) {
     return new Plot(parent);
 }
 
+// A row of controls whose texts its retranslateUi function sets: once it is given, and on
+// every language change.
+class ControlRow : public QWidget {
+public:
+    explicit ControlRow(QWidget* parent) : QWidget(parent) {}
+    void setRetranslateUi(std::function<void()> retranslateUi) {
+        retranslateUi_ = std::move(retranslateUi);
+        retranslateUi_();
+    }
+
+protected:
+    void changeEvent(QEvent* event) override {
+        if (event->type() == QEvent::LanguageChange && retranslateUi_)
+            retranslateUi_();
+        QWidget::changeEvent(event);
+    }
+
+private:
+    std::function<void()> retranslateUi_;
+};
+
 template <typename Plot>
-QCheckBox* checkBox(QWidget* box, const char* name, const QString& text, Plot* plot,
-                    void (Plot::*toggled)(bool)) {
-    auto* check = new QCheckBox(text, box);
+QCheckBox* checkBox(QWidget* box, const char* name, Plot* plot, void (Plot::*toggled)(bool)) {
+    auto* check = new QCheckBox(box);
     check->setObjectName(QLatin1String(name));
     QObject::connect(check, &QCheckBox::toggled, plot, toggled);
     return check;
@@ -40,29 +63,36 @@ QHBoxLayout* row(QWidget* box) {
 // Log scale and an x axis in epochs.
 QWidget* errorControls(RunPlot* plot, QWidget* parent) {
     auto* errors = static_cast<ErrorCurvePlot*>(plot);
-    auto* box = new QWidget(parent);
+    auto* box = new ControlRow(parent);
     QHBoxLayout* layout = row(box);
-    layout->addWidget(checkBox(box, "logScale", DashboardPlots::tr("log scale"), errors,
-                               &ErrorCurvePlot::setLogScale));
-    layout->addWidget(checkBox(box, "epochAxis", DashboardPlots::tr("x in epochs"), errors,
-                               &ErrorCurvePlot::setEpochAxis));
+    QCheckBox* log = checkBox(box, "logScale", errors, &ErrorCurvePlot::setLogScale);
+    QCheckBox* epochs = checkBox(box, "epochAxis", errors, &ErrorCurvePlot::setEpochAxis);
+    layout->addWidget(log);
+    layout->addWidget(epochs);
     layout->addStretch();
+    box->setRetranslateUi([=] {
+        log->setText(DashboardPlots::tr("log scale"));
+        epochs->setText(DashboardPlots::tr("x in epochs"));
+    });
     return box;
 }
 
 // Sorting, and a slider over the measurements that follows the latest while it is at the end.
 QWidget* responseControls(RunPlot* plot, QWidget* parent) {
     auto* responses = static_cast<ResponsePlot*>(plot);
-    auto* box = new QWidget(parent);
+    auto* box = new ControlRow(parent);
     auto* slider = new QSlider(Qt::Horizontal, box);
     slider->setObjectName(QStringLiteral("epochSlider"));
     slider->setRange(0, 0);
-    auto* label = new QLabel(DashboardPlots::tr("latest"), box);
-    QObject::connect(slider, &QSlider::valueChanged, responses, [=](int value) {
-        const bool latest = value >= slider->maximum();
-        responses->setEpochIndex(latest ? -1 : value);
+    auto* label = new QLabel(box);
+    auto showPosition = [=] {
+        const bool latest = slider->value() >= slider->maximum();
         label->setText(latest ? DashboardPlots::tr("latest")
-                              : DashboardPlots::tr("measurement %1").arg(value + 1));
+                              : DashboardPlots::tr("measurement %1").arg(slider->value() + 1));
+    };
+    QObject::connect(slider, &QSlider::valueChanged, responses, [=](int value) {
+        responses->setEpochIndex(value >= slider->maximum() ? -1 : value);
+        showPosition();
     });
     QObject::connect(responses, &ResponsePlot::measurementsChanged, slider, [slider](int count) {
         const bool atEnd = slider->value() >= slider->maximum();
@@ -71,10 +101,14 @@ QWidget* responseControls(RunPlot* plot, QWidget* parent) {
             slider->setValue(slider->maximum());
     });
     QHBoxLayout* layout = row(box);
-    layout->addWidget(
-        checkBox(box, "sorted", DashboardPlots::tr("sorted"), responses, &ResponsePlot::setSorted));
+    QCheckBox* sorted = checkBox(box, "sorted", responses, &ResponsePlot::setSorted);
+    layout->addWidget(sorted);
     layout->addWidget(slider, 1);
     layout->addWidget(label);
+    box->setRetranslateUi([=] {
+        sorted->setText(DashboardPlots::tr("sorted"));
+        showPosition();
+    });
     return box;
 }
 
@@ -104,13 +138,10 @@ QString dashboardPlotTitle(const DashboardPlotInfo& info) {
 
 QWidget* smoothingControl(std::span<RunPlot* const> plots, QWidget* parent) {
     constexpr int kSteps = 100;  // slider positions per unit of weight: steps of 0.01
-    auto* box = new QWidget(parent);
+    auto* box = new ControlRow(parent);
     auto* slider = new QSlider(Qt::Horizontal, box);
     slider->setObjectName(QStringLiteral("smoothing"));
     slider->setRange(0, qRound(kMaxSmoothing * kSteps));
-    slider->setToolTip(DashboardPlots::tr(
-        "Exponential moving average of the training error and the loss, as in TensorBoard; the "
-        "raw values stay faint behind. 0 shows the raw values."));
     auto* value = new QLabel(box);
     value->setObjectName(QStringLiteral("smoothingValue"));
     const QList<RunPlot*> targets(plots.begin(), plots.end());
@@ -121,8 +152,14 @@ QWidget* smoothingControl(std::span<RunPlot* const> plots, QWidget* parent) {
             plot->setSmoothing(weight);
     });
     slider->setValue(qRound(kDefaultSmoothing * kSteps));
-    auto* label = new QLabel(DashboardPlots::tr("Smoothing"), box);
+    auto* label = new QLabel(box);
     label->setBuddy(slider);
+    box->setRetranslateUi([=] {
+        label->setText(DashboardPlots::tr("Smoothing"));
+        slider->setToolTip(DashboardPlots::tr(
+            "Exponential moving average of the training error and the loss, as in TensorBoard; "
+            "the raw values stay faint behind. 0 shows the raw values."));
+    });
     QHBoxLayout* layout = row(box);
     layout->addWidget(label);
     layout->addWidget(slider, 1);

@@ -65,11 +65,16 @@ QString layerRows(const QString& run, const QString& columns, const QStringList&
 ErrorCurvePlot::ErrorCurvePlot(QWidget* parent)
     : RunPlot({MetricKind::Train, MetricKind::Test}, parent) {
     setObjectName(QStringLiteral("errorPlot"));
-    xAxis->setLabel(tr("iteration"));
-    yAxis->setLabel(tr("error (%)"));
+    retranslateUi();
     yAxis->setRange(0, 100);
     xAxis->setRange(0, 100);
     showLegendAbove();
+}
+
+void ErrorCurvePlot::retranslateUi() {
+    xAxis->setLabel(epochs_ ? tr("epoch") : tr("iteration"));
+    yAxis->setLabel(tr("error (%)"));
+    RunPlot::retranslateUi();
 }
 
 void ErrorCurvePlot::createRun(Run& run) {
@@ -94,7 +99,7 @@ void ErrorCurvePlot::draw(Run& run, qsizetype index) {
             auto* line = new QCPItemStraightLine(this);
             line->point1->setCoords(x, 0);
             line->point2->setCoords(x, 1);
-            line->setPen(QPen(run.style.color, 1, Qt::DotLine));
+            line->setPen(scaled(QPen(run.style.color, 1, Qt::DotLine)));
             run.items << line;
         }
         extendKeyRange(x);
@@ -102,8 +107,9 @@ void ErrorCurvePlot::draw(Run& run, qsizetype index) {
         const double x = key(t->iteration, t->epoch);
         QCPGraph* test = run.graphs[TestGraph];
         test->addData(x, t->error);
-        test->setScatterStyle(test->dataCount() < 40 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5)
-                                                     : QCPScatterStyle());
+        test->setScatterStyle(test->dataCount() < 40
+                                  ? scaled(QCPScatterStyle(QCPScatterStyle::ssDisc, 5))
+                                  : QCPScatterStyle());
         extendKeyRange(x);
     }
 }
@@ -112,7 +118,7 @@ void ErrorCurvePlot::setEpochAxis(bool epochs) {
     if (epochs == epochs_)
         return;
     epochs_ = epochs;
-    xAxis->setLabel(epochs ? tr("epoch") : tr("iteration"));
+    xAxis->setLabel(epochs ? tr("epoch") : tr("iteration"));  // as retranslateUi
     xAxis->setRange(0, 1);
     redraw();
     rescaleAxes(true);
@@ -153,12 +159,17 @@ QString ErrorCurvePlot::csv() const {
 
 LossRatePlot::LossRatePlot(QWidget* parent) : RunPlot({MetricKind::Train}, parent) {
     setObjectName(QStringLiteral("lossPlot"));
-    xAxis->setLabel(tr("iteration"));
-    yAxis->setLabel(tr("training loss"));
     yAxis2->setVisible(true);
-    yAxis2->setLabel(tr("learning rate"));
+    retranslateUi();
     setLog(yAxis2, true);
     yAxis2->setRange(1e-4, 1);
+}
+
+void LossRatePlot::retranslateUi() {
+    xAxis->setLabel(tr("iteration"));
+    yAxis->setLabel(tr("training loss"));
+    yAxis2->setLabel(tr("learning rate"));
+    RunPlot::retranslateUi();
 }
 
 void LossRatePlot::createRun(Run& run) {
@@ -201,9 +212,15 @@ QString LossRatePlot::csv() const {
 
 ResponsePlot::ResponsePlot(QWidget* parent) : RunPlot({MetricKind::Responses}, parent) {
     setObjectName(QStringLiteral("responsePlot"));
-    xAxis->setLabel(tr("layer index (original order)"));
-    yAxis->setLabel(tr("std of response"));
+    retranslateUi();
     showLegendAbove();
+}
+
+void ResponsePlot::retranslateUi() {
+    xAxis->setLabel(sorted_ ? tr("layer index (sorted by magnitude)")
+                            : tr("layer index (original order)"));
+    yAxis->setLabel(tr("std of response"));
+    RunPlot::retranslateUi();
 }
 
 void ResponsePlot::createRun(Run& run) {
@@ -229,7 +246,7 @@ void ResponsePlot::setEpochIndex(int index) {
 void ResponsePlot::setSorted(bool sorted) {
     sorted_ = sorted;
     xAxis->setLabel(sorted ? tr("layer index (sorted by magnitude)")
-                           : tr("layer index (original order)"));
+                           : tr("layer index (original order)"));  // as retranslateUi
     refresh();
 }
 
@@ -311,13 +328,11 @@ QString ResponsePlot::csv() const {
 
 GradientHeatmap::GradientHeatmap(QWidget* parent) : RunPlot({MetricKind::Gradients}, parent) {
     setObjectName(QStringLiteral("gradientHeatmap"));
-    xAxis->setLabel(tr("iteration"));
-    yAxis->setLabel(tr("layer (input at the bottom)"));
     xAxis->ticker()->setTickCount(3);  // the map is narrow beside its colour scale
     map_ = new QCPColorMap(xAxis, yAxis);
     scale_ = new QCPColorScale(this);
     plotLayout()->addElement(0, 1, scale_);
-    scale_->setLabel(tr("gradient L2 norm"));
+    retranslateUi();
     scale_->setDataScaleType(QCPAxis::stLogarithmic);
     scale_->axis()->setTicker(logTicker());
     map_->setColorScale(scale_);
@@ -326,6 +341,13 @@ GradientHeatmap::GradientHeatmap(QWidget* parent) : RunPlot({MetricKind::Gradien
     auto* margins = new QCPMarginGroup(this);
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+}
+
+void GradientHeatmap::retranslateUi() {
+    xAxis->setLabel(tr("iteration"));
+    yAxis->setLabel(tr("layer (input at the bottom)"));
+    scale_->setLabel(tr("gradient L2 norm"));
+    RunPlot::retranslateUi();
 }
 
 void GradientHeatmap::focusRun(const QString& id) {
@@ -425,10 +447,15 @@ QString GradientHeatmap::csv() const {
 
 GradientLatestPlot::GradientLatestPlot(QWidget* parent) : RunPlot({MetricKind::Gradients}, parent) {
     setObjectName(QStringLiteral("gradientLatest"));
-    xAxis->setLabel(tr("layer index"));
-    yAxis->setLabel(tr("latest gradient L2 norm"));
+    retranslateUi();
     setLog(yAxis, true);
     yAxis->setRange(1e-4, 10);
+}
+
+void GradientLatestPlot::retranslateUi() {
+    xAxis->setLabel(tr("layer index"));
+    yAxis->setLabel(tr("latest gradient L2 norm"));
+    RunPlot::retranslateUi();
 }
 
 void GradientLatestPlot::createRun(Run& run) {

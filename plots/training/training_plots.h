@@ -30,6 +30,7 @@ public:
     QString csv() const override;
 
 protected:
+    void retranslateUi() override;
     void createRun(Run& run) override;
     void draw(Run& run, qsizetype index) override;
     void runLoaded(const QString&) override { resetView(); }
@@ -49,6 +50,7 @@ public:
     QString csv() const override;
 
 protected:
+    void retranslateUi() override;
     void createRun(Run& run) override;
     void draw(Run& run, qsizetype index) override;
     void runLoaded(const QString&) override { resetView(); }
@@ -74,6 +76,7 @@ Q_SIGNALS:
     void measurementsChanged(int count);
 
 protected:
+    void retranslateUi() override;
     void createRun(Run& run) override;
     void draw(Run& run, qsizetype index) override;
     void runsChanged() override;
@@ -98,6 +101,7 @@ public:
     QString csv() const override;
 
 protected:
+    void retranslateUi() override;
     void draw(Run& run, qsizetype index) override;
     void runsChanged() override;
     void prepareReplot() override;
@@ -122,6 +126,7 @@ public:
     QString csv() const override;
 
 protected:
+    void retranslateUi() override;
     void createRun(Run& run) override;
     void draw(Run& run, qsizetype index) override;
 

@@ -3,6 +3,7 @@
 #include "palette_icons.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QMimeData>
 #include <QScrollBar>
 
@@ -12,6 +13,10 @@ namespace rx {
 
 namespace {
 constexpr int kPayloadRole = Qt::UserRole + 1;
+
+struct PaletteTexts {
+    QString label, tooltip;
+};
 }  // namespace
 
 BlockPalette::BlockPalette(QWidget* parent) : QListWidget(parent) {
@@ -27,28 +32,51 @@ BlockPalette::BlockPalette(QWidget* parent) : QListWidget(parent) {
     setWordWrap(true);
     setTextElideMode(Qt::ElideNone);
     setResizeMode(QListView::Adjust);
-    auto add = [this](const QIcon& icon, const QString& text, const QString& tip,
-                      const QString& payload) {
-        auto* item = new QListWidgetItem(icon, text, this);
-        item->setToolTip(tip);
+    auto add = [this](const QIcon& icon, const QString& payload) {
+        auto* item = new QListWidgetItem(icon, QString(), this);
         item->setData(kPayloadRole, payload);
     };
     for (const StemKindInfo& info : kStemKinds)
-        add(stemIcon(info.value), QCoreApplication::translate(kStemContext, info.paletteLabel),
-            QCoreApplication::translate(kStemContext, info.tooltip), stemPayload(info.value));
+        add(stemIcon(info.value), stemPayload(info.value));
     for (const BlockKindInfo& info : kBlockKinds)
-        add(blockIcon(info.value), textOf(kBlockKinds, info.value, kBlockKindContext),
-            QCoreApplication::translate(kBlockKindContext, info.tooltip), blockPayload(info.value));
-    add(stageIcon(), tr("Stage"),
-        tr("A new stage of blocks at twice the width and half the feature-map size."),
-        QLatin1String(kStagePayload));
-    add(headIcon(), tr("Head"),
-        tr("Global average pooling and a fully connected layer to the 10 classes; every "
-           "network ends with it."),
-        QLatin1String(kHeadPayload));
+        add(blockIcon(info.value), blockPayload(info.value));
+    add(stageIcon(), QLatin1String(kStagePayload));
+    add(headIcon(), QLatin1String(kHeadPayload));
+    retranslateUi();
     connect(this, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
         Q_EMIT appendRequested(item->data(kPayloadRole).toString());
     });
+}
+
+void BlockPalette::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QListWidget::changeEvent(event);
+}
+
+void BlockPalette::retranslateUi() {
+    // An item's texts from its payload: the kinds' tables, or the stage's and the head's own.
+    auto textsOf = [](const QString& payload) -> PaletteTexts {
+        if (const auto stem = stemFromPayload(payload)) {
+            const StemKindInfo& info = stemKindInfo(*stem);
+            return {QCoreApplication::translate(kStemContext, info.paletteLabel),
+                    QCoreApplication::translate(kStemContext, info.tooltip)};
+        }
+        if (const auto kind = blockFromPayload(payload))
+            return {textOf(kBlockKinds, *kind, kBlockKindContext),
+                    QCoreApplication::translate(kBlockKindContext, blockKindInfo(*kind).tooltip)};
+        if (payload == QLatin1String(kStagePayload))
+            return {tr("Stage"),
+                    tr("A new stage of blocks at twice the width and half the feature-map size.")};
+        return {tr("Head"), tr("Global average pooling and a fully connected layer to the 10 "
+                               "classes; every network ends with it.")};
+    };
+    for (int i = 0; i < count(); ++i) {
+        const PaletteTexts texts = textsOf(item(i)->data(kPayloadRole).toString());
+        item(i)->setText(texts.label);
+        item(i)->setToolTip(texts.tooltip);
+    }
+    updateGeometry();  // the widest label may have changed
 }
 
 QString blockPayload(BlockKind kind) {

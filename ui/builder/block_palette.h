@@ -39,8 +39,13 @@ Q_SIGNALS:
     void appendRequested(const QString& payload);
 
 protected:
+    void changeEvent(QEvent* event) override;
     QStringList mimeTypes() const override;
     QMimeData* mimeData(const QList<QListWidgetItem*>& items) const override;
+
+private:
+    // Every item's label and tooltip in the current language (textsOf its payload).
+    void retranslateUi();
 };
 
 }  // namespace rx

@@ -3,6 +3,7 @@
 #include "block_palette.h"
 #include "palette_icons.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QFileInfo>
@@ -164,6 +165,15 @@ NetworkCanvas::NetworkCanvas(QWidget* parent) : QGraphicsView(parent) {
     setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     setBackgroundBrush(QColor(250, 250, 252));
     setFocusPolicy(Qt::StrongFocus);
+    // The drawing keeps the font it was laid out for (boxes have fixed sizes): a larger
+    // application font (presentation mode) does not overflow them, the view's zoom enlarges all.
+    setFont(QApplication::font());
+}
+
+void NetworkCanvas::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();
+    QGraphicsView::changeEvent(event);
 }
 
 void NetworkCanvas::setSpec(const NetworkSpec& spec, const Analysis& analysis, bool reset) {
@@ -200,13 +210,14 @@ struct NetworkCanvas::Layout {
 
     QGraphicsScene* scene;
     const Analysis& analysis;
+    QFont font;  // the view's, for every text
     double y = 0;
     std::map<std::pair<int, int>, const BlockInfo*> blocks;  // (stage, block) → its analysis
 
     static inline const QColor kLine{90, 90, 90};
     static inline const QColor kMuted{110, 110, 120};
 
-    Layout(QGraphicsScene* s, const Analysis& a) : scene(s), analysis(a) {
+    Layout(QGraphicsScene* s, const Analysis& a, const QFont& f) : scene(s), analysis(a), font(f) {
         for (const BlockInfo& b : analysis.blocks)
             if (b.role == BlockInfo::Role::Block)
                 blocks[{b.stage, b.block}] = &b;
@@ -235,7 +246,7 @@ struct NetworkCanvas::Layout {
 
     QGraphicsSimpleTextItem* text(const QString& t, double x, double top, bool right,
                                   const QColor& color) {
-        auto* item = scene->addSimpleText(t);
+        auto* item = scene->addSimpleText(t, font);
         item->setBrush(color);
         const double w = item->boundingRect().width();
         item->setPos(right ? x - w : x, top);
@@ -257,7 +268,7 @@ void NetworkCanvas::rebuild() {
     slots_.clear();
     marker_ = nullptr;
 
-    Layout layout(s, analysis_);
+    Layout layout(s, analysis_, font());
     drawInput(layout);
     drawStem(layout);
     for (int si = 0; si < static_cast<int>(spec_.stages.size()); ++si)

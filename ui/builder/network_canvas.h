@@ -80,6 +80,8 @@ Q_SIGNALS:
     void fileDropped(const QString& path);
 
 protected:
+    // A language change draws the network again (every label and tooltip is made by rebuild).
+    void changeEvent(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;

@@ -4,6 +4,7 @@
 #include "edits.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -17,65 +18,68 @@ PropertiesPanel::PropertiesPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("properties"));
     auto* layout = new QVBoxLayout(this);
 
-    auto* network = new QGroupBox(tr("Network"), this);
+    auto* network = texts_.add(new QGroupBox(this), "title", QT_TR_NOOP("Network"));
     auto* nf = new QFormLayout(network);
     name_ = new QLineEdit(network);
     name_->setObjectName(QStringLiteral("name"));
-    nf->addRow(tr("Name"), name_);
+    addRow(nf, QT_TR_NOOP("Name"), name_);
     depth_ = new QSpinBox(network);
     depth_->setObjectName(QStringLiteral("depth"));
     depth_->setRange(2, 100000);
-    depth_->setToolTip(
-        tr("Depth in weighted layers: 6n+2 for three stages of basic blocks "
-           "(20, 32, 44, 56, 110, 1202), 9n+2 for bottlenecks."));
-    nf->addRow(tr("Depth"), depth_);
+    texts_.add(depth_, "toolTip",
+               QT_TR_NOOP("Depth in weighted layers: 6n+2 for three stages of basic blocks "
+                          "(20, 32, 44, 56, 110, 1202), 9n+2 for bottlenecks."));
+    addRow(nf, QT_TR_NOOP("Depth"), depth_);
     depthHint_ = new QLabel(network);
     depthHint_->setWordWrap(true);
     depthHint_->setStyleSheet(QStringLiteral("color: gray"));
     nf->addRow(QString(), depthHint_);
     layout->addWidget(network);
 
-    stemGroup_ = new QGroupBox(tr("Stem"), this);
+    stemGroup_ = texts_.add(new QGroupBox(this), "title", QT_TR_NOOP("Stem"));
     auto* sf = new QFormLayout(stemGroup_);
     stemKind_ = new QComboBox(stemGroup_);
     stemKind_->setObjectName(QStringLiteral("stemKind"));
     for (const StemKindInfo& info : kStemKinds)
-        stemKind_->addItem(textOf(kStemKinds, info.value, kStemContext), int(info.value));
-    sf->addRow(tr("Kind"), stemKind_);
+        stemKind_->addItem(QString(), int(info.value));  // texts: retranslateUi
+    addRow(sf, QT_TR_NOOP("Kind"), stemKind_);
     stemWidth_ = new QSpinBox(stemGroup_);
     stemWidth_->setObjectName(QStringLiteral("stemWidth"));
     stemWidth_->setRange(1, kMaxWidth);
-    sf->addRow(tr("Width"), stemWidth_);
+    addRow(sf, QT_TR_NOOP("Width"), stemWidth_);
     layout->addWidget(stemGroup_);
 
-    stageGroup_ = new QGroupBox(tr("Stage"), this);
+    stageGroup_ = new QGroupBox(this);  // its title names the stage: updateTexts
     auto* gf = new QFormLayout(stageGroup_);
     blockKind_ = new QComboBox(stageGroup_);
     blockKind_->setObjectName(QStringLiteral("blockKind"));
     for (const BlockKindInfo& info : kBlockKinds)
-        blockKind_->addItem(textOf(kBlockKinds, info.value, kBlockKindContext), int(info.value));
-    gf->addRow(tr("Block"), blockKind_);
+        blockKind_->addItem(QString(), int(info.value));
+    addRow(gf, QT_TR_NOOP("Block"), blockKind_);
     blocks_ = new QSpinBox(stageGroup_);
     blocks_->setObjectName(QStringLiteral("blocks"));
     blocks_->setRange(0, kMaxTotalBlocks);
-    gf->addRow(tr("Blocks"), blocks_);
+    addRow(gf, QT_TR_NOOP("Blocks"), blocks_);
     width_ = new QSpinBox(stageGroup_);
     width_->setObjectName(QStringLiteral("width"));
     width_->setRange(0, kMaxWidth);
-    width_->setToolTip(tr("Width of the 3×3 convs; a bottleneck stage outputs 4× this."));
-    gf->addRow(tr("Width"), width_);
+    texts_.add(width_, "toolTip",
+               QT_TR_NOOP("Width of the 3×3 convs; a bottleneck stage outputs 4× this."));
+    addRow(gf, QT_TR_NOOP("Width"), width_);
     stride_ = new QSpinBox(stageGroup_);
     stride_->setObjectName(QStringLiteral("stride"));
     stride_->setRange(1, kMaxStride);
-    stride_->setToolTip(tr("Stride of the stage's first block: 2 halves the feature map."));
-    gf->addRow(tr("Stride"), stride_);
+    texts_.add(stride_, "toolTip",
+               QT_TR_NOOP("Stride of the stage's first block: 2 halves the feature map."));
+    addRow(gf, QT_TR_NOOP("Stride"), stride_);
     shortcut_ = new QComboBox(stageGroup_);
     shortcut_->setObjectName(QStringLiteral("shortcut"));
     for (const ShortcutOptionInfo& info : kShortcutOptions)
-        shortcut_->addItem(textOf(kShortcutOptions, info.value, kShortcutContext), int(info.value));
-    gf->addRow(tr("Shortcut"), shortcut_);
+        shortcut_->addItem(QString(), int(info.value));
+    addRow(gf, QT_TR_NOOP("Shortcut"), shortcut_);
     layout->addWidget(stageGroup_);
     layout->addStretch();
+    retranslateUi();
 
     connect(name_, &QLineEdit::editingFinished, this, [this] {
         NetworkSpec s = spec_;
@@ -127,6 +131,47 @@ PropertiesPanel::PropertiesPanel(QWidget* parent) : QWidget(parent) {
     });
 }
 
+void PropertiesPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void PropertiesPanel::retranslateUi() {
+    texts_.retranslate();
+    // The combo boxes' items from the kinds' tables, in the current language.
+    auto items = [](QComboBox* box, const auto& table, const char* context) {
+        for (int i = 0; i < box->count(); ++i)
+            box->setItemText(
+                i, textOf(table, decltype(table[0].value)(box->itemData(i).toInt()), context));
+    };
+    items(stemKind_, kStemKinds, kStemContext);
+    items(blockKind_, kBlockKinds, kBlockKindContext);
+    items(shortcut_, kShortcutOptions, kShortcutContext);
+    updateTexts();
+}
+
+void PropertiesPanel::addRow(QFormLayout* form, const char* label, QWidget* field) {
+    auto* text = texts_.add(new QLabel(form->parentWidget()), "text", label);
+    text->setBuddy(field);
+    form->addRow(text, field);
+}
+
+void PropertiesPanel::updateTexts() {
+    const DepthRule rule = depthRule(spec_);
+    depthHint_->setText(
+        rule.step > 0 ? tr("%1n+2 with n = %2 blocks per stage").arg(rule.step).arg(rule.blocks)
+                      : tr("Stages differ: edit each stage's blocks."));
+    const int stage = selectedStage();
+    if (stage >= 0)
+        stageGroup_->setTitle(selection_.kind == CanvasRef::Kind::Block
+                                  ? tr("Stage %1, block %2 (the stage's %3 blocks are alike)")
+                                        .arg(stage + 1)
+                                        .arg(selection_.block + 1)
+                                        .arg(spec_.stages[stage].blocks)
+                                  : tr("Stage %1").arg(stage + 1));
+}
+
 int PropertiesPanel::selectedStage() const {
     if (selection_.kind != CanvasRef::Kind::Stage && selection_.kind != CanvasRef::Kind::Block)
         return -1;
@@ -150,12 +195,9 @@ void PropertiesPanel::setSpec(const NetworkSpec& spec, const CanvasRef& selectio
         depth_->setSingleStep(rule.step);
         depth_->setMinimum(DepthRule{rule.step, 1}.depth());
         depth_->setValue(rule.depth());
-        depthHint_->setText(
-            tr("%1n+2 with n = %2 blocks per stage").arg(rule.step).arg(rule.blocks));
     } else {
         depth_->setMinimum(0);
         depth_->setValue(analyze(spec).depth);
-        depthHint_->setText(tr("Stages differ: edit each stage's blocks."));
     }
     stemGroup_->setVisible(selection.kind == CanvasRef::Kind::Stem ||
                            selection.kind == CanvasRef::Kind::None);
@@ -165,12 +207,6 @@ void PropertiesPanel::setSpec(const NetworkSpec& spec, const CanvasRef& selectio
     stageGroup_->setVisible(stage >= 0);
     if (stage >= 0) {
         const StageSpec& st = spec.stages[stage];
-        stageGroup_->setTitle(selection.kind == CanvasRef::Kind::Block
-                                  ? tr("Stage %1, block %2 (the stage's %3 blocks are alike)")
-                                        .arg(stage + 1)
-                                        .arg(selection.block + 1)
-                                        .arg(st.blocks)
-                                  : tr("Stage %1").arg(stage + 1));
         blockKind_->setCurrentIndex(blockKind_->findData(int(st.block)));
         blocks_->setValue(st.blocks);
         width_->setValue(st.width);
@@ -178,6 +214,7 @@ void PropertiesPanel::setSpec(const NetworkSpec& spec, const CanvasRef& selectio
         shortcut_->setCurrentIndex(shortcut_->findData(int(st.shortcut)));
         shortcut_->setEnabled(blockKindInfo(st.block).residual);
     }
+    updateTexts();
     updating_ = false;
 }
 

@@ -2,6 +2,7 @@
 
 #include "dashboard_plots.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QVBoxLayout>
@@ -15,7 +16,8 @@ PlotsArea::PlotsArea(QWidget* parent) : QWidget(parent) {
     auto* grid = new QGridLayout;
     grid->setContentsMargins(0, 0, 0, 0);
     for (const DashboardPlotInfo& info : dashboardPlots()) {
-        auto* box = new QGroupBox(dashboardPlotTitle(info), this);
+        auto* box = new QGroupBox(this);
+        boxes_.push_back(box);
         box->setMinimumSize(180, 140);  // long titles must not widen the window
         auto* l = new QVBoxLayout(box);
         l->setContentsMargins(4, 4, 4, 4);
@@ -30,6 +32,19 @@ PlotsArea::PlotsArea(QWidget* parent) : QWidget(parent) {
     // Controls of several plots at once above them, the grid below.
     column->addWidget(smoothingControl(plots_, this));
     column->addLayout(grid, 1);
+    retranslateUi();
+}
+
+void PlotsArea::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void PlotsArea::retranslateUi() {
+    const auto infos = dashboardPlots();
+    for (size_t i = 0; i < boxes_.size(); ++i)
+        boxes_[i]->setTitle(dashboardPlotTitle(infos[i]));
 }
 
 void PlotsArea::addRun(const QString& id, const RunStyle& style) {

@@ -10,6 +10,8 @@
 
 #include <vector>
 
+class QGroupBox;
+
 namespace rx {
 
 class PlotsArea : public QWidget {
@@ -37,8 +39,13 @@ public:
     // A run's saved records in one go (a reopened run folder).
     void appendAll(const QString& id, const QVector<MetricRecord>& records);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();  // the plots' titles (the plots retranslate themselves)
     std::vector<RunPlot*> plots_;
+    std::vector<QGroupBox*> boxes_;  // one per row of dashboardPlots(), in order
 };
 
 }  // namespace rx

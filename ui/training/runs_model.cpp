@@ -227,6 +227,12 @@ void RunsModel::removeRow(int row) {
     endRemoveRows();
 }
 
+void RunsModel::retranslate() {
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!rows_.isEmpty())
+        Q_EMIT dataChanged(index(0, StateColumn), index(int(rows_.size()) - 1, StateColumn));
+}
+
 void RunsModel::changed(int row, Column first, Column last) {
     Q_EMIT dataChanged(index(row, first), index(row, last));
 }

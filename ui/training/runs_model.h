@@ -58,6 +58,9 @@ public:
     void noteTestError(const QString& id, double error);
     bool isTicked(const QString& id) const;
     void setTicked(const QString& id, bool ticked);  // emits tickedChanged when it changes
+    // Tells the views that the headers and the states read in another language now (a view
+    // calls it on QEvent::LanguageChange).
+    void retranslate();
     // The run's colour on the plots (runColor), given when it is first ticked.
     QColor color(const QString& id) const;
 

@@ -2,6 +2,7 @@
 
 #include "runs_model.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -41,19 +42,30 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent) : QWidget(parent), model
     view_->header()->setSectionResizeMode(RunsModel::NameColumn, QHeaderView::Stretch);
     view_->header()->setSectionResizeMode(RunsModel::StateColumn, QHeaderView::ResizeToContents);
     view_->header()->setSectionResizeMode(RunsModel::BestColumn, QHeaderView::ResizeToContents);
-    view_->setToolTip(tr("Tick runs to overlay them on every plot."));
+    texts_.add(view_, "toolTip", QT_TR_NOOP("Tick runs to overlay them on every plot."));
     v->addWidget(view_);
     auto* grid = new QGridLayout;
-    auto button = [this, grid](const QString& text, int row, int column, auto slot) {
-        auto* b = new QPushButton(text, this);
+    auto button = [this, grid](const char* text, int row, int column, auto slot) {
+        auto* b = texts_.add(new QPushButton(this), "text", text);
         grid->addWidget(b, row, column);
         connect(b, &QPushButton::clicked, this, slot);
     };
-    button(tr("Rename…"), 0, 0, &RunsPanel::rename);
-    button(tr("Delete…"), 0, 1, &RunsPanel::remove);
-    button(tr("Export weights…"), 1, 0, &RunsPanel::exportWithDialog);
-    button(tr("Refresh"), 1, 1, [this] { model_->rescan(); });
+    button(QT_TR_NOOP("Rename…"), 0, 0, &RunsPanel::rename);
+    button(QT_TR_NOOP("Delete…"), 0, 1, &RunsPanel::remove);
+    button(QT_TR_NOOP("Export weights…"), 1, 0, &RunsPanel::exportWithDialog);
+    button(QT_TR_NOOP("Refresh"), 1, 1, [this] { model_->rescan(); });
     v->addLayout(grid);
+}
+
+void RunsPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void RunsPanel::retranslateUi() {
+    texts_.retranslate();
+    model_->retranslate();
 }
 
 QString RunsPanel::currentRun() const {

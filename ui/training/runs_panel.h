@@ -4,6 +4,7 @@
 #pragma once
 
 #include "export.h"
+#include "language.h"
 
 #include <QWidget>
 
@@ -44,13 +45,18 @@ public:
 Q_SIGNALS:
     void message(const QString& text);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void rename();
     void remove();
     void exportWithDialog();
 
     RunsModel* model_;
     QTreeView* view_;
+    TranslatedTexts texts_{staticMetaObject.className()};
 };
 
 }  // namespace rx

@@ -39,6 +39,13 @@ E comboValue(const QComboBox* box) {
     return E(box->currentData().toInt());
 }
 
+// The items' texts again, from the same table, in the current language.
+template <typename E, typename Text>
+void retranslateCombo(QComboBox* box, Text text) {
+    for (int i = 0; i < box->count(); ++i)
+        box->setItemText(i, text(E(box->itemData(i).toInt())));
+}
+
 template <typename E>
 void setComboValue(QComboBox* box, E value) {
     box->setCurrentIndex(std::max(0, box->findData(int(value))));
@@ -56,17 +63,19 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     addControls();
     v->addStretch();
     setConfig(TrainConfig{});
-    updateButtons();
+    retranslateUi();
 
     // Which device LibTorch offers is a torch call: ask it off the UI thread.
-    QPointer<QLabel> label = deviceLabel_;
-    auto* probe = QThread::create([label] {
+    QPointer<TrainForm> form = this;
+    auto* probe = QThread::create([form] {
         const QString device = availableDevice();
         QMetaObject::invokeMethod(
             qApp,
-            [label, device] {
-                if (label)
-                    label->setText(device);
+            [form, device] {
+                if (form) {
+                    form->availableDevice_ = device;
+                    form->deviceLabel_->setText(device);
+                }
             },
             Qt::QueuedConnection);
     });
@@ -74,71 +83,102 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     probe->start();
 }
 
-QSpinBox* TrainForm::addSpinBox(QFormLayout* form, const char* name, const QString& label,
-                                int minimum, int maximum, const QString& special,
-                                const QString& tip) {
+void TrainForm::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// The texts registered in texts_, and those built with arguments or from a state.
+void TrainForm::retranslateUi() {
+    texts_.retranslate();
+    iterations_->setToolTip(tr("Stop after this many iterations; auto: after the epochs below, "
+                               "or the paper's %1 when they are — too.")
+                                .arg(QLocale().toString(kPaperIterations)));
+    warmup_->setToolTip(tr("The paper's ResNet-110 warm-up: lr %1 until the training error is "
+                           "below %2 % (at most this many iterations).")
+                            .arg(TrainConfig{}.warmupLr)
+                            .arg(TrainConfig{}.warmupUntilError));
+    retranslateCombo<LrSchedule>(schedule_, scheduleText);
+    retranslateCombo<DeviceChoice>(device_, deviceText);
+    deviceLabel_->setText(availableDevice_.isEmpty() ? tr("checking…") : availableDevice_);
+    updateNetworkLabel();
+    updateButtons();
+}
+
+void TrainForm::addRow(QFormLayout* form, const char* label, QWidget* field) {
+    auto* text = texts_.add(new QLabel(form->parentWidget()), "text", label);
+    text->setBuddy(field);
+    form->addRow(text, field);
+}
+
+QSpinBox* TrainForm::addSpinBox(QFormLayout* form, const char* name, const char* label, int minimum,
+                                int maximum, const char* special, const char* tip) {
     auto* box = new QSpinBox(form->parentWidget());
     box->setObjectName(QLatin1String(name));
     box->setRange(minimum, maximum);
-    box->setSpecialValueText(special);
-    box->setToolTip(tip);
-    form->addRow(label, box);
+    if (special)
+        texts_.add(box, "specialValueText", special);
+    if (tip)
+        texts_.add(box, "toolTip", tip);
+    addRow(form, label, box);
     return box;
 }
 
 // The paper's hyperparameters (§4.2); their values come from setConfig.
 void TrainForm::addRecipe() {
-    auto* box = new QGroupBox(tr("Training (the paper's recipe)"), this);
+    auto* box =
+        texts_.add(new QGroupBox(this), "title", QT_TR_NOOP("Training (the paper's recipe)"));
+    recipeBox_ = box;
     auto* f = new QFormLayout(box);
-    iterations_ = addSpinBox(f, "iterations", tr("Iterations"), 0, 10000000, tr("auto"),
-                             tr("Stop after this many iterations; auto: after the epochs below, "
-                                "or the paper's %1 when they are — too.")
-                                 .arg(QLocale().toString(kPaperIterations)));
-    epochs_ = addSpinBox(f, "epochs", tr("Epochs"), 0, 100000, tr("—"),
-                         tr("Used when iterations is auto: stop after this many epochs."));
-    batch_ = addSpinBox(f, "batch", tr("Batch"), 1, 4096);
+    iterations_ = addSpinBox(f, "iterations", QT_TR_NOOP("Iterations"), 0, 10000000,
+                             QT_TR_NOOP("auto"));  // its tooltip has an argument: retranslateUi
+    epochs_ = addSpinBox(f, "epochs", QT_TR_NOOP("Epochs"), 0, 100000, QT_TR_NOOP("—"),
+                         QT_TR_NOOP("Used when iterations is auto: stop after this many epochs."));
+    batch_ = addSpinBox(f, "batch", QT_TR_NOOP("Batch"), 1, 4096);
     lr_ = new QDoubleSpinBox(box);
     lr_->setObjectName(QStringLiteral("lr"));
     lr_->setDecimals(4);
     lr_->setRange(0.0001, 10);
     lr_->setSingleStep(0.01);
-    f->addRow(tr("Learning rate"), lr_);
+    addRow(f, QT_TR_NOOP("Learning rate"), lr_);
     schedule_ = fillCombo(new QComboBox(box), kSchedules, scheduleText);
     schedule_->setObjectName(QStringLiteral("schedule"));
-    f->addRow(tr("Schedule"), schedule_);
-    warmup_ = addSpinBox(f, "warmup", tr("Warm-up"), 0, 100000, tr("off"),
-                         tr("The paper's ResNet-110 warm-up: lr %1 until the training error is "
-                            "below %2 % (at most this many iterations).")
-                             .arg(TrainConfig{}.warmupLr)
-                             .arg(TrainConfig{}.warmupUntilError));
-    augment_ = new QCheckBox(tr("pad 4, random crop, flip"), box);
-    f->addRow(tr("Augment"), augment_);
-    perPixel_ = new QCheckBox(tr("per-pixel mean (the paper)"), box);
-    f->addRow(tr("Normalise"), perPixel_);
-    validation_ = new QCheckBox(tr("45k/5k train/validation"), box);
-    f->addRow(tr("Split"), validation_);
-    trainSubset_ = addSpinBox(f, "trainSubset", tr("Training images"), 0, 50000, tr("all"));
-    testSubset_ = addSpinBox(f, "testSubset", tr("Test images"), 0, 10000, tr("all"));
-    seed_ = addSpinBox(f, "seed", tr("Seed"), 0, std::numeric_limits<int>::max());
-    logEvery_ = addSpinBox(f, "logEvery", tr("Report every"), 1, 10000, {},
-                           tr("Training error and gradient norms are averaged and reported every "
-                              "this many iterations."));
+    addRow(f, QT_TR_NOOP("Schedule"), schedule_);
+    warmup_ = addSpinBox(f, "warmup", QT_TR_NOOP("Warm-up"), 0, 100000, QT_TR_NOOP("off"));
+    augment_ = texts_.add(new QCheckBox(box), "text", QT_TR_NOOP("pad 4, random crop, flip"));
+    addRow(f, QT_TR_NOOP("Augment"), augment_);
+    perPixel_ = texts_.add(new QCheckBox(box), "text", QT_TR_NOOP("per-pixel mean (the paper)"));
+    addRow(f, QT_TR_NOOP("Normalise"), perPixel_);
+    validation_ = texts_.add(new QCheckBox(box), "text", QT_TR_NOOP("45k/5k train/validation"));
+    addRow(f, QT_TR_NOOP("Split"), validation_);
+    trainSubset_ =
+        addSpinBox(f, "trainSubset", QT_TR_NOOP("Training images"), 0, 50000, QT_TR_NOOP("all"));
+    testSubset_ =
+        addSpinBox(f, "testSubset", QT_TR_NOOP("Test images"), 0, 10000, QT_TR_NOOP("all"));
+    seed_ = addSpinBox(f, "seed", QT_TR_NOOP("Seed"), 0, std::numeric_limits<int>::max());
+    logEvery_ = addSpinBox(f, "logEvery", QT_TR_NOOP("Report every"), 1, 10000, nullptr,
+                           QT_TR_NOOP("Training error and gradient norms are averaged and "
+                                      "reported every this many iterations."));
     layout()->addWidget(box);
 }
 
 void TrainForm::addDeviceAndData() {
-    auto* box = new QGroupBox(tr("Device and data"), this);
+    auto* box = texts_.add(new QGroupBox(this), "title", QT_TR_NOOP("Device and data"));
+    deviceBox_ = box;
     auto* g = new QFormLayout(box);
     device_ = fillCombo(new QComboBox(box), kDevices, deviceText);
     device_->setObjectName(QStringLiteral("device"));
-    g->addRow(tr("Device"), device_);
-    deviceLabel_ = new QLabel(tr("checking…"), box);
-    g->addRow(tr("Available"), deviceLabel_);
-    auto* dataRow = new QHBoxLayout;
+    addRow(g, QT_TR_NOOP("Device"), device_);
+    deviceLabel_ = new QLabel(box);
+    addRow(g, QT_TR_NOOP("Available"), deviceLabel_);
+    auto* dataRow = new QWidget(box);
+    auto* dataLayout = new QHBoxLayout(dataRow);
+    dataLayout->setContentsMargins(0, 0, 0, 0);
     dataDir_ = new QLineEdit(box);
     dataDir_->setObjectName(QStringLiteral("dataDir"));
-    dataDir_->setPlaceholderText(tr("folder with data_batch_1.bin …"));
-    auto* browse = new QPushButton(tr("…"), box);
+    texts_.add(dataDir_, "placeholderText", QT_TR_NOOP("folder with data_batch_1.bin …"));
+    auto* browse = texts_.add(new QPushButton(box), "text", QT_TR_NOOP("…"));
     browse->setMaximumWidth(32);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir =
@@ -146,10 +186,11 @@ void TrainForm::addDeviceAndData() {
         if (!dir.isEmpty())
             setDataDirectory(dir);
     });
-    dataRow->addWidget(dataDir_);
-    dataRow->addWidget(browse);
-    g->addRow(tr("CIFAR-10"), dataRow);
-    downloadButton_ = new QPushButton(tr("Download CIFAR-10 (163 MB)"), box);
+    dataLayout->addWidget(dataDir_);
+    dataLayout->addWidget(browse);
+    addRow(g, QT_TR_NOOP("CIFAR-10"), dataRow);
+    downloadButton_ =
+        texts_.add(new QPushButton(box), "text", QT_TR_NOOP("Download CIFAR-10 (163 MB)"));
     downloadButton_->setObjectName(QStringLiteral("download"));
     connect(downloadButton_, &QPushButton::clicked, this, &TrainForm::downloadClicked);
     g->addRow(QString(), downloadButton_);
@@ -158,17 +199,19 @@ void TrainForm::addDeviceAndData() {
 
 void TrainForm::addControls() {
     auto* buttons = new QHBoxLayout;
-    auto button = [this, buttons](const char* name, const QString& text,
+    auto button = [this, buttons](const char* name, const char* text,
                                   void (TrainForm::*clicked)()) {
-        auto* b = new QPushButton(text, this);
+        auto* b = new QPushButton(this);
+        if (text)
+            texts_.add(b, "text", text);
         b->setObjectName(QLatin1String(name));
         connect(b, &QPushButton::clicked, this, clicked);
         buttons->addWidget(b);
         return b;
     };
-    startButton_ = button("start", tr("Start"), &TrainForm::startClicked);
-    pauseButton_ = button("pause", tr("Pause"), &TrainForm::pauseClicked);
-    stopButton_ = button("stop", tr("Stop"), &TrainForm::stopClicked);
+    startButton_ = button("start", QT_TR_NOOP("Start"), &TrainForm::startClicked);
+    pauseButton_ = button("pause", nullptr, &TrainForm::pauseClicked);  // updateButtons
+    stopButton_ = button("stop", QT_TR_NOOP("Stop"), &TrainForm::stopClicked);
     auto* v = static_cast<QVBoxLayout*>(layout());
     v->addLayout(buttons);
     progress_ = new QProgressBar(this);
@@ -226,11 +269,21 @@ TrainConfig TrainForm::config() const {
 }
 
 void TrainForm::setNetwork(const QString& name, bool valid) {
+    network_ = name;
     valid_ = valid;
-    networkLabel_->setText(
-        valid ? tr("Network: <b>%1</b> (from the builder)").arg(name)
-              : tr("Network: <b>%1</b> is invalid; fix it in the builder").arg(name));
+    updateNetworkLabel();
     updateButtons();
+}
+
+void TrainForm::updateNetworkLabel() {
+    networkLabel_->setText(
+        valid_ ? tr("Network: <b>%1</b> (from the builder)").arg(network_)
+               : tr("Network: <b>%1</b> is invalid; fix it in the builder").arg(network_));
+}
+
+void TrainForm::setSettingsVisible(bool visible) {
+    recipeBox_->setVisible(visible);
+    deviceBox_->setVisible(visible);
 }
 
 QString TrainForm::dataDirectory() const {

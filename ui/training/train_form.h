@@ -3,6 +3,7 @@
 // It only shows and reads settings; the dashboard acts on its signals. No torch here.
 #pragma once
 
+#include "language.h"
 #include "trainer.h"
 
 #include <QWidget>
@@ -43,6 +44,8 @@ public:
     void setProgressText(const QString& text);
     void showMessage(const QString& text);
     QString message() const;
+    // Only the network, Start / Pause / Stop and the progress (presentation mode), or everything.
+    void setSettingsVisible(bool visible);
 
 Q_SIGNALS:
     void startClicked();
@@ -50,19 +53,32 @@ Q_SIGNALS:
     void stopClicked();
     void downloadClicked();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void addRecipe();
     void addDeviceAndData();
     void addControls();
-    QSpinBox* addSpinBox(QFormLayout* form, const char* name, const QString& label, int minimum,
-                         int maximum, const QString& special = {}, const QString& tip = {});
+    // A row of `form` whose label (and the spin box's special text and tooltip) follow the
+    // language; each text marked with QT_TR_NOOP.
+    void addRow(QFormLayout* form, const char* label, QWidget* field);
+    QSpinBox* addSpinBox(QFormLayout* form, const char* name, const char* label, int minimum,
+                         int maximum, const char* special = nullptr, const char* tip = nullptr);
     void updateButtons();
+    void updateNetworkLabel();
 
+    TranslatedTexts texts_{staticMetaObject.className()};
+    QString network_;
+    QString availableDevice_;  // what LibTorch offers, once known
     bool valid_ = true;
     bool training_ = false;
     bool paused_ = false;
 
     QLabel* networkLabel_;
+    QWidget* recipeBox_;
+    QWidget* deviceBox_;
     QSpinBox* iterations_;
     QSpinBox* epochs_;
     QSpinBox* batch_;

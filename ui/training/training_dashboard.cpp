@@ -21,6 +21,8 @@ namespace rx {
 
 namespace {
 
+constexpr int kFormWidth = 360;  // the train form's column, its settings in full
+
 // One of the trainer's metric signals, each record handed on as a MetricRecord.
 template <typename T>
 void forwardRecords(Trainer* trainer, void (Trainer::*signal)(const T&), QObject* context,
@@ -38,20 +40,20 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     registerMetricTypes();
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    auto* splitter = splitter_ = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(splitter);
 
-    auto* scroll = new QScrollArea(splitter);
+    auto* scroll = formScroll_ = new QScrollArea(splitter);
     scroll->setWidgetResizable(true);
     form_ = new TrainForm(scroll);
     scroll->setWidget(form_);
-    scroll->setMinimumWidth(360);
+    scroll->setMinimumWidth(kFormWidth);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     plots_ = new PlotsArea(splitter);
     splitter->addWidget(scroll);
     splitter->addWidget(plots_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({370, 900});
+    splitter->setSizes({kFormWidth + 10, 900});
 
     runs_ = new RunsModel(this);
     runsPanel_ = new RunsPanel(runs_, this);
@@ -86,6 +88,16 @@ GradientHeatmap* TrainingDashboard::gradientHeatmap() const {
 }
 GradientLatestPlot* TrainingDashboard::gradientLatest() const {
     return plots_->plot<GradientLatestPlot>();
+}
+
+void TrainingDashboard::setPresentation(bool on) {
+    form_->setSettingsVisible(!on);
+    // The form as narrow as its buttons allow, the plots the rest (the window may not have its
+    // full-screen size yet: a maximum width, not sizes).
+    const int form = on ? form_->minimumSizeHint().width() + 8 : kFormWidth;
+    formScroll_->setMinimumWidth(form);
+    formScroll_->setMaximumWidth(on ? form : QWIDGETSIZE_MAX);
+    splitter_->setSizes({form + 10, std::max(900, splitter_->width() - form - 10)});
 }
 
 void TrainingDashboard::setNetwork(const NetworkSpec& spec, bool valid) {

@@ -20,6 +20,9 @@
 #include <memory>
 #include <optional>
 
+class QScrollArea;
+class QSplitter;
+
 namespace rx {
 
 class Cifar10Downloader;
@@ -74,6 +77,9 @@ public:
     void followRun(const QString& id, Trainer* trainer, std::function<void()> stopRun);
     // Ticks the runs whose folder names are given (demo set-ups: --overlay on the command line).
     void overlay(const QStringList& ids);
+    // Presentation mode: the form shows only the network, Start / Pause / Stop and the progress,
+    // and the plots take the room.
+    void setPresentation(bool on);
 
     TrainForm* form() const { return form_; }
     PlotsArea* plots() const { return plots_; }
@@ -120,6 +126,8 @@ private:
     QByteArray downloadMd5_;
 
     TrainForm* form_;
+    QScrollArea* formScroll_;
+    QSplitter* splitter_;
     PlotsArea* plots_;
     RunsModel* runs_;
     RunsPanel* runsPanel_;
