@@ -2,9 +2,13 @@
 
 #include "app_resources.h"
 #include "block_palette.h"
+#include "dataset_view.h"
 #include "edits.h"
+#include "predictions_view.h"
 #include "presets.h"
 #include "properties_panel.h"
+#include "runs_model.h"
+#include "runs_panel.h"
 #include "spec_json.h"
 #include "training_dashboard.h"
 
@@ -63,6 +67,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->addTab(canvas_, tr("Builder"));
     dashboard_ = new TrainingDashboard(tabs_);
     tabs_->addTab(dashboard_, tr("Training"));
+    datasetView_ = new DatasetView(tabs_);
+    tabs_->addTab(datasetView_, tr("Dataset"));
+    predictionsView_ = new PredictionsView(dashboard_->runsModel(), tabs_);
+    tabs_->addTab(predictionsView_, tr("Predictions"));
+    connect(dashboard_->runsPanel(), &RunsPanel::predictionsRequested, this,
+            [this](const QString& id) {
+                tabs_->setCurrentWidget(predictionsView_);
+                predictionsView_->showRun(dashboard_->runsModel()->path(id));
+            });
     setCentralWidget(tabs_);
 
     palette_ = new BlockPalette(this);

@@ -21,6 +21,8 @@ class QUndoStack;
 namespace rx {
 
 class BlockPalette;
+class DatasetView;
+class PredictionsView;
 class TrainingDashboard;
 class PropertiesPanel;
 
@@ -49,7 +51,9 @@ public:
     BlockPalette* palette() const { return palette_; }
     PropertiesPanel* properties() const { return properties_; }
     TrainingDashboard* dashboard() const { return dashboard_; }
-    void showTab(int index);  // 0 builder, 1 training
+    void showTab(int index);  // 0 builder, 1 training, 2 dataset, 3 predictions
+    DatasetView* datasetView() const { return datasetView_; }
+    PredictionsView* predictionsView() const { return predictionsView_; }
     QListWidget* issuesView() const { return issues_; }
     QUndoStack* undoStack() const { return undo_; }
     QString statusText() const;
@@ -96,6 +100,8 @@ private:
     BlockPalette* palette_;
     PropertiesPanel* properties_;
     TrainingDashboard* dashboard_;
+    DatasetView* datasetView_;
+    PredictionsView* predictionsView_;
     class QTabWidget* tabs_;
     QListWidget* issues_;
     QDockWidget* issuesDock_;
