@@ -266,6 +266,23 @@ private Q_SLOTS:
         QCOMPARE(view.gallery()->rowCount(), view.matrix().at(truth, top[0].label));
     }
 
+    // With RX_SCREENSHOT_DIR set and the real dataset: the Dataset view with the augmentation on,
+    // as a class sees it.
+    void datasetViewScreenshot() {
+        const QString dir = qEnvironmentVariable("RX_SCREENSHOT_DIR");
+        const QString real = test::realCifarDir();
+        if (dir.isEmpty() || real.isEmpty())
+            QSKIP("RX_SCREENSHOT_DIR and CIFAR10_DIR make the screenshot");
+        DatasetView view;
+        view.setDataDirectory(real);
+        view.resize(940, 720);
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(view.isLoaded(), 60000);
+        view.setAugmentation(true);
+        QTest::qWait(100);
+        QVERIFY(view.grab().save(QDir(dir).filePath(QStringLiteral("dataset-augmented.png"))));
+    }
+
     void predictionsViewWithoutCheckpointFails() {
         const QString empty = tmp_.filePath(QStringLiteral("runs/empty"));
         QVERIFY(QDir().mkpath(empty));

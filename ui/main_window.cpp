@@ -112,7 +112,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(dashboard_, &TrainingDashboard::runStarted, this, [runsDock] { runsDock->raise(); });
     connect(tabs_, &QTabWidget::currentChanged, this,
             [this, runsDock, propertiesDock, paletteDock](int index) {
-                (index == 1 ? runsDock : propertiesDock)->raise();
+                (index == 0 ? propertiesDock : runsDock)->raise();  // runs: Training, Predictions
                 paletteDock->setVisible(index == 0);
                 showIssuesDock();
                 fitCentreToCurrentTab();
