@@ -17,13 +17,17 @@
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace rx {
 
@@ -42,6 +46,36 @@ QImage scaledImage(const CifarSplit& split, int index, int pixels) {
 QString percent(double value, int decimals = 1) {
     return QLocale().toString(value, 'f', decimals) + QStringLiteral(" %");
 }
+
+// A gallery cell: the image, then "true → predicted" and the confidence, centred, each line
+// elided to the cell's width (QListView's icon mode wraps the text too early).
+class GalleryDelegate : public QStyledItemDelegate {
+public:
+    GalleryDelegate(QSize cell, QObject* parent) : QStyledItemDelegate(parent), cell_(cell) {}
+    QSize sizeHint(const QStyleOptionViewItem&, const QModelIndex&) const override { return cell_; }
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        opt.text.clear();
+        opt.icon = QIcon();
+        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        const QRect r = option.rect.adjusted(2, 4, -2, -2);
+        const QPixmap pixmap = index.data(Qt::DecorationRole).value<QPixmap>();
+        painter->drawPixmap(r.left() + (r.width() - pixmap.width()) / 2, r.top(), pixmap);
+        const QFontMetrics fm(option.font);
+        int y = r.top() + pixmap.height() + 2;
+        painter->setPen(option.palette.color(QPalette::Text));
+        for (const QString& line : index.data().toString().split(QLatin1Char('\n'))) {
+            painter->drawText(QRect(r.left(), y, r.width(), fm.height()), Qt::AlignCenter,
+                              fm.elidedText(line, Qt::ElideRight, r.width()));
+            y += fm.height();
+        }
+    }
+
+private:
+    QSize cell_;
+};
 
 }  // namespace
 
@@ -75,15 +109,14 @@ ConfusionMatrixPlot::ConfusionMatrixPlot(QWidget* parent) : QCustomPlot(parent) 
     gradient.setColorStopAt(0, Qt::white);
     gradient.setColorStopAt(1, kMatrixHigh);
     gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    map_->setGradient(gradient);
-    map_->setDataRange(QCPRange(0, 100));
 
     scale_ = new QCPColorScale(this);
     scale_->setType(QCPAxis::atRight);
-    scale_->setBarWidth(14);
+    scale_->setBarWidth(12);
     scale_->axis()->setTickLabelFont(labels);
     scale_->axis()->setLabelFont(labels);
-    map_->setColorScale(scale_);
+    map_->setColorScale(scale_);  // the map takes the scale's gradient and range
+    scale_->setGradient(gradient);
     scale_->setDataRange(QCPRange(0, 100));
     plotLayout()->addElement(0, 1, scale_);
     auto* margins = new QCPMarginGroup(this);
@@ -97,7 +130,7 @@ ConfusionMatrixPlot::ConfusionMatrixPlot(QWidget* parent) : QCustomPlot(parent) 
     title_ = new QCPTextElement(this, QString(), titleFont);
     plotLayout()->addElement(0, 0, title_);
 
-    QFont counts = labels;
+    QFont counts = font();
     counts.setBold(true);
     for (int t = 0; t < kCifarClasses; ++t)
         for (int p = 0; p < kCifarClasses; ++p) {
@@ -158,12 +191,10 @@ void ConfusionMatrixPlot::updateTexts() {
     yAxis2->setTicker(errors);
     xAxis->setLabel(tr("Predicted class"));
     yAxis->setLabel(tr("True class"));
-    yAxis2->setLabel(tr("Error of the class"));
-    scale_->axis()->setLabel(tr("% of the true class's images"));
-    title_->setText(any ? tr("Test error %1 (%2 of %3 images wrong)")
+    yAxis2->setLabel({});  // the error per class reads "47.0 %": the title says what it is
+    scale_->axis()->setLabel(tr("% of the true class"));
+    title_->setText(any ? tr("Test error %1 (right: each class's error)")
                               .arg(percent(matrix_.errorPercent(), 2))
-                              .arg(QLocale().toString(matrix_.total() - matrix_.correct()))
-                              .arg(QLocale().toString(matrix_.total()))
                         : tr("Confusion matrix"));
 }
 
@@ -295,7 +326,7 @@ PredictionsView::PredictionsView(RunsModel* runs, QWidget* parent) : QWidget(par
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     plot_ = new ConfusionMatrixPlot(splitter);
-    plot_->setMinimumSize(420, 380);
+    plot_->setMinimumSize(560, 420);
     splitter->addWidget(plot_);
 
     auto* right = new QWidget(splitter);
@@ -320,9 +351,12 @@ PredictionsView::PredictionsView(RunsModel* runs, QWidget* parent) : QWidget(par
     galleryView_->setUniformItemSizes(true);
     galleryView_->setLayoutMode(QListView::Batched);
     galleryView_->setIconSize({kGalleryPixels, kGalleryPixels});
-    galleryView_->setWordWrap(true);
-    const int line = QFontMetrics(galleryView_->font()).height();
-    galleryView_->setGridSize({kGalleryPixels + 90, kGalleryPixels + 2 * line + 12});
+    const QFontMetrics fm(galleryView_->font());
+    const QSize cell(fm.horizontalAdvance(QStringLiteral("automobile → airplane")) + 8,
+                     kGalleryPixels + 2 * fm.height() + 12);
+    galleryView_->setGridSize(cell);
+    galleryView_->setItemDelegate(new GalleryDelegate(cell, galleryView_));
+    galleryView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     galleryView_->setModel(galleryModel_);
     gv->addWidget(galleryView_);
     rv->addWidget(galleryGroup_, 3);
@@ -366,8 +400,8 @@ PredictionsView::PredictionsView(RunsModel* runs, QWidget* parent) : QWidget(par
     dg->setRowStretch(kTopClasses + 2, 1);
     rv->addWidget(detailGroup_, 2);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 5);
-    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     v->addWidget(splitter, 1);
 
     progressTimer_ = new QTimer(this);
@@ -461,6 +495,23 @@ void PredictionsView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
+}
+
+void PredictionsView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (std::exchange(shownBefore_, true) || !run_.isEmpty() || !runs_)
+        return;
+    QString newest;
+    QDateTime newestTime;
+    for (const QString& id : runs_->ids()) {
+        const QDateTime t = modifiedOf(runs_->path(id));
+        if (t.isValid() && (newest.isEmpty() || t > newestTime)) {
+            newest = runs_->path(id);
+            newestTime = t;
+        }
+    }
+    if (!newest.isEmpty())
+        showRun(newest);
 }
 
 void PredictionsView::refillRuns() {
@@ -680,10 +731,8 @@ void PredictionsView::updateDetail() {
     const int truth = predictions_->label(i);
     if (images_ && i < images_->size())
         image_->setPixmap(QPixmap::fromImage(scaledImage(*images_, i, kDetailPixels)));
-    truth_->setText(truth == predictions_->predicted(i)
-                        ? tr("A %1, recognised.").arg(names_.value(truth))
-                        : tr("A %1, taken for a %2.")
-                              .arg(names_.value(truth), names_.value(predictions_->predicted(i))));
+    truth_->setText(tr("True class: %1\nPredicted: %2")
+                        .arg(names_.value(truth), names_.value(predictions_->predicted(i))));
     for (int k = 0; k < kTopClasses; ++k) {
         const ClassProbability& c = top[k];
         barNames_[k]->setText(names_.value(c.label));

@@ -97,6 +97,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // The first time it shows with no run chosen: the newest run that has a checkpoint.
+    void showEvent(QShowEvent* event) override;
 
 private:
     struct Job;
@@ -120,6 +122,7 @@ private:
     RunsModel* runs_;
     QString dataDir_;
     int testSubset_ = 0;
+    bool shownBefore_ = false;
     QString run_;
     QString error_;
     QStringList browsed_;  // folders chosen with Browse…, listed after the runs
