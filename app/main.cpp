@@ -25,9 +25,11 @@ int main(int argc, char** argv) {
                                            "chosen in the Language menu, else the system's)."),
                             QStringLiteral("code"));
     parser.addOption(lang);
-    QCommandLineOption tab(QStringLiteral("tab"),
-                           QStringLiteral("Open on the builder or the training tab."),
-                           QStringLiteral("builder|training"));
+    // The main window's tabs, in their order.
+    const QStringList tabs = {QStringLiteral("builder"), QStringLiteral("training"),
+                              QStringLiteral("dataset"), QStringLiteral("predictions")};
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on this tab."),
+                           tabs.join(QLatin1Char('|')));
     parser.addOption(tab);
     QCommandLineOption overlay(QStringLiteral("overlay"),
                                QStringLiteral("Tick these runs (folder names, comma-separated) "
@@ -57,8 +59,8 @@ int main(int argc, char** argv) {
         else
             window.openFile(network);
     }
-    if (parser.value(tab) == QLatin1String("training"))
-        window.showTab(1);
+    if (tabs.indexOf(parser.value(tab)) > 0)
+        window.showTab(int(tabs.indexOf(parser.value(tab))));
     if (parser.isSet(overlay))
         window.dashboard()->overlay(
             parser.value(overlay).split(QLatin1Char(','), Qt::SkipEmptyParts));

@@ -124,17 +124,29 @@ bool loadCifar10(const QString& dir, CifarData* data, QString* error) {
     }
     if (!readCifarBatch(d.filePath(QLatin1String(kTestFile)), &out.test, error))
         return false;
-    QFile meta(d.filePath(QStringLiteral("batches.meta.txt")));
+    out.classNames = readCifarClassNames(dir);
+    *data = std::move(out);
+    return true;
+}
+
+QStringList readCifarClassNames(const QString& dir) {
+    QStringList names;
+    QFile meta(QDir(dir).filePath(QStringLiteral("batches.meta.txt")));
     if (meta.open(QIODevice::ReadOnly)) {
         for (const QByteArray& line : meta.readAll().split('\n'))
             if (!line.trimmed().isEmpty())
-                out.classNames << QString::fromUtf8(line.trimmed());
+                names << QString::fromUtf8(line.trimmed());
     }
-    if (out.classNames.size() != kCifarClasses)
-        out.classNames = {"airplane", "automobile", "bird",  "cat",  "deer",
-                          "dog",      "frog",       "horse", "ship", "truck"};
-    *data = std::move(out);
-    return true;
+    if (names.size() != kCifarClasses) {
+        names.clear();
+        for (const char* name : kCifarClassNames)
+            names << QLatin1String(name);
+    }
+    return names;
+}
+
+QString cifarClassText(const QString& name) {
+    return QCoreApplication::translate(kCifarClassContext, name.toUtf8().constData());
 }
 
 bool looksLikeCifar10(const QString& dir) {

@@ -13,6 +13,17 @@ inline constexpr int kCifarRecordBytes = 1 + kCifarImageBytes;
 inline constexpr int kCifarImagesPerBatch = 10000;
 inline constexpr int kCifarClasses = 10;
 
+// The class names as batches.meta.txt spells them, in label order. Shown through cifarClassText,
+// which translates them (context kCifarClassContext).
+inline constexpr const char* kCifarClassContext = "rx::Cifar10";
+inline constexpr const char* kCifarClassNames[kCifarClasses] = {
+    QT_TRANSLATE_NOOP("rx::Cifar10", "airplane"), QT_TRANSLATE_NOOP("rx::Cifar10", "automobile"),
+    QT_TRANSLATE_NOOP("rx::Cifar10", "bird"),     QT_TRANSLATE_NOOP("rx::Cifar10", "cat"),
+    QT_TRANSLATE_NOOP("rx::Cifar10", "deer"),     QT_TRANSLATE_NOOP("rx::Cifar10", "dog"),
+    QT_TRANSLATE_NOOP("rx::Cifar10", "frog"),     QT_TRANSLATE_NOOP("rx::Cifar10", "horse"),
+    QT_TRANSLATE_NOOP("rx::Cifar10", "ship"),     QT_TRANSLATE_NOOP("rx::Cifar10", "truck"),
+};
+
 struct CifarSplit {
     QByteArray images;  // N × 3 × 32 × 32, uint8, channel planes as in the file
     QByteArray labels;  // N, each 0..9
@@ -40,6 +51,11 @@ CifarSplit spreadSample(const CifarSplit& split, int first, int range, int count
 bool readCifarBatch(const QString& path, CifarSplit* split, QString* error);
 // Reads the whole dataset from a folder holding the .bin files.
 bool loadCifar10(const QString& dir, CifarData* data, QString* error);
+// The names in `dir`/batches.meta.txt, or kCifarClassNames when it is missing or has not ten.
+QStringList readCifarClassNames(const QString& dir);
+// A class name (from batches.meta.txt) for display, in the user's language when it is one of
+// kCifarClassNames; any other name as it is.
+QString cifarClassText(const QString& name);
 // True when `dir` holds the six batch files (sizes are checked when loading).
 bool looksLikeCifar10(const QString& dir);
 

@@ -27,6 +27,9 @@ public:
     static QString evalFailed(const QString& weights, const QString& why) {
         return tr("cannot evaluate %1: %2").arg(weights, why);
     }
+    static QString evalCancelled(const QString& weights) {
+        return tr("the evaluation of %1 was cancelled").arg(weights);
+    }
 };
 
 QString besideOut(const QString& out, const char* suffix) {
@@ -176,12 +179,28 @@ bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalRes
             loaded.info.inputMean.defined() && loaded.info.inputStd.defined()
                 ? Normalizer{loaded.info.inputMean.to(device), loaded.info.inputStd.to(device)}
                 : Normalizer::fit(split.images, Normalization::PerChannel);
+        BatchControl control{options.cancel, {}};
+        if (options.onBatch)
+            control.onBatch = [&options](int64_t done, int64_t total) {
+                options.onBatch(int(done), int(total));
+            };
+        const bool wantLogits = options.keepLogits || !options.logitsCsv.isEmpty();
         const SplitEvaluation e =
             evaluateSplit(loaded.model, split, norm, TrainConfig{}.testBatchSize,
-                          options.logitsCsv.isEmpty() ? nullptr : &all);
+                          wantLogits ? &all : nullptr, control);
+        if (!e.complete) {
+            result->cancelled = true;
+            *error = Export::evalCancelled(weights);
+            return false;
+        }
         result->images = count;
         result->error = e.error;
         result->loss = e.loss;
+        if (options.keepLogits) {
+            const torch::Tensor l = all.to(torch::kFloat).contiguous();
+            result->logits = QVector<float>(l.data_ptr<float>(), l.data_ptr<float>() + l.numel());
+            result->labels = test.labels.left(count);
+        }
     } catch (const std::exception& e) {
         *error = Export::evalFailed(weights, errorText(e));
         return false;

@@ -4,8 +4,12 @@
 
 #include "spec.h"
 
+#include <QByteArray>
 #include <QString>
+#include <QVector>
 
+#include <atomic>
+#include <functional>
 #include <optional>
 #include <span>
 
@@ -48,19 +52,28 @@ std::optional<ExportFormat> exportFormatForFilter(const QString& filter);
 bool exportWeights(const QString& source, ExportFormat format, const QString& out, QString* error);
 
 struct EvalOptions {
-    QString dataDir;     // the CIFAR-10 folder (its test_batch.bin is used)
-    QString logitsCsv;   // when set, receives one row of 10 logits per test image
-    int testSubset = 0;  // > 0: N test images spread over the set (spreadSample)
-    int threads = 0;     // CPU threads; 0 = every core
+    QString dataDir;          // the CIFAR-10 folder (its test_batch.bin is used)
+    QString logitsCsv;        // when set, receives one row of 10 logits per test image
+    bool keepLogits = false;  // EvalResult::logits and labels receive every image's
+    int testSubset = 0;       // > 0: N test images spread over the set
+    int threads = 0;          // CPU threads; 0 = every core
     std::optional<NetworkSpec> architecture;  // else found beside the weights
+    // Checked before every batch (may be null): a cancelled evaluation returns false.
+    const std::atomic<bool>* cancel = nullptr;
+    // Called after every batch with the images done so far, on the evaluating thread.
+    std::function<void(int done, int total)> onBatch;
 };
 struct EvalResult {
     int images = 0;
     double error = 0;  // %
     double loss = 0;
+    QVector<float> logits;  // images × classes, in test-set order (keepLogits)
+    QByteArray labels;      // images, each 0..9 (keepLogits)
+    bool cancelled = false;
 };
 // Test error of saved weights (a run folder, a checkpoint or an export of either format) on the
-// CIFAR-10 test set, in inference mode on every core.
+// CIFAR-10 test set, in inference mode (Network::foldForInference, via evaluateSplit) on every
+// core. The one evaluation of saved weights: `eval`, the Predictions view and tests use it.
 bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalResult* result,
                      QString* error);
 

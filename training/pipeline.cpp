@@ -142,14 +142,17 @@ torch::Tensor Normalizer::operator()(const torch::Tensor& images) const {
 }
 
 torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator) {
+    // The crop is the batch's own size (kAugmentCrop for CIFAR-10).
     const int64_t b = batch.size(0), c = batch.size(1), h = batch.size(2), w = batch.size(3);
-    const int64_t pad = 4;
+    const int64_t pad = kAugmentPad;
     const auto cpuLong = torch::TensorOptions().dtype(torch::kLong);
     const torch::Tensor dy = torch::randint(0, 2 * pad + 1, {b}, generator, cpuLong);
     const torch::Tensor dx = torch::randint(0, 2 * pad + 1, {b}, generator, cpuLong);
+    static_assert(kAugmentFlipChance == 0.5, "the flip is drawn as a fair coin (randint 0..1)");
     const torch::Tensor flip = torch::randint(0, 2, {b}, generator, cpuLong).to(torch::kBool);
     const auto device = batch.device();
-    const torch::Tensor padded = torch::constant_pad_nd(batch, {pad, pad, pad, pad}, 0);
+    const torch::Tensor padded =
+        torch::constant_pad_nd(batch, {pad, pad, pad, pad}, kAugmentPadValue);
     const torch::Tensor rows =
         (dy.view({b, 1}) + torch::arange(h, cpuLong).view({1, h})).to(device);
     const torch::Tensor cols =

@@ -3,6 +3,7 @@
 // torch targets.
 #pragma once
 
+#include "augmentation.h"
 #include "cifar10.h"
 #include "network.h"
 #include "trainer.h"
@@ -39,8 +40,8 @@ struct Normalizer {
     torch::Tensor operator()(const torch::Tensor& images) const;
 };
 
-// 4-pixel zero pad, random 32×32 crop and random horizontal flip, per image, as batched tensor
-// ops on the batch's device.
+// kAugmentPad-pixel zero pad, random crop of the input's size and random horizontal flip, per
+// image, as batched tensor ops on the batch's device (augmentation.h names the parameters).
 torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator);
 
 // How a long evaluation can be cut short: `cancel` (may be null) is checked before every batch;

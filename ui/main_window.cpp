@@ -2,11 +2,15 @@
 
 #include "app_resources.h"
 #include "block_palette.h"
+#include "dataset_view.h"
 #include "edits.h"
 #include "experiment_panel.h"
 #include "plot_base.h"
+#include "predictions_view.h"
 #include "presets.h"
 #include "properties_panel.h"
+#include "runs_model.h"
+#include "runs_panel.h"
 #include "spec_json.h"
 #include "training_dashboard.h"
 
@@ -80,6 +84,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->addTab(canvas_, QString());
     dashboard_ = new TrainingDashboard(tabs_);
     tabs_->addTab(dashboard_, QString());
+    datasetView_ = new DatasetView(tabs_);
+    tabs_->addTab(datasetView_, QString());
+    predictionsView_ = new PredictionsView(dashboard_->runsModel(), tabs_);
+    tabs_->addTab(predictionsView_, QString());
+    connect(dashboard_->runsPanel(), &RunsPanel::predictionsRequested, this,
+            [this](const QString& id) {
+                tabs_->setCurrentWidget(predictionsView_);
+                predictionsView_->showRun(dashboard_->runsModel()->path(id));
+            });
     setCentralWidget(tabs_);
 
     palette_ = new BlockPalette(this);
@@ -130,7 +143,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(dashboard_, &TrainingDashboard::runStarted, this, [runsDock] { runsDock->raise(); });
     connect(tabs_, &QTabWidget::currentChanged, this, [this, runsDock, propertiesDock](int index) {
-        (index == 1 ? runsDock : propertiesDock)->raise();
+        (index == 0 ? propertiesDock : runsDock)->raise();  // runs: Training, Predictions
         showTabDocks();
         fitCentreToCurrentTab();
     });
@@ -179,6 +192,8 @@ void MainWindow::retranslateUi() {
     texts_.retranslate();  // docks, menus, actions
     tabs_->setTabText(0, tr("Builder"));
     tabs_->setTabText(1, tr("Training"));
+    tabs_->setTabText(2, tr("Dataset"));
+    tabs_->setTabText(3, tr("Predictions"));
     updateUndoTexts();
     for (QAction* action : findChildren<QAction*>()) {
         const QString name = action->objectName();

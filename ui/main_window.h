@@ -26,6 +26,8 @@ namespace rx {
 
 class BlockPalette;
 class ExperimentPanel;
+class DatasetView;
+class PredictionsView;
 class TrainingDashboard;
 class PropertiesPanel;
 
@@ -54,13 +56,15 @@ public:
     BlockPalette* palette() const { return palette_; }
     PropertiesPanel* properties() const { return properties_; }
     TrainingDashboard* dashboard() const { return dashboard_; }
-    void showTab(int index);  // 0 builder, 1 training
     // The Experiments panel with `id` selected (unless one runs or a folder is open), shown.
     void showExperiment(const QString& id);
     // File ▸ Open Experiment: shows the folder's experiment; a message box when it is not one.
     bool openExperiment(const QString& dir);
     ExperimentPanel* experimentPanel() const { return experiments_; }
     QDockWidget* experimentDock() const { return experimentDock_; }
+    void showTab(int index);  // 0 builder, 1 training, 2 dataset, 3 predictions
+    DatasetView* datasetView() const { return datasetView_; }
+    PredictionsView* predictionsView() const { return predictionsView_; }
     QListWidget* issuesView() const { return issues_; }
     QUndoStack* undoStack() const { return undo_; }
     QString statusText() const;
@@ -123,6 +127,8 @@ private:
     BlockPalette* palette_;
     PropertiesPanel* properties_;
     TrainingDashboard* dashboard_;
+    DatasetView* datasetView_;
+    PredictionsView* predictionsView_;
     class QTabWidget* tabs_;
     QListWidget* issues_;
     ExperimentPanel* experiments_;

@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QThread>
@@ -43,6 +44,22 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent) : QWidget(parent), model
     view_->header()->setSectionResizeMode(RunsModel::StateColumn, QHeaderView::ResizeToContents);
     view_->header()->setSectionResizeMode(RunsModel::BestColumn, QHeaderView::ResizeToContents);
     texts_.add(view_, "toolTip", QT_TR_NOOP("Tick runs to overlay them on every plot."));
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QString id = model_->idAt(view_->indexAt(pos));
+        if (id.isEmpty())
+            return;
+        view_->setCurrentIndex(view_->indexAt(pos));  // Rename, Delete and Export act on it
+        QMenu menu(this);
+        connect(menu.addAction(tr("Show predictions")), &QAction::triggered, this,
+                [this, id] { Q_EMIT predictionsRequested(id); });
+        menu.addSeparator();
+        connect(menu.addAction(tr("Rename…")), &QAction::triggered, this, &RunsPanel::rename);
+        connect(menu.addAction(tr("Export weights…")), &QAction::triggered, this,
+                &RunsPanel::exportWithDialog);
+        connect(menu.addAction(tr("Delete…")), &QAction::triggered, this, &RunsPanel::remove);
+        menu.exec(view_->viewport()->mapToGlobal(pos));
+    });
     v->addWidget(view_);
     auto* grid = new QGridLayout;
     auto button = [this, grid](const char* text, int row, int column, auto slot) {

@@ -1,6 +1,6 @@
 // The runs list as a panel (the main window docks it): a tree view on RunsModel, and Rename,
-// Delete, Export weights and Refresh. Export loads LibTorch, so it runs in a worker thread.
-// No torch here.
+// Delete, Export weights and Refresh, and a context menu that also offers Show predictions. Export
+// loads LibTorch, so it runs in a worker thread. No torch here.
 #pragma once
 
 #include "export.h"
@@ -44,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void message(const QString& text);
+    // The context menu's "Show predictions" on a run (the main window opens the Predictions tab).
+    void predictionsRequested(const QString& id);
 
 protected:
     void changeEvent(QEvent* event) override;
