@@ -1,4 +1,5 @@
 // resnet-explorer: the desktop application.
+#include "experiments.h"
 #include "language.h"
 #include "main_window.h"
 #include "memory.h"
@@ -44,6 +45,11 @@ int main(int argc, char** argv) {
                                     QStringLiteral("Start in presentation mode (full screen, "
                                                    "large text; Esc leaves)."));
     parser.addOption(presentation);
+    QCommandLineOption experiment(QStringLiteral("experiment"),
+                                  QStringLiteral("Show an experiment: its name (see the "
+                                                 "Experiments menu) or a folder it ran in."),
+                                  QStringLiteral("name|dir"));
+    parser.addOption(experiment);
     parser.addPositionalArgument(QStringLiteral("network"),
                                  QStringLiteral("A .resnet.json file or a preset name to open."));
     parser.process(app);
@@ -64,6 +70,13 @@ int main(int argc, char** argv) {
     if (parser.isSet(overlay))
         window.dashboard()->overlay(
             parser.value(overlay).split(QLatin1Char(','), Qt::SkipEmptyParts));
+    if (parser.isSet(experiment)) {
+        const QString value = parser.value(experiment);
+        if (rx::findExperiment(value))
+            window.showExperiment(value);
+        else
+            window.openExperiment(value);
+    }
     if (parser.isSet(presentation))
         window.setPresentation(true);
     else

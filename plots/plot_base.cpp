@@ -185,7 +185,8 @@ void PlotBase::updateLegend() {
 void PlotBase::wrapLegend(int width) {
     int widest = 1;
     for (int i = 0; i < legend->itemCount(); ++i)
-        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+        if (const QCPAbstractLegendItem* item = legend->item(i))  // a removed graph leaves a gap
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
     const int room = width - legend->margins().left() - legend->margins().right();
     const int columns =
         std::max(1, (room + legend->columnSpacing()) / (widest + legend->columnSpacing()));

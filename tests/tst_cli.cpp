@@ -38,7 +38,7 @@ private Q_SLOTS:
         const Run r = cli({"presets"});
         QCOMPARE(r.code, 0);
         const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 18);
+        QCOMPARE(lines.size(), 20);
         QVERIFY(lines.contains("resnet-1202"));
         QVERIFY(lines.contains("preact-resnet-164"));
     }

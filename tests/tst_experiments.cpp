@@ -3,17 +3,29 @@
 #include "analysis.h"
 #include "cifar_fixture.h"
 #include "experiment_figure.h"
+#include "experiment_panel.h"
 #include "experiments.h"
+#include "main_window.h"
 #include "plot_base.h"
 #include "presets.h"
+#include "train_form.h"
+#include "training_dashboard.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
 #include <QProcess>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -296,6 +308,78 @@ private Q_SLOTS:
             for (int x = 0; x < png.width() && !found; x += 2)
                 found = png.pixelColor(x, y) == first;
         QVERIFY(found);
+    }
+
+    // The Experiments menu and panel on a running main window: what it shows before a run, a
+    // run started from the panel (its runs live on the dashboard), a folder opened again.
+    void panelRunsAnExperimentOnTheDashboard() {
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir data, root;
+        QVERIFY(test::writeSyntheticCifar(data.path(), 40, 40));
+        MainWindow w;
+        w.dashboard()->setRunsDirectory(root.filePath("runs"));
+        w.dashboard()->setDataDirectory(data.path());
+        ExperimentPanel* panel = w.experimentPanel();
+        panel->setExperimentsDirectory(root.filePath("experiments"));
+        panel->setPlanAdjustment([dir = data.path()](ExperimentPlan* plan) {
+            *plan = tinyPlan(plan->info->id, plan->dir, dir);
+        });
+        panel->setSecondsPerMac(1e-9, "CPU");
+        w.show();
+
+        QAction* degradation = w.findChild<QAction*>("experiment:degradation");
+        QVERIFY(degradation);
+        QVERIFY(!w.experimentDock()->isVisible());
+        degradation->trigger();
+        QVERIFY(w.experimentDock()->isVisible());
+        QCOMPARE(panel->selectedExperiment(), QString("degradation"));
+        QCOMPARE(panel->explanation()->text(),
+                 experimentExplanation(*findExperiment("degradation")));
+        QVERIFY2(panel->estimate()->text().contains("CPU"), qPrintable(panel->estimate()->text()));
+        // Before a run: the quick variant's networks with the paper's numbers beside.
+        QTableWidget* table = panel->table();
+        QCOMPARE(table->rowCount(), 4);
+        QCOMPARE(table->item(2, 0)->text(), QString("resnet-20"));
+        QCOMPARE(table->item(2, 4)->text(), QString("8.75 %"));
+        QCOMPARE(table->item(0, 4)->text(), QString("—"));
+        panel->setQuick(false);
+        QCOMPARE(table->rowCount(), 8);
+        panel->setQuick(true);
+
+        // Start: the runs train one after another, each live on the dashboard.
+        QStringList live;
+        connect(w.dashboard(), &TrainingDashboard::runStarted, this,
+                [&](const QString& id) { live << id; });
+        panel->findChild<QPushButton*>("startExperiment")->click();
+        QVERIFY(panel->isRunning());
+        QVERIFY(!panel->findChild<QPushButton*>("startExperiment")->isEnabled());
+        QCOMPARE(w.dashboard()->runsDirectory(), panel->folder());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 180000);
+        QCOMPARE(live, (QStringList{"plain-20", "plain-56", "resnet-20", "resnet-56"}));
+        for (const QString& id : live) {
+            QVERIFY(w.dashboard()->isTicked(id));  // overlaid
+            QCOMPARE(w.dashboard()->runState(id), std::optional(RunState::Finished));
+        }
+        for (int row = 0; row < 4; ++row) {
+            QCOMPARE(table->item(row, 1)->text(), runStateText(RunState::Finished));
+            QVERIFY(table->item(row, 2)->text().endsWith(" %"));
+        }
+        const QString folder = panel->folder();
+        QVERIFY(QFile::exists(QDir(folder).filePath("figure.png")));
+        ExperimentSummary s;
+        QString error;
+        QVERIFY(readExperimentSummary(folder, &s, &error));
+        QVERIFY(s.complete);
+
+        // Back to all runs, then File ▸ Open Experiment on the folder.
+        panel->findChild<QPushButton*>("closeExperiment")->click();
+        QCOMPARE(w.dashboard()->runsDirectory(), root.filePath("runs"));
+        QVERIFY(!w.dashboard()->runIds().contains("plain-20"));
+        QVERIFY(w.openExperiment(folder));
+        QCOMPARE(w.dashboard()->runsDirectory(), folder);
+        QVERIFY(w.dashboard()->isTicked("resnet-56"));
+        QCOMPARE(table->item(3, 1)->text(), runStateText(RunState::Finished));
+        QVERIFY(!panel->findChild<QPushButton*>("resumeExperiment")->isVisible());
     }
 
     void badSummaryIsRefusedWithItsName() {

@@ -259,6 +259,23 @@ private Q_SLOTS:
         QVERIFY(!loss.legend->visible());
     }
 
+    // Removing a run leaves gaps among the legend's items; wrapping them again on a resize
+    // crashed (an experiment folder opened over ticked runs removes them all).
+    void legendWrapsAfterRunsAreRemoved() {
+        ErrorCurvePlot plot;
+        plot.resize(600, 400);
+        for (int i = 0; i < 4; ++i)
+            plot.addRun(QString::number(i), {QStringLiteral("net-%1").arg(i), runColor(i)});
+        plot.replot();
+        plot.removeRun("0");
+        plot.removeRun("2");
+        plot.resize(300, 400);
+        plot.resize(900, 400);
+        plot.replot();
+        QCOMPARE(legendNames(plot),
+                 QStringList({"net-1 train", "net-1 test", "net-3 train", "net-3 test"}));
+    }
+
     void hoverShowsExactValues() {
         HoverProbe plot;
         plot.resize(600, 400);

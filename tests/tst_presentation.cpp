@@ -41,11 +41,11 @@ private Q_SLOTS:
         w.dashboard()->setRunsDirectory(settings_.path() + QStringLiteral("/runs"));
         w.dashboard()->plots()->addRun(QStringLiteral("demo"),
                                        {QStringLiteral("demo"), QColor(Qt::blue)});
-        // Another widget's dock that a demonstration needs (the experiment's explanation).
-        auto* experiment = new QDockWidget(QStringLiteral("Experiment"), &w);
-        experiment->setObjectName(QStringLiteral("experimentDock"));
-        w.addDockWidget(Qt::LeftDockWidgetArea, experiment);
+        // The experiment's explanation, which a demonstration needs.
         w.show();
+        w.showExperiment(QStringLiteral("degradation"));
+        QDockWidget* experiment = w.experimentDock();
+        w.showTab(0);
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
 

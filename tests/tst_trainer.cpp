@@ -760,8 +760,11 @@ private Q_SLOTS:
         QVERIFY((info.inputStd - 1).abs().min().item<double>() > 0.01);  // per-channel std
         CifarSplit testSplit;
         QVERIFY(readCifarBatch(QDir(data_).filePath("test_batch.bin"), &testSplit, &error));
-        const torch::Tensor probe = Normalizer{
-            info.inputMean, info.inputStd}(toDevice(testSplit, 0, 50, torch::kCPU).images);
+        // The probe: 50 images spread over the run's 100 test images, themselves spread over
+        // the test set.
+        const CifarSplit tested = spreadSample(testSplit, 0, testSplit.size(), 100);
+        const torch::Tensor probe = Normalizer{info.inputMean, info.inputStd}(
+            toDevice(spreadSample(tested, 0, tested.size(), 50), 0, 50, torch::kCPU).images);
         const std::vector<double> expected = layerResponseStd(net, probe);
         const QVector<double>& got = second.responses.last().std;
         QCOMPARE(got.size(), int(expected.size()));

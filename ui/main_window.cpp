@@ -134,7 +134,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     experimentDock->setObjectName(QStringLiteral("experimentDock"));
     experimentDock->setWidget(experiments_);
     addDockWidget(Qt::RightDockWidgetArea, experimentDock);
-    tabifyDockWidget(runsDock, experimentDock);
+    splitDockWidget(runsDock, experimentDock, Qt::Vertical);  // under the runs, on every tab
     experimentDock->hide();
     connect(experiments_, &ExperimentPanel::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });

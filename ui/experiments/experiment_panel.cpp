@@ -14,7 +14,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -27,8 +26,9 @@ namespace {
 
 enum Column { NetworkColumn, StateColumn, TrainColumn, TestColumn, PaperColumn, ColumnCount };
 
-QString percent(const std::optional<double>& fraction) {
-    return fraction ? QStringLiteral("%1 %").arg(*fraction * 100.0, 0, 'f', 1)
+// Measured errors with one decimal, the paper's as the paper gives them (8.75 %).
+QString percent(const std::optional<double>& fraction, int decimals = 1) {
+    return fraction ? QStringLiteral("%1 %").arg(*fraction * 100.0, 0, 'f', decimals)
                     : QStringLiteral("—");
 }
 
@@ -125,6 +125,11 @@ ExperimentPanel::ExperimentPanel(TrainingDashboard* dashboard, QWidget* parent)
 
 ExperimentPanel::~ExperimentPanel() {
     runner_.reset();  // stops the run and waits for its thread
+    if (measurement_) {
+        // A few training steps at most; torch must not outlive the application under it.
+        measurement_->wait();
+        delete measurement_;
+    }
 }
 
 void ExperimentPanel::changeEvent(QEvent* event) {
@@ -219,13 +224,14 @@ void ExperimentPanel::measureStep() {
         result->first = measureSecondsPerMac(config, &result->second, &error);
     });
     thread->setObjectName(QStringLiteral("step measurement"));
-    QPointer<ExperimentPanel> self(this);
-    connect(thread, &QThread::finished, this, [this, result] {
+    measurement_ = thread;
+    connect(thread, &QThread::finished, this, [this, thread, result] {
         measuring_ = false;
+        measurement_ = nullptr;
+        thread->deleteLater();
         if (result->first > 0)
             setSecondsPerMac(result->first, result->second);
     });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start(QThread::LowPriority);
 }
 
@@ -250,7 +256,8 @@ void ExperimentPanel::updateTable() {
         if (runner_ && runner_->currentIndex() == row)
             state = tr("training");
         const QString texts[ColumnCount] = {r.name, state, percent(r.finalTrainError),
-                                            percent(r.finalTestError), percent(r.paperTestError)};
+                                            percent(r.finalTestError),
+                                            percent(r.paperTestError, 2)};
         for (int column = 0; column < ColumnCount; ++column) {
             auto* item = new QTableWidgetItem(texts[column]);
             if (column >= TrainColumn)
@@ -316,7 +323,9 @@ bool ExperimentPanel::resumeExperiment(QString* error) {
     return run(planExperiment(*findExperiment(summary.experiment), options), true, error);
 }
 
-bool ExperimentPanel::run(const ExperimentPlan& plan, bool resume, QString* error) {
+bool ExperimentPanel::run(ExperimentPlan plan, bool resume, QString* error) {
+    if (adjust_)
+        adjust_(&plan);
     if (dashboard_->isTraining())
         return fail(tr("A run is training; stop it before starting an experiment."), error);
     auto runner = std::make_unique<ExperimentRunner>(plan);
@@ -348,6 +357,8 @@ bool ExperimentPanel::run(const ExperimentPlan& plan, bool resume, QString* erro
         updateButtons();
         Q_EMIT runningChanged(false);
     });
+    if (dir_.isEmpty())
+        runsBefore_ = dashboard_->runsDirectory();
     dir_ = plan.dir;
     runner_ = std::move(runner);
     QDir().mkpath(plan.dir);
@@ -384,6 +395,8 @@ bool ExperimentPanel::openFolder(const QString& dir, QString* error) {
     QString readError;
     if (!readExperimentSummary(dir, &summary, &readError))
         return fail(readError, error);
+    if (dir_.isEmpty())
+        runsBefore_ = dashboard_->runsDirectory();
     dir_ = QFileInfo(dir).absoluteFilePath();
     {
         const QSignalBlocker block(combo_);
@@ -409,7 +422,8 @@ void ExperimentPanel::closeFolder() {
     if (isRunning())
         return;
     dir_.clear();
-    dashboard_->setRunsDirectory(TrainingDashboard::defaultRunsDirectory());
+    dashboard_->setRunsDirectory(runsBefore_.isEmpty() ? TrainingDashboard::defaultRunsDirectory()
+                                                       : runsBefore_);
     updateTable();
     updateButtons();
 }

@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -35,6 +36,10 @@ public:
     bool isQuick() const;
     // Where Start makes the experiment's folder (default AppDataLocation/experiments).
     void setExperimentsDirectory(const QString& dir) { root_ = dir; }
+    // Changes every plan before it runs (tests and demos shrink the runs with it).
+    void setPlanAdjustment(std::function<void(ExperimentPlan*)> adjust) {
+        adjust_ = std::move(adjust);
+    }
 
     // Starts the selected experiment in a new folder; false with a message (also shown).
     bool startExperiment(QString* error = nullptr);
@@ -68,7 +73,7 @@ private:
     void updateTexts();  // explanation, recipe and estimate of the selection
     void updateTable();  // from the open folder's state, or the plan of the selection
     void updateButtons();
-    bool run(const ExperimentPlan& plan, bool resume, QString* error);
+    bool run(ExperimentPlan plan, bool resume, QString* error);
     void measureStep();
     bool fail(const QString& text, QString* error);
 
@@ -86,11 +91,14 @@ private:
     QPushButton* stop_;
     QPushButton* close_;
     QString root_;
-    QString dir_;  // the open or running experiment's folder, empty when none
+    QString dir_;         // the open or running experiment's folder, empty when none
+    QString runsBefore_;  // the dashboard's runs folder before an experiment's was shown
     std::unique_ptr<ExperimentRunner> runner_;
+    std::function<void(ExperimentPlan*)> adjust_;
     double secondsPerMac_ = -1;
     QString device_;
     bool measuring_ = false;
+    class QThread* measurement_ = nullptr;  // the step measurement while it runs
 };
 
 }  // namespace rx
