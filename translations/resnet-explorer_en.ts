@@ -142,6 +142,14 @@
         <source>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</source>
         <translation>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</translation>
     </message>
+    <message>
+        <source>ResNet-32 with option B projections</source>
+        <translation>ResNet-32 with option B projections</translation>
+    </message>
+    <message>
+        <source>ResNet-32 with option C: projections on every shortcut</source>
+        <translation>ResNet-32 with option C: projections on every shortcut</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutOption</name>
@@ -325,6 +333,46 @@
         <source>CIFAR-10 file %1: record %2 has label %3, outside 0–9</source>
         <translation>CIFAR-10 file %1: record %2 has label %3, outside 0–9</translation>
     </message>
+    <message>
+        <source>airplane</source>
+        <translation>airplane</translation>
+    </message>
+    <message>
+        <source>automobile</source>
+        <translation>automobile</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>bird</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>cat</translation>
+    </message>
+    <message>
+        <source>deer</source>
+        <translation>deer</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>dog</translation>
+    </message>
+    <message>
+        <source>frog</source>
+        <translation>frog</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>horse</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>ship</translation>
+    </message>
+    <message>
+        <source>truck</source>
+        <translation>truck</translation>
+    </message>
 </context>
 <context>
     <name>rx::Cli</name>
@@ -374,6 +422,93 @@
     </message>
 </context>
 <context>
+    <name>rx::CliExperiment</name>
+    <message>
+        <source>unknown experiment &apos;%1&apos; (see &apos;experiment list&apos;)</source>
+        <translation>unknown experiment &apos;%1&apos; (see &apos;experiment list&apos;)</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core).</source>
+        <translation>CPU threads (default: every core).</translation>
+    </message>
+    <message>
+        <source>Device: %1 (default auto).</source>
+        <translation>Device: %1 (default auto).</translation>
+    </message>
+    <message>
+        <source>List the experiments with their networks and the time each variant takes here, estimated from a measured training step.</source>
+        <translation>List the experiments with their networks and the time each variant takes here, estimated from a measured training step.</translation>
+    </message>
+    <message>
+        <source>Do not measure a step; print no times.</source>
+        <translation>Do not measure a step; print no times.</translation>
+    </message>
+    <message>
+        <source>times estimated from a measured training step on %1</source>
+        <translation>times estimated from a measured training step on %1</translation>
+    </message>
+    <message>
+        <source>quick: %1</source>
+        <translation>quick: %1</translation>
+    </message>
+    <message>
+        <source>Train an experiment&apos;s networks one after another into DIR (one run folder each), then write DIR/summary.json and the figure DIR/figure.png and DIR/figure.pdf.</source>
+        <translation>Train an experiment&apos;s networks one after another into DIR (one run folder each), then write DIR/summary.json and the figure DIR/figure.png and DIR/figure.pdf.</translation>
+    </message>
+    <message>
+        <source>The experiment (see &apos;experiment list&apos;).</source>
+        <translation>The experiment (see &apos;experiment list&apos;).</translation>
+    </message>
+    <message>
+        <source>The quick variant for a CPU: fewer networks, a training subset, fewer iterations.</source>
+        <translation>The quick variant for a CPU: fewer networks, a training subset, fewer iterations.</translation>
+    </message>
+    <message>
+        <source>The experiment&apos;s folder.</source>
+        <translation>The experiment&apos;s folder.</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>Folder with the CIFAR-10 .bin files.</translation>
+    </message>
+    <message>
+        <source>Random seed of every run (default 1).</source>
+        <translation>Random seed of every run (default 1).</translation>
+    </message>
+    <message>
+        <source>Train each network for N iterations instead of the variant&apos;s.</source>
+        <translation>Train each network for N iterations instead of the variant&apos;s.</translation>
+    </message>
+    <message>
+        <source>Continue the experiment in DIR where it stopped.</source>
+        <translation>Continue the experiment in DIR where it stopped.</translation>
+    </message>
+    <message>
+        <source>give one experiment NAME</source>
+        <translation>give one experiment NAME</translation>
+    </message>
+    <message>
+        <source>--out DIR is required</source>
+        <translation>--out DIR is required</translation>
+    </message>
+    <message>
+        <source>finished earlier, kept</source>
+        <translation>finished earlier, kept</translation>
+    </message>
+    <message>
+        <source>stopping: the current run keeps its checkpoint; continue with --resume</source>
+        <translation>stopping: the current run keeps its checkpoint; continue with --resume</translation>
+    </message>
+    <message>
+        <source>summary: %1; figure: %2</source>
+        <translation>summary: %1; figure: %2</translation>
+    </message>
+    <message>
+        <source>stopped; continue with: resnet-explorer-cli experiment run %1%2 --out %3 --resume</source>
+        <translation>stopped; continue with: resnet-explorer-cli experiment run %1%2 --out %3 --resume</translation>
+    </message>
+</context>
+<context>
     <name>rx::CliTrain</name>
     <message>
         <source>--arch is required (unless --resume)</source>
@@ -402,14 +537,6 @@
     <message>
         <source>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</source>
         <translation>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</translation>
-    </message>
-    <message>
-        <source>Use only the first N training images (default %1: all).</source>
-        <translation>Use only the first N training images (default %1: all).</translation>
-    </message>
-    <message>
-        <source>Use only the first N test images (default %1: all).</source>
-        <translation>Use only the first N test images (default %1: all).</translation>
     </message>
     <message>
         <source>CPU threads (default %1: every core).</source>
@@ -507,6 +634,14 @@
         <source>Measure the layer responses every N iterations and at every epoch end (default %1; 0: epoch ends only).</source>
         <translation>Measure the layer responses every N iterations and at every epoch end (default %1; 0: epoch ends only).</translation>
     </message>
+    <message>
+        <source>Use N training images, spread evenly over the set (default %1: all).</source>
+        <translation>Use N training images, spread evenly over the set (default %1: all).</translation>
+    </message>
+    <message>
+        <source>Use N test images, spread evenly over the set so every class has its share (default %1: all).</source>
+        <translation>Use N test images, spread evenly over the set so every class has its share (default %1: all).</translation>
+    </message>
 </context>
 <context>
     <name>rx::CliWeights</name>
@@ -525,10 +660,6 @@
     <message>
         <source>Folder with the CIFAR-10 .bin files.</source>
         <translation>Folder with the CIFAR-10 .bin files.</translation>
-    </message>
-    <message>
-        <source>Use only the first N test images.</source>
-        <translation>Use only the first N test images.</translation>
     </message>
     <message>
         <source>CPU threads (default: every core, %1 here).</source>
@@ -577,6 +708,33 @@
     <message>
         <source>Expected md5 of the archive.</source>
         <translation>Expected md5 of the archive.</translation>
+    </message>
+    <message>
+        <source>Use N test images, spread evenly over the set.</source>
+        <translation>Use N test images, spread evenly over the set.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::ConfusionMatrixPlot</name>
+    <message>
+        <source>Predicted class</source>
+        <translation>Predicted class</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>True class</translation>
+    </message>
+    <message>
+        <source>% of the true class</source>
+        <translation>% of the true class</translation>
+    </message>
+    <message>
+        <source>Test error %1 (right: each class&apos;s error)</source>
+        <translation>Test error %1 (right: each class&apos;s error)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Confusion matrix</translation>
     </message>
 </context>
 <context>
@@ -628,6 +786,60 @@
     <message>
         <source>Smoothing</source>
         <translation>Smoothing</translation>
+    </message>
+</context>
+<context>
+    <name>rx::DatasetView</name>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Class:</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>Show training &amp;augmentation</source>
+        <translation>Show training &amp;augmentation</translation>
+    </message>
+    <message>
+        <source>Show the images as the trainer sees them, drawn anew every second.</source>
+        <translation>Show the images as the trainer sees them, drawn anew every second.</translation>
+    </message>
+    <message>
+        <source>Training augmentation (He et al. 2015, §4.2): %1 pixels of padding on each side (in the mean colour, the zero of the normalised input), a random %2×%2 crop, and a horizontal flip with probability %3. A new draw every second; the labels stay.</source>
+        <translation>Training augmentation (He et al. 2015, §4.2): %1 pixels of padding on each side (in the mean colour, the zero of the normalised input), a random %2×%2 crop, and a horizontal flip with probability %3. A new draw every second; the labels stay.</translation>
+    </message>
+    <message>
+        <source>Download it with the Training tab&apos;s Download button, or on the command line with
+
+resnet-explorer-cli download --out %1
+
+and then open this tab again.</source>
+        <translation>Download it with the Training tab&apos;s Download button, or on the command line with
+
+resnet-explorer-cli download --out %1
+
+and then open this tab again.</translation>
+    </message>
+    <message>
+        <source>Reading CIFAR-10 from %1…</source>
+        <translation>Reading CIFAR-10 from %1…</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer.</source>
+        <translation>CIFAR-10 is not on this computer.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not in %1 (data_batch_1.bin … test_batch.bin).</source>
+        <translation>CIFAR-10 is not in %1 (data_batch_1.bin … test_batch.bin).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -716,6 +928,238 @@
     </message>
 </context>
 <context>
+    <name>rx::ExperimentFigure</name>
+    <message>
+        <source>plain networks</source>
+        <translation>plain networks</translation>
+    </message>
+    <message>
+        <source>residual networks</source>
+        <translation>residual networks</translation>
+    </message>
+    <message>
+        <source>in layer order</source>
+        <translation>in layer order</translation>
+    </message>
+    <message>
+        <source>sorted by magnitude</source>
+        <translation>sorted by magnitude</translation>
+    </message>
+    <message>
+        <source>cannot write the figure %1</source>
+        <translation>cannot write the figure %1</translation>
+    </message>
+</context>
+<context>
+    <name>rx::ExperimentPanel</name>
+    <message>
+        <source>Quick variant for a CPU</source>
+        <translation>Quick variant for a CPU</translation>
+    </message>
+    <message>
+        <source>Fewer networks, a subset of the training images and far fewer iterations, chosen so that the paper&apos;s effect still shows. Without it: the paper&apos;s full recipe, meant for a GPU.</source>
+        <translation>Fewer networks, a subset of the training images and far fewer iterations, chosen so that the paper&apos;s effect still shows. Without it: the paper&apos;s full recipe, meant for a GPU.</translation>
+    </message>
+    <message>
+        <source>Start experiment</source>
+        <translation>Start experiment</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Show all runs</source>
+        <translation>Show all runs</translation>
+    </message>
+    <message>
+        <source>Leave this experiment&apos;s folder and list every run again</source>
+        <translation>Leave this experiment&apos;s folder and list every run again</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Training error</source>
+        <translation>Training error</translation>
+    </message>
+    <message>
+        <source>Test error</source>
+        <translation>Test error</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s test error (Table 6), where it gives one</source>
+        <translation>The paper&apos;s test error (Table 6), where it gives one</translation>
+    </message>
+    <message>
+        <source>Quick variant for a CPU: %1. Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</source>
+        <translation>Quick variant for a CPU: %1. Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</translation>
+    </message>
+    <message>
+        <source>Full variant: the paper&apos;s recipe (%1 iterations per network, all 50,000 training images). Meant for a GPU.</source>
+        <translation>Full variant: the paper&apos;s recipe (%1 iterations per network, all 50,000 training images). Meant for a GPU.</translation>
+    </message>
+    <message>
+        <source>Estimated time: measuring a training step…</source>
+        <translation>Estimated time: measuring a training step…</translation>
+    </message>
+    <message>
+        <source>Estimated time on %1: %2 (from a measured training step)</source>
+        <translation>Estimated time on %1: %2 (from a measured training step)</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>training</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <source>An experiment is already running.</source>
+        <translation>An experiment is already running.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not there yet: choose its folder or download it on the Training tab.</source>
+        <translation>CIFAR-10 is not there yet: choose its folder or download it on the Training tab.</translation>
+    </message>
+    <message>
+        <source>No experiment folder is open.</source>
+        <translation>No experiment folder is open.</translation>
+    </message>
+    <message>
+        <source>A run is training; stop it before starting an experiment.</source>
+        <translation>A run is training; stop it before starting an experiment.</translation>
+    </message>
+    <message>
+        <source>The experiment is complete; its figure is in %1</source>
+        <translation>The experiment is complete; its figure is in %1</translation>
+    </message>
+    <message>
+        <source>The experiment stopped; Resume continues it.</source>
+        <translation>The experiment stopped; Resume continues it.</translation>
+    </message>
+    <message>
+        <source>An experiment is running; stop it before opening another.</source>
+        <translation>An experiment is running; stop it before opening another.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Experiments</name>
+    <message>
+        <source>Degradation (Fig. 6)</source>
+        <translation>Degradation (Fig. 6)</translation>
+    </message>
+    <message>
+        <source>Plain networks get worse as they get deeper, even on the training set: plain-56 ends with a higher training error than plain-20. So the problem is optimisation, not overfitting. With shortcuts the deeper network trains better: resnet-56 ends below plain-56, and with the full recipe below resnet-20 too. Watch the thin training-error curves; the quick variant is judged by them, because the test error of so short a run swings between evaluations.</source>
+        <translation>Plain networks get worse as they get deeper, even on the training set: plain-56 ends with a higher training error than plain-20. So the problem is optimisation, not overfitting. With shortcuts the deeper network trains better: resnet-56 ends below plain-56, and with the full recipe below resnet-20 too. Watch the thin training-error curves; the quick variant is judged by them, because the test error of so short a run swings between evaluations.</translation>
+    </message>
+    <message>
+        <source>Layer responses (Fig. 7)</source>
+        <translation>Layer responses (Fig. 7)</translation>
+    </message>
+    <message>
+        <source>The standard deviation of each 3×3 layer&apos;s output, after BN and before the addition and ReLU, on test images. Residual networks respond less than their plain counterparts, and the deeper ResNet less still: each residual function stays close to zero and changes the signal only a little. Compare the sorted curves (bottom).</source>
+        <translation>The standard deviation of each 3×3 layer&apos;s output, after BN and before the addition and ReLU, on test images. Residual networks respond less than their plain counterparts, and the deeper ResNet less still: each residual function stays close to zero and changes the signal only a little. Compare the sorted curves (bottom).</translation>
+    </message>
+    <message>
+        <source>Shortcut options A/B/C</source>
+        <translation>Shortcut options A/B/C</translation>
+    </message>
+    <message>
+        <source>Three ways to join a block whose shape changes: A pads the extra channels with zeros (no parameters), B projects with a 1×1 convolution only there, C projects on every shortcut. The three end close together, so projections are not what solves the degradation problem; the paper keeps A on CIFAR because it costs nothing.</source>
+        <translation>Three ways to join a block whose shape changes: A pads the extra channels with zeros (no parameters), B projects with a 1×1 convolution only there, C projects on every shortcut. The three end close together, so projections are not what solves the degradation problem; the paper keeps A on CIFAR because it costs nothing.</translation>
+    </message>
+    <message>
+        <source>Depth series (Table 6)</source>
+        <translation>Depth series (Table 6)</translation>
+    </message>
+    <message>
+        <source>ResNets of 20 to 110 layers: with shortcuts, the deeper the network, the lower its error (Table 6: from 8.75 % for ResNet-20 to 6.43 % for ResNet-110). The paper&apos;s test errors stand beside the measured ones. ResNet-110 starts at learning rate 0.01 until its training error is below 80 %, as in the paper.</source>
+        <translation>ResNets of 20 to 110 layers: with shortcuts, the deeper the network, the lower its error (Table 6: from 8.75 % for ResNet-20 to 6.43 % for ResNet-110). The paper&apos;s test errors stand beside the measured ones. ResNet-110 starts at learning rate 0.01 until its training error is below 80 %, as in the paper.</translation>
+    </message>
+    <message>
+        <source>quick (CPU)</source>
+        <translation>quick (CPU)</translation>
+    </message>
+    <message>
+        <source>full (paper&apos;s recipe, GPU)</source>
+        <translation>full (paper&apos;s recipe, GPU)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n network(s) · %1 iterations each · %2 training images</source>
+        <translation>
+            <numerusform>%n network · %1 iterations each · %2 training images</numerusform>
+            <numerusform>%n networks · %1 iterations each · %2 training images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no experiment (no %2)</source>
+        <translation>%1 holds no experiment (no %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <source>unknown experiment &apos;%1&apos;</source>
+        <translation>unknown experiment &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>quick: expected true or false</source>
+        <translation>quick: expected true or false</translation>
+    </message>
+    <message>
+        <source>seed: expected an integer</source>
+        <translation>seed: expected an integer</translation>
+    </message>
+    <message>
+        <source>runs: expected a list</source>
+        <translation>runs: expected a list</translation>
+    </message>
+    <message>
+        <source>runs: every run needs a name and a dir</source>
+        <translation>runs: every run needs a name and a dir</translation>
+    </message>
+    <message>
+        <source>%1 holds the experiment &apos;%2&apos; (%3); choose another folder</source>
+        <translation>%1 holds the experiment &apos;%2&apos; (%3); choose another folder</translation>
+    </message>
+    <message>
+        <source>%1 already holds this experiment; resume it or choose another folder</source>
+        <translation>%1 already holds this experiment; resume it or choose another folder</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and holds no experiment; choose an empty or new folder</source>
+        <translation>%1 is not empty and holds no experiment; choose an empty or new folder</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>cannot create %1</translation>
+    </message>
+</context>
+<context>
     <name>rx::Export</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -724,6 +1168,10 @@
     <message>
         <source>cannot evaluate %1: %2</source>
         <translation>cannot evaluate %1: %2</translation>
+    </message>
+    <message>
+        <source>the evaluation of %1 was cancelled</source>
+        <translation>the evaluation of %1 was cancelled</translation>
     </message>
 </context>
 <context>
@@ -1050,12 +1498,70 @@ gradient norm %3</translation>
         <source>Runs</source>
         <translation>Runs</translation>
     </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Predictions</translation>
+    </message>
+    <message>
+        <source>Open &amp;Experiment…</source>
+        <translation>Open &amp;Experiment…</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>&amp;Presentation</translation>
+    </message>
+    <message>
+        <source>Full screen with large text for the classroom; Esc leaves</source>
+        <translation>Full screen with large text for the classroom; Esc leaves</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>E&amp;xperiments</source>
+        <translation>E&amp;xperiments</translation>
+    </message>
+    <message>
+        <source>Open Experiment Folder…</source>
+        <translation>Open Experiment Folder…</translation>
+    </message>
+    <message>
+        <source>Cannot open experiment</source>
+        <translation>Cannot open experiment</translation>
+    </message>
+    <message>
+        <source>Open experiment folder</source>
+        <translation>Open experiment folder</translation>
+    </message>
 </context>
 <context>
     <name>rx::Metrics</name>
     <message>
         <source>cannot open %1: %2</source>
         <translation>cannot open %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::MisclassifiedModel</name>
+    <message>
+        <source>%1 → %2
+%3</source>
+        <extracomment>Under a misclassified image: the true class, the predicted class, the confidence.</extracomment>
+        <translation>%1 → %2
+%3</translation>
+    </message>
+    <message>
+        <source>Test image %1: a %2, taken for a %3 with %4 confidence</source>
+        <translation>Test image %1: a %2, taken for a %3 with %4 confidence</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1748,101 @@ gradient norm %3</translation>
     </message>
 </context>
 <context>
+    <name>rx::PredictionsView</name>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>&amp;Run:</translation>
+    </message>
+    <message>
+        <source>Choose a trained run…</source>
+        <translation>Choose a trained run…</translation>
+    </message>
+    <message>
+        <source>The runs of the Training tab. The test set is evaluated with the run&apos;s last checkpoint.</source>
+        <translation>The runs of the Training tab. The test set is evaluated with the run&apos;s last checkpoint.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Evaluate another run folder.</source>
+        <translation>Evaluate another run folder.</translation>
+    </message>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>Misclassified test images</translation>
+    </message>
+    <message>
+        <source>Show all mistakes</source>
+        <translation>Show all mistakes</translation>
+    </message>
+    <message>
+        <source>Test &amp;image:</source>
+        <translation>Test &amp;image:</translation>
+    </message>
+    <message>
+        <source>The network&apos;s three best guesses</source>
+        <translation>The network&apos;s three best guesses</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) of this cell of the matrix.</source>
+        <translation>
+            <numerusform>%Ln image of this cell of the matrix.</numerusform>
+            <numerusform>%Ln images of this cell of the matrix.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln mistake(s). Click a cell of the matrix to see only its images; click an image for its best guesses.</source>
+        <translation>
+            <numerusform>%Ln mistake. Click a cell of the matrix to see only its images; click an image for its best guesses.</numerusform>
+            <numerusform>%Ln mistakes. Click a cell of the matrix to see only its images; click an image for its best guesses.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a run to evaluate it on the test set.</source>
+        <translation>Choose a run to evaluate it on the test set.</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>Choose a run folder</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The run %1 has no checkpoint (%2) yet: train it until its first test, or choose another run.</source>
+        <translation>The run %1 has no checkpoint (%2) yet: train it until its first test, or choose another run.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</source>
+        <translation>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</translation>
+    </message>
+    <message>
+        <source>Evaluating the test set… %1 of %2 images</source>
+        <translation>Evaluating the test set… %1 of %2 images</translation>
+    </message>
+    <message>
+        <source>Loading the network…</source>
+        <translation>Loading the network…</translation>
+    </message>
+    <message>
+        <source>Test error %1 on %2 test images (loss %3).</source>
+        <translation>Test error %1 on %2 test images (loss %3).</translation>
+    </message>
+    <message>
+        <source>Choose a trained run to see what it gets right and wrong.</source>
+        <translation>Choose a trained run to see what it gets right and wrong.</translation>
+    </message>
+    <message>
+        <source>True class: %1
+Predicted: %2</source>
+        <translation>True class: %1
+Predicted: %2</translation>
+    </message>
+</context>
+<context>
     <name>rx::PropertiesPanel</name>
     <message>
         <source>Network</source>
@@ -1270,10 +1871,6 @@ gradient norm %3</translation>
     <message>
         <source>Width</source>
         <translation>Width</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Stage</translation>
     </message>
     <message>
         <source>Block</source>
@@ -1497,6 +2094,10 @@ std %4</translation>
     <message>
         <source>Export failed</source>
         <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Show predictions</source>
+        <translation>Show predictions</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,14 @@
         <source>ResNet-34 adapted to CIFAR: 3×3 stem, widths 16–128</source>
         <translation>CIFAR용 ResNet-34: 3×3 줄기, 너비 16–128</translation>
     </message>
+    <message>
+        <source>ResNet-32 with option B projections</source>
+        <translation>옵션 B 투영을 쓰는 ResNet-32</translation>
+    </message>
+    <message>
+        <source>ResNet-32 with option C: projections on every shortcut</source>
+        <translation>옵션 C를 쓰는 ResNet-32: 모든 숏컷에서 투영</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutOption</name>
@@ -325,6 +333,46 @@
         <source>CIFAR-10 file %1: record %2 has label %3, outside 0–9</source>
         <translation>CIFAR-10 파일 %1: 레코드 %2의 레이블 %3이(가) 0–9 범위를 벗어납니다</translation>
     </message>
+    <message>
+        <source>airplane</source>
+        <translation>비행기</translation>
+    </message>
+    <message>
+        <source>automobile</source>
+        <translation>자동차</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>새</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>deer</source>
+        <translation>사슴</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>개</translation>
+    </message>
+    <message>
+        <source>frog</source>
+        <translation>개구리</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>말</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>배</translation>
+    </message>
+    <message>
+        <source>truck</source>
+        <translation>트럭</translation>
+    </message>
 </context>
 <context>
     <name>rx::Cli</name>
@@ -374,6 +422,93 @@
     </message>
 </context>
 <context>
+    <name>rx::CliExperiment</name>
+    <message>
+        <source>unknown experiment &apos;%1&apos; (see &apos;experiment list&apos;)</source>
+        <translation>알 수 없는 실험 &apos;%1&apos; (&apos;experiment list&apos;를 보세요)</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core).</source>
+        <translation>CPU 스레드 수 (기본값: 모든 코어).</translation>
+    </message>
+    <message>
+        <source>Device: %1 (default auto).</source>
+        <translation>장치: %1 (기본값 auto).</translation>
+    </message>
+    <message>
+        <source>List the experiments with their networks and the time each variant takes here, estimated from a measured training step.</source>
+        <translation>실험과 그 신경망, 그리고 각 방식이 이 컴퓨터에서 걸리는 시간(측정한 학습 한 단계로 추정)을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Do not measure a step; print no times.</source>
+        <translation>한 단계를 측정하지 않고 시간도 출력하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>times estimated from a measured training step on %1</source>
+        <translation>%1에서 측정한 학습 한 단계로 추정한 시간</translation>
+    </message>
+    <message>
+        <source>quick: %1</source>
+        <translation>빠른 방식: %1</translation>
+    </message>
+    <message>
+        <source>Train an experiment&apos;s networks one after another into DIR (one run folder each), then write DIR/summary.json and the figure DIR/figure.png and DIR/figure.pdf.</source>
+        <translation>실험의 신경망을 차례로 DIR에 학습하고(신경망마다 실행 폴더 하나), DIR/summary.json과 그림 DIR/figure.png, DIR/figure.pdf를 씁니다.</translation>
+    </message>
+    <message>
+        <source>The experiment (see &apos;experiment list&apos;).</source>
+        <translation>실험 (&apos;experiment list&apos;를 보세요).</translation>
+    </message>
+    <message>
+        <source>The quick variant for a CPU: fewer networks, a training subset, fewer iterations.</source>
+        <translation>CPU용 빠른 방식: 더 적은 신경망, 학습 데이터 일부, 더 적은 반복.</translation>
+    </message>
+    <message>
+        <source>The experiment&apos;s folder.</source>
+        <translation>실험 폴더.</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>CIFAR-10 .bin 파일이 있는 폴더.</translation>
+    </message>
+    <message>
+        <source>Random seed of every run (default 1).</source>
+        <translation>모든 실행의 난수 시드 (기본값 1).</translation>
+    </message>
+    <message>
+        <source>Train each network for N iterations instead of the variant&apos;s.</source>
+        <translation>각 신경망을 방식이 정한 횟수 대신 N번 반복 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Continue the experiment in DIR where it stopped.</source>
+        <translation>DIR의 실험을 멈춘 곳부터 이어 갑니다.</translation>
+    </message>
+    <message>
+        <source>give one experiment NAME</source>
+        <translation>실험 이름(NAME)을 하나 주세요</translation>
+    </message>
+    <message>
+        <source>--out DIR is required</source>
+        <translation>--out DIR이 필요합니다</translation>
+    </message>
+    <message>
+        <source>finished earlier, kept</source>
+        <translation>이미 끝났으므로 그대로 둡니다</translation>
+    </message>
+    <message>
+        <source>stopping: the current run keeps its checkpoint; continue with --resume</source>
+        <translation>멈추는 중: 지금 실행은 체크포인트를 남깁니다. --resume으로 이어 가세요</translation>
+    </message>
+    <message>
+        <source>summary: %1; figure: %2</source>
+        <translation>요약: %1, 그림: %2</translation>
+    </message>
+    <message>
+        <source>stopped; continue with: resnet-explorer-cli experiment run %1%2 --out %3 --resume</source>
+        <translation>멈췄습니다. 이어 가려면: resnet-explorer-cli experiment run %1%2 --out %3 --resume</translation>
+    </message>
+</context>
+<context>
     <name>rx::CliTrain</name>
     <message>
         <source>--arch is required (unless --resume)</source>
@@ -402,14 +537,6 @@
     <message>
         <source>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</source>
         <translation>학습 오차가 --warmup-until-error 아래로 내려갈 때까지, 최대 N 반복 동안 --warmup-lr로 워밍업합니다 (기본값 %1: 워밍업 없음).</translation>
-    </message>
-    <message>
-        <source>Use only the first N training images (default %1: all).</source>
-        <translation>처음 N개의 학습 이미지만 씁니다 (기본값 %1: 전부).</translation>
-    </message>
-    <message>
-        <source>Use only the first N test images (default %1: all).</source>
-        <translation>처음 N개의 테스트 이미지만 씁니다 (기본값 %1: 전부).</translation>
     </message>
     <message>
         <source>CPU threads (default %1: every core).</source>
@@ -507,6 +634,14 @@
         <source>Measure the layer responses every N iterations and at every epoch end (default %1; 0: epoch ends only).</source>
         <translation>N 반복마다, 그리고 에폭이 끝날 때마다 층 응답을 잽니다 (기본값 %1; 0: 에폭 끝에서만).</translation>
     </message>
+    <message>
+        <source>Use N training images, spread evenly over the set (default %1: all).</source>
+        <translation>학습 이미지 N개를 데이터셋 전체에 고르게 골라 씁니다 (기본값 %1: 전부).</translation>
+    </message>
+    <message>
+        <source>Use N test images, spread evenly over the set so every class has its share (default %1: all).</source>
+        <translation>테스트 이미지 N개를 데이터셋 전체에 고르게 골라 모든 클래스가 제 몫을 갖게 씁니다 (기본값 %1: 전부).</translation>
+    </message>
 </context>
 <context>
     <name>rx::CliWeights</name>
@@ -525,10 +660,6 @@
     <message>
         <source>Folder with the CIFAR-10 .bin files.</source>
         <translation>CIFAR-10 .bin 파일이 있는 폴더.</translation>
-    </message>
-    <message>
-        <source>Use only the first N test images.</source>
-        <translation>처음 N개의 테스트 이미지만 씁니다.</translation>
     </message>
     <message>
         <source>CPU threads (default: every core, %1 here).</source>
@@ -577,6 +708,33 @@
     <message>
         <source>Expected md5 of the archive.</source>
         <translation>압축 파일의 예상 md5.</translation>
+    </message>
+    <message>
+        <source>Use N test images, spread evenly over the set.</source>
+        <translation>테스트 이미지 N개를 데이터셋 전체에 고르게 골라 씁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::ConfusionMatrixPlot</name>
+    <message>
+        <source>Predicted class</source>
+        <translation>예측한 클래스</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>실제 클래스</translation>
+    </message>
+    <message>
+        <source>% of the true class</source>
+        <translation>실제 클래스 중 %</translation>
+    </message>
+    <message>
+        <source>Test error %1 (right: each class&apos;s error)</source>
+        <translation>테스트 오차 %1 (오른쪽: 클래스별 오차)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
     </message>
 </context>
 <context>
@@ -628,6 +786,59 @@
     <message>
         <source>Smoothing</source>
         <translation>평활화</translation>
+    </message>
+</context>
+<context>
+    <name>rx::DatasetView</name>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>클래스(&amp;C):</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>모든 클래스</translation>
+    </message>
+    <message>
+        <source>Show training &amp;augmentation</source>
+        <translation>학습 데이터 증강 보기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the images as the trainer sees them, drawn anew every second.</source>
+        <translation>학습기가 보는 대로 이미지를 보여 줍니다. 1초마다 새로 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>Training augmentation (He et al. 2015, §4.2): %1 pixels of padding on each side (in the mean colour, the zero of the normalised input), a random %2×%2 crop, and a horizontal flip with probability %3. A new draw every second; the labels stay.</source>
+        <translation>학습 데이터 증강 (He et al. 2015, §4.2): 사방에 %1픽셀 여백(평균 색, 즉 정규화된 입력의 0), 무작위 %2×%2 자르기, 확률 %3의 좌우 뒤집기. 1초마다 새로 뽑고, 레이블은 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Download it with the Training tab&apos;s Download button, or on the command line with
+
+resnet-explorer-cli download --out %1
+
+and then open this tab again.</source>
+        <translation>학습 탭의 내려받기 버튼으로 받거나, 명령줄에서
+
+resnet-explorer-cli download --out %1
+
+을 실행한 뒤 이 탭을 다시 여세요.</translation>
+    </message>
+    <message>
+        <source>Reading CIFAR-10 from %1…</source>
+        <translation>%1에서 CIFAR-10을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer.</source>
+        <translation>이 컴퓨터에 CIFAR-10이 없습니다.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not in %1 (data_batch_1.bin … test_batch.bin).</source>
+        <translation>%1에 CIFAR-10이 없습니다 (data_batch_1.bin … test_batch.bin).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>이미지 %Ln개</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -716,6 +927,237 @@
     </message>
 </context>
 <context>
+    <name>rx::ExperimentFigure</name>
+    <message>
+        <source>plain networks</source>
+        <translation>일반 신경망</translation>
+    </message>
+    <message>
+        <source>residual networks</source>
+        <translation>잔차 신경망</translation>
+    </message>
+    <message>
+        <source>in layer order</source>
+        <translation>층 순서대로</translation>
+    </message>
+    <message>
+        <source>sorted by magnitude</source>
+        <translation>크기순 정렬</translation>
+    </message>
+    <message>
+        <source>cannot write the figure %1</source>
+        <translation>그림 %1을(를) 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>rx::ExperimentPanel</name>
+    <message>
+        <source>Quick variant for a CPU</source>
+        <translation>CPU용 빠른 방식</translation>
+    </message>
+    <message>
+        <source>Fewer networks, a subset of the training images and far fewer iterations, chosen so that the paper&apos;s effect still shows. Without it: the paper&apos;s full recipe, meant for a GPU.</source>
+        <translation>더 적은 신경망, 학습 이미지 일부, 훨씬 적은 반복으로, 논문의 효과가 여전히 보이도록 고른 방식입니다. 끄면 GPU용인 논문의 전체 방식입니다.</translation>
+    </message>
+    <message>
+        <source>Start experiment</source>
+        <translation>실험 시작</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Show all runs</source>
+        <translation>모든 실행 보기</translation>
+    </message>
+    <message>
+        <source>Leave this experiment&apos;s folder and list every run again</source>
+        <translation>이 실험 폴더를 떠나 모든 실행을 다시 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Training error</source>
+        <translation>학습 오차</translation>
+    </message>
+    <message>
+        <source>Test error</source>
+        <translation>테스트 오차</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s test error (Table 6), where it gives one</source>
+        <translation>논문의 테스트 오차 (표 6), 논문에 값이 있을 때</translation>
+    </message>
+    <message>
+        <source>Quick variant for a CPU: %1. Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</source>
+        <translation>CPU용 빠른 방식: %1. 논문의 수치가 아니라, 학습 초기에 보이는 논문의 효과입니다.</translation>
+    </message>
+    <message>
+        <source>Full variant: the paper&apos;s recipe (%1 iterations per network, all 50,000 training images). Meant for a GPU.</source>
+        <translation>전체 방식: 논문의 방식 (신경망마다 %1번 반복, 학습 이미지 50,000개 전부). GPU용입니다.</translation>
+    </message>
+    <message>
+        <source>Estimated time: measuring a training step…</source>
+        <translation>예상 시간: 학습 한 단계를 측정하는 중…</translation>
+    </message>
+    <message>
+        <source>Estimated time on %1: %2 (from a measured training step)</source>
+        <translation>%1에서 예상 시간: %2 (측정한 학습 한 단계로 추정)</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>폴더: %1</translation>
+    </message>
+    <message>
+        <source>An experiment is already running.</source>
+        <translation>이미 실험이 진행 중입니다.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not there yet: choose its folder or download it on the Training tab.</source>
+        <translation>아직 CIFAR-10이 없습니다: 학습 탭에서 폴더를 고르거나 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>No experiment folder is open.</source>
+        <translation>열린 실험 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>A run is training; stop it before starting an experiment.</source>
+        <translation>학습 중인 실행이 있습니다. 실험을 시작하기 전에 멈추세요.</translation>
+    </message>
+    <message>
+        <source>The experiment is complete; its figure is in %1</source>
+        <translation>실험이 끝났습니다. 그림은 %1에 있습니다</translation>
+    </message>
+    <message>
+        <source>The experiment stopped; Resume continues it.</source>
+        <translation>실험이 멈췄습니다. 이어 하기로 계속합니다.</translation>
+    </message>
+    <message>
+        <source>An experiment is running; stop it before opening another.</source>
+        <translation>실험이 진행 중입니다. 다른 실험을 열기 전에 멈추세요.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Experiments</name>
+    <message>
+        <source>Degradation (Fig. 6)</source>
+        <translation>성능 저하 (그림 6)</translation>
+    </message>
+    <message>
+        <source>Plain networks get worse as they get deeper, even on the training set: plain-56 ends with a higher training error than plain-20. So the problem is optimisation, not overfitting. With shortcuts the deeper network trains better: resnet-56 ends below plain-56, and with the full recipe below resnet-20 too. Watch the thin training-error curves; the quick variant is judged by them, because the test error of so short a run swings between evaluations.</source>
+        <translation>일반 신경망은 깊어질수록 학습 데이터에서조차 나빠집니다: plain-56의 마지막 학습 오차가 plain-20보다 높습니다. 즉 문제는 과적합이 아니라 최적화입니다. 숏컷이 있으면 더 깊은 신경망이 더 잘 학습됩니다: resnet-56은 plain-56보다 낮게 끝나고, 전체 방식에서는 resnet-20보다도 낮습니다. 가는 학습 오차 곡선을 보세요. 이렇게 짧은 실행의 테스트 오차는 평가마다 크게 흔들리므로, 빠른 방식은 학습 오차로 판단합니다.</translation>
+    </message>
+    <message>
+        <source>Layer responses (Fig. 7)</source>
+        <translation>층 응답 (그림 7)</translation>
+    </message>
+    <message>
+        <source>The standard deviation of each 3×3 layer&apos;s output, after BN and before the addition and ReLU, on test images. Residual networks respond less than their plain counterparts, and the deeper ResNet less still: each residual function stays close to zero and changes the signal only a little. Compare the sorted curves (bottom).</source>
+        <translation>각 3×3 층 출력의 표준편차 (BN 뒤, 덧셈과 ReLU 앞, 테스트 이미지에서). 잔차 신경망은 같은 구조의 일반 신경망보다 응답이 작고, 더 깊은 ResNet은 더 작습니다: 각 잔차 함수는 0에 가깝게 머물며 신호를 조금만 바꿉니다. 정렬한 곡선(아래)을 비교하세요.</translation>
+    </message>
+    <message>
+        <source>Shortcut options A/B/C</source>
+        <translation>숏컷 옵션 A/B/C</translation>
+    </message>
+    <message>
+        <source>Three ways to join a block whose shape changes: A pads the extra channels with zeros (no parameters), B projects with a 1×1 convolution only there, C projects on every shortcut. The three end close together, so projections are not what solves the degradation problem; the paper keeps A on CIFAR because it costs nothing.</source>
+        <translation>모양이 바뀌는 블록을 잇는 세 가지 방법: A는 늘어난 채널을 0으로 채우고(매개변수 없음), B는 그곳에서만 1×1 합성곱으로 투영하고, C는 모든 숏컷에서 투영합니다. 셋은 비슷하게 끝나므로, 투영이 성능 저하 문제를 푸는 것이 아닙니다. 논문은 비용이 없는 A를 CIFAR에서 씁니다.</translation>
+    </message>
+    <message>
+        <source>Depth series (Table 6)</source>
+        <translation>깊이 시리즈 (표 6)</translation>
+    </message>
+    <message>
+        <source>ResNets of 20 to 110 layers: with shortcuts, the deeper the network, the lower its error (Table 6: from 8.75 % for ResNet-20 to 6.43 % for ResNet-110). The paper&apos;s test errors stand beside the measured ones. ResNet-110 starts at learning rate 0.01 until its training error is below 80 %, as in the paper.</source>
+        <translation>20층에서 110층까지의 ResNet: 숏컷이 있으면 깊을수록 오차가 낮습니다 (표 6: ResNet-20 8.75 %에서 ResNet-110 6.43 %까지). 측정한 값 옆에 논문의 테스트 오차가 있습니다. ResNet-110은 논문처럼 학습 오차가 80 % 아래로 내려갈 때까지 학습률 0.01로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>quick (CPU)</source>
+        <translation>빠른 방식 (CPU)</translation>
+    </message>
+    <message>
+        <source>full (paper&apos;s recipe, GPU)</source>
+        <translation>전체 방식 (논문의 방식, GPU)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n network(s) · %1 iterations each · %2 training images</source>
+        <translation>
+            <numerusform>신경망 %n개 · 각각 %1번 반복 · 학습 이미지 %2개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no experiment (no %2)</source>
+        <translation>%1에는 실험이 없습니다 (%2 없음)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>unknown experiment &apos;%1&apos;</source>
+        <translation>알 수 없는 실험 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>quick: expected true or false</source>
+        <translation>quick: true나 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>seed: expected an integer</source>
+        <translation>seed: 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>runs: expected a list</source>
+        <translation>runs: 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>runs: every run needs a name and a dir</source>
+        <translation>runs: 모든 실행에 name과 dir이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 holds the experiment &apos;%2&apos; (%3); choose another folder</source>
+        <translation>%1에는 실험 &apos;%2&apos; (%3)이(가) 있습니다. 다른 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>%1 already holds this experiment; resume it or choose another folder</source>
+        <translation>%1에 이미 이 실험이 있습니다. 이어 하거나 다른 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and holds no experiment; choose an empty or new folder</source>
+        <translation>%1은(는) 비어 있지 않고 실험도 없습니다. 빈 폴더나 새 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>rx::Export</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -724,6 +1166,10 @@
     <message>
         <source>cannot evaluate %1: %2</source>
         <translation>%1을(를) 평가할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the evaluation of %1 was cancelled</source>
+        <translation>%1의 평가가 취소되었습니다</translation>
     </message>
 </context>
 <context>
@@ -1049,12 +1495,70 @@ gradient norm %3</source>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Open &amp;Experiment…</source>
+        <translation>실험 열기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with large text for the classroom; Esc leaves</source>
+        <translation>교실용 큰 글씨 전체 화면. Esc로 나옵니다</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>E&amp;xperiments</source>
+        <translation>실험(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Open Experiment Folder…</source>
+        <translation>실험 폴더 열기…</translation>
+    </message>
+    <message>
+        <source>Cannot open experiment</source>
+        <translation>실험을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Open experiment folder</source>
+        <translation>실험 폴더 열기</translation>
+    </message>
 </context>
 <context>
     <name>rx::Metrics</name>
     <message>
         <source>cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::MisclassifiedModel</name>
+    <message>
+        <source>%1 → %2
+%3</source>
+        <extracomment>Under a misclassified image: the true class, the predicted class, the confidence.</extracomment>
+        <translation>%1 → %2
+%3</translation>
+    </message>
+    <message>
+        <source>Test image %1: a %2, taken for a %3 with %4 confidence</source>
+        <translation>테스트 이미지 %1: %2인데 %4 확신으로 %3(으)로 판단</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1744,99 @@ gradient norm %3</source>
     </message>
 </context>
 <context>
+    <name>rx::PredictionsView</name>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>실행(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Choose a trained run…</source>
+        <translation>학습된 실행을 고르세요…</translation>
+    </message>
+    <message>
+        <source>The runs of the Training tab. The test set is evaluated with the run&apos;s last checkpoint.</source>
+        <translation>학습 탭의 실행들. 실행의 마지막 체크포인트로 테스트 세트를 평가합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Evaluate another run folder.</source>
+        <translation>다른 실행 폴더를 평가합니다.</translation>
+    </message>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>잘못 분류한 테스트 이미지</translation>
+    </message>
+    <message>
+        <source>Show all mistakes</source>
+        <translation>모든 오답 보기</translation>
+    </message>
+    <message>
+        <source>Test &amp;image:</source>
+        <translation>테스트 이미지(&amp;I):</translation>
+    </message>
+    <message>
+        <source>The network&apos;s three best guesses</source>
+        <translation>신경망의 상위 3개 추측</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) of this cell of the matrix.</source>
+        <translation>
+            <numerusform>행렬의 이 칸에 있는 이미지 %Ln개.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln mistake(s). Click a cell of the matrix to see only its images; click an image for its best guesses.</source>
+        <translation>
+            <numerusform>오답 %Ln개. 행렬의 칸을 누르면 그 이미지만 보이고, 이미지를 누르면 상위 추측이 보입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a run to evaluate it on the test set.</source>
+        <translation>테스트 세트에서 평가할 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>실행 폴더 고르기</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The run %1 has no checkpoint (%2) yet: train it until its first test, or choose another run.</source>
+        <translation>실행 %1에는 아직 체크포인트(%2)가 없습니다: 첫 테스트까지 학습하거나 다른 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</source>
+        <translation>이 컴퓨터에 CIFAR-10이 없습니다: 학습 탭의 내려받기 버튼이나 resnet-explorer-cli download --out %1로 받으세요.</translation>
+    </message>
+    <message>
+        <source>Evaluating the test set… %1 of %2 images</source>
+        <translation>테스트 세트 평가 중… 이미지 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>Loading the network…</source>
+        <translation>신경망을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Test error %1 on %2 test images (loss %3).</source>
+        <translation>테스트 이미지 %2개에서 테스트 오차 %1 (손실 %3).</translation>
+    </message>
+    <message>
+        <source>Choose a trained run to see what it gets right and wrong.</source>
+        <translation>무엇을 맞히고 틀리는지 보려면 학습된 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>True class: %1
+Predicted: %2</source>
+        <translation>실제 클래스: %1
+예측: %2</translation>
+    </message>
+</context>
+<context>
     <name>rx::PropertiesPanel</name>
     <message>
         <source>Network</source>
@@ -1268,10 +1865,6 @@ gradient norm %3</source>
     <message>
         <source>Width</source>
         <translation>너비</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>단계</translation>
     </message>
     <message>
         <source>Block</source>
@@ -1495,6 +2088,10 @@ std %4</source>
     <message>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Show predictions</source>
+        <translation>예측 보기</translation>
     </message>
 </context>
 <context>
