@@ -332,6 +332,12 @@ private Q_SLOTS:
         QVERIFY(!w.experimentDock()->isVisible());
         degradation->trigger();
         QVERIFY(w.experimentDock()->isVisible());
+        // In place of the train form, on the Training tab only.
+        QVERIFY(!w.dashboard()->form()->isVisible());
+        w.showTab(0);
+        QVERIFY(!w.experimentDock()->isVisible());
+        w.showTab(1);
+        QVERIFY(w.experimentDock()->isVisible());
         QCOMPARE(panel->selectedExperiment(), QString("degradation"));
         QCOMPARE(panel->explanation()->text(),
                  experimentExplanation(*findExperiment("degradation")));

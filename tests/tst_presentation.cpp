@@ -9,6 +9,7 @@
 
 #include <QDockWidget>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -61,6 +62,10 @@ private Q_SLOTS:
         QVERIFY(docked(w, "propertiesDock") || docked(w, "runsDock"));
         auto* iterations =
             w.dashboard()->form()->findChild<QSpinBox*>(QStringLiteral("iterations"));
+        // The experiment's panel belongs to the Training tab.
+        QVERIFY(!experiment->isVisible());
+        w.showTab(1);
+        QVERIFY(experiment->isVisible());
 
         QTest::keyClick(&w, Qt::Key_F11);
         QCoreApplication::processEvents();  // the font reaches the widgets in posted events
@@ -79,7 +84,15 @@ private Q_SLOTS:
         QVERIFY(experiment->isVisible());
         QVERIFY(!w.findChild<QLabel*>(QStringLiteral("summary"))->isVisible());
         QVERIFY(w.menuBar()->isVisible());  // the way out stays
-        // Only what a demonstration needs: the form keeps Start / Stop, not the recipe.
+        // The experiment's panel in place of the train form, with its own Start.
+        QVERIFY(experiment->isVisible());
+        QVERIFY(!w.dashboard()->form()->isVisible());
+        QVERIFY(
+            experiment->findChild<QPushButton*>(QStringLiteral("startExperiment"))->isVisible());
+        // Without an experiment, only what a demonstration needs: the form keeps Start / Stop,
+        // not the recipe.
+        w.closeExperiment();
+        QVERIFY(!experiment->isVisible());
         w.showTab(1);
         QVERIFY(docked(w, "runsDock"));
         QVERIFY(!iterations->isVisible());
@@ -102,9 +115,10 @@ private Q_SLOTS:
         QCOMPARE(plot->graph(plot->graphCount() - 1)->pen().widthF(), line);
         QVERIFY(qFuzzyCompare(w.canvas()->transform().m11(), canvasZoom));
         QVERIFY(docked(w, "paletteDock"));
-        QVERIFY(experiment->isVisible());
+        QVERIFY(!experiment->isVisible());  // on the Builder tab
         QVERIFY(w.findChild<QLabel*>(QStringLiteral("summary"))->isVisible());
         w.showTab(1);
+        QVERIFY(!experiment->isVisible());  // closed while presenting: stays closed
         QVERIFY(iterations->isVisible());
 
         // The menu's action does the same, and Esc does nothing when not presenting.

@@ -133,9 +133,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         texts_.add(new QDockWidget(this), "windowTitle", QT_TR_NOOP("Experiment"));
     experimentDock->setObjectName(QStringLiteral("experimentDock"));
     experimentDock->setWidget(experiments_);
-    addDockWidget(Qt::RightDockWidgetArea, experimentDock);
-    splitDockWidget(runsDock, experimentDock, Qt::Vertical);  // under the runs, on every tab
+    // On the Training tab, in place of the train form: an experiment sets its own runs.
+    addDockWidget(Qt::LeftDockWidgetArea, experimentDock);
     experimentDock->hide();
+    experimentDock->installEventFilter(this);
+    connect(experimentDock->toggleViewAction(), &QAction::triggered, this,
+            [this](bool checked) { experimentWanted_ = checked; });
+    connect(experimentDock, &QDockWidget::visibilityChanged, this,
+            [this](bool visible) { dashboard_->setFormVisible(!visible); });
     connect(experiments_, &ExperimentPanel::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 
@@ -350,6 +355,7 @@ void MainWindow::buildActions() {
 void MainWindow::showExperiment(const QString& id) {
     if (!experiments_->isRunning() && experiments_->folder().isEmpty())
         experiments_->selectExperiment(id);
+    experimentWanted_ = true;
     showTab(1);
     experimentDock_->show();
     experimentDock_->raise();
@@ -361,10 +367,16 @@ bool MainWindow::openExperiment(const QString& dir) {
         QMessageBox::warning(this, tr("Cannot open experiment"), error);
         return false;
     }
+    experimentWanted_ = true;
     showTab(1);
     experimentDock_->show();
     experimentDock_->raise();
     return true;
+}
+
+void MainWindow::closeExperiment() {
+    experimentWanted_ = false;
+    experimentDock_->hide();
 }
 
 void MainWindow::openExperimentDialog() {
@@ -446,6 +458,7 @@ void MainWindow::showTabDocks() {
     if (isPresentation())
         return;
     findChild<QDockWidget*>(QStringLiteral("paletteDock"))->setVisible(tabs_->currentIndex() == 0);
+    experimentDock_->setVisible(experimentWanted_ && tabs_->currentIndex() == 1);
     showIssuesDock();
 }
 
@@ -492,6 +505,8 @@ void MainWindow::setPresentation(bool on) {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == experimentDock_ && event->type() == QEvent::Close)
+        experimentWanted_ = false;
     if (watched == issuesDock_ && event->type() == QEvent::Close)
         issuesWanted_ = false;  // closed by hand: stays closed until issues appear anew
     return QMainWindow::eventFilter(watched, event);

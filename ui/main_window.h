@@ -60,6 +60,8 @@ public:
     void showExperiment(const QString& id);
     // File ▸ Open Experiment: shows the folder's experiment; a message box when it is not one.
     bool openExperiment(const QString& dir);
+    // Hides the Experiment dock (as its close button does); the train form comes back.
+    void closeExperiment();
     ExperimentPanel* experimentPanel() const { return experiments_; }
     QDockWidget* experimentDock() const { return experimentDock_; }
     void showTab(int index);  // 0 builder, 1 training, 2 dataset, 3 predictions
@@ -134,6 +136,7 @@ private:
     ExperimentPanel* experiments_;
     QDockWidget* experimentDock_;
     QDockWidget* issuesDock_;
+    bool experimentWanted_ = false;  // the Experiment dock's visibility on the Training tab
     bool issuesWanted_ = false;      // the Issues dock's visibility on the Builder tab
     bool defaultDockSizes_ = false;  // no saved layout: size the docks when first shown
     std::optional<bool> hadIssues_;  // unset until the first analysis, which decides alone

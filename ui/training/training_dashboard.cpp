@@ -100,6 +100,10 @@ void TrainingDashboard::setPresentation(bool on) {
     splitter_->setSizes({form + 10, std::max(900, splitter_->width() - form - 10)});
 }
 
+void TrainingDashboard::setFormVisible(bool visible) {
+    formScroll_->setVisible(visible);
+}
+
 void TrainingDashboard::setNetwork(const NetworkSpec& spec, bool valid) {
     spec_ = spec;
     specValid_ = valid;

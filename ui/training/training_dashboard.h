@@ -80,6 +80,8 @@ public:
     // Presentation mode: the form shows only the network, Start / Pause / Stop and the progress,
     // and the plots take the room.
     void setPresentation(bool on);
+    // Shows or hides the train form's column (an experiment's panel takes its place).
+    void setFormVisible(bool visible);
 
     TrainForm* form() const { return form_; }
     PlotsArea* plots() const { return plots_; }
