@@ -82,7 +82,8 @@ constexpr NumberOption<double> kRealOptions[] = {
      QT_TRANSLATE_NOOP("rx::CliTrain", "Warm-up learning rate (default %1)."), "LR"},
     {"warmup-until-error", &TrainConfig::warmupUntilError,
      QT_TRANSLATE_NOOP("rx::CliTrain",
-                       "End the warm-up when the training error is below this % (default %1)."),
+                       "End the warm-up when the training error is below this % (default %1; "
+                       "0: warm up for all of --warmup)."),
      "PERCENT"},
 };
 

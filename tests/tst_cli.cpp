@@ -1,5 +1,6 @@
 // resnet-explorer-cli run as a user would: exit codes and output.
 #include "cifar_fixture.h"
+#include "cli_fixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,18 +13,10 @@
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out, err;
-};
+using Run = rx::test::CliRun;
 
 Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(qEnvironmentVariable("RX_CLI"), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return rx::test::runCli(args);
 }
 
 }  // namespace

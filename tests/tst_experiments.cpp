@@ -2,6 +2,7 @@
 // resumable, summary.json), the figure, and the CLI's `experiment` command.
 #include "analysis.h"
 #include "cifar_fixture.h"
+#include "cli_fixture.h"
 #include "experiment_figure.h"
 #include "experiment_panel.h"
 #include "experiments.h"
@@ -70,18 +71,10 @@ QJsonObject readJson(const QString& path) {
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-struct CliRun {
-    int code = -1;
-    QString out, err;
-};
+using test::CliRun;
 
 CliRun cli(const QStringList& args) {
-    QProcess p;
-    p.start(qEnvironmentVariable("RX_CLI"), args);
-    if (!p.waitForFinished(600000))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::runCli(args, 600000);
 }
 
 }  // namespace
@@ -147,10 +140,12 @@ private Q_SLOTS:
             QCOMPARE(c.trainSubset, info.quick.trainSubset);
             QCOMPARE(c.testEvery, info.quick.testEvery);
             QCOMPARE(c.testSubset, 0);  // the whole test set, seldom
+            QCOMPARE(c.logEvery, info.quick.logEvery);
+            // The paper's warm-up rate for the whole short run, no warm-up of its own.
+            QCOMPARE(c.learningRate, 0.01);
             QCOMPARE(c.warmupIterations, 0);
             // The rest is the paper's recipe.
             QCOMPARE(c.batchSize, 128);
-            QCOMPARE(c.learningRate, 0.1);
             QCOMPARE(c.weightDecay, 1e-4);
             QVERIFY(c.augment);
         }
@@ -163,6 +158,7 @@ private Q_SLOTS:
             QCOMPARE(c.trainSubset, 0);
             QCOMPARE(c.testEvery, 0);  // every epoch
             QCOMPARE(c.schedule, LrSchedule::Paper);
+            QCOMPARE(c.learningRate, 0.1);
             // ResNet-110 warms up as in the paper; nothing else does.
             QCOMPARE(c.warmupIterations > 0, run.name == "resnet-110");
         }
@@ -196,7 +192,9 @@ private Q_SLOTS:
         const TrainConfig& c = plan.runs[0].config;
         const double step = perMac * double(analyze(c.spec).macs);
         const double forward = step / c.batchSize / 3.0;
-        const double expected = c.iterations * step + forward * (10000.0 * 1 + c.probeImages * 2);
+        const double expected =
+            c.iterations * step +
+            forward * (10000.0 * 1 + double(c.probeImages) * (c.iterations / c.probeEvery));
         QCOMPARE(estimateExperimentSeconds(plan, perMac), expected);
     }
 

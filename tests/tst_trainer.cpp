@@ -461,7 +461,7 @@ private Q_SLOTS:
                                             << "warmup_lr: expected a positive number, got -0.01";
         QTest::newRow("warmup_until_error")
             << QByteArray(R"({"warmup_until_error": 150})")
-            << "warmup_until_error: expected a percentage above 0 and at most 100, got 150";
+            << "warmup_until_error: expected a percentage from 0 to 100, got 150";
         QTest::newRow("nesterov string") << QByteArray(R"({"nesterov": "yes"})")
                                          << "nesterov: expected true or false, got a string";
         QTest::newRow("augment number")

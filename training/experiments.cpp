@@ -61,7 +61,7 @@ constexpr ExperimentInfo kExperiments[] = {
          "swings between evaluations."),
      kDegradationNets,
      ExperimentFigure::ErrorCurves,
-     {250, 20000, 250}},
+     {150, 20000, 150, 25, 0.01}},
     {"responses",
      QT_TRANSLATE_NOOP("rx::Experiments", "Layer responses (Fig. 7)"),
      QT_TRANSLATE_NOOP(
@@ -72,7 +72,7 @@ constexpr ExperimentInfo kExperiments[] = {
          "zero and changes the signal only a little. Compare the sorted curves (bottom)."),
      kResponseNets,
      ExperimentFigure::LayerResponses,
-     {500, 20000, 500}},
+     {500, 20000, 500, 25, 0.01}},
     {"shortcuts",
      QT_TRANSLATE_NOOP("rx::Experiments", "Shortcut options A/B/C"),
      QT_TRANSLATE_NOOP(
@@ -83,7 +83,7 @@ constexpr ExperimentInfo kExperiments[] = {
          "degradation problem; the paper keeps A on CIFAR because it costs nothing."),
      kShortcutNets,
      ExperimentFigure::ErrorCurves,
-     {400, 20000, 400}},
+     {400, 20000, 400, 25, 0.01}},
     {"depth",
      QT_TRANSLATE_NOOP("rx::Experiments", "Depth series (Table 6)"),
      QT_TRANSLATE_NOOP(
@@ -94,7 +94,7 @@ constexpr ExperimentInfo kExperiments[] = {
          "its training error is below 80 %, as in the paper."),
      kDepthNets,
      ExperimentFigure::ErrorCurves,
-     {400, 20000, 400}},
+     {400, 20000, 400, 25, 0.01}},
 };
 
 std::optional<double> fraction(double percent) {
@@ -137,8 +137,13 @@ QString quickRecipeText(const ExperimentInfo& info) {
     for (const ExperimentNet& net : info.nets)
         nets += net.inQuick;
     const QLocale locale;
-    return Experiments::tr("%n network(s) · %1 iterations each · %2 training images", nullptr, nets)
-        .arg(locale.toString(info.quick.iterations), locale.toString(info.quick.trainSubset));
+    // Every experiment has several networks (no plural forms: the CLI prints the source text).
+    return Experiments::tr(
+               "%1 networks · %2 iterations each at learning rate %3 · %4 training "
+               "images")
+        .arg(nets)
+        .arg(locale.toString(info.quick.iterations), locale.toString(info.quick.learningRate),
+             locale.toString(info.quick.trainSubset));
 }
 
 ExperimentPlan planExperiment(const ExperimentInfo& info, const ExperimentOptions& options) {
@@ -165,6 +170,8 @@ ExperimentPlan planExperiment(const ExperimentInfo& info, const ExperimentOption
             c.iterations = info.quick.iterations;
             c.trainSubset = info.quick.trainSubset;
             c.testEvery = info.quick.testEvery;
+            c.logEvery = info.quick.logEvery;
+            c.learningRate = info.quick.learningRate;
         } else {
             c.warmupIterations = net.warmupIterations;
         }

@@ -497,7 +497,7 @@ public:
             case Range::NonNegative:
                 return tr("a non-negative number");
             case Range::Percent:
-                return tr("a percentage above 0 and at most 100");
+                return tr("a percentage from 0 to 100");
         }
         return {};
     }
@@ -508,7 +508,7 @@ public:
             case Range::NonNegative:
                 return v >= 0;
             case Range::Percent:
-                return v > 0 && v <= 100;
+                return v >= 0 && v <= 100;
         }
         return false;
     }
@@ -763,8 +763,7 @@ double measureTrainingStep(const NetworkSpec& spec, const TrainConfig& config, Q
             if (i == warmup)
                 timer.start();
             optimizer.zero_grad();
-            const torch::Tensor loss =
-                torch::nn::functional::cross_entropy(model->forward(x), y);
+            const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(x), y);
             loss.backward();
             optimizer.step();
             loss.item<double>();  // waits for the device

@@ -73,7 +73,8 @@ struct TrainConfig {
     LrSchedule schedule = LrSchedule::Paper;
     QVector<int> milestones;  // multistep: epochs where lr ÷ 10 (default 50 % and 75 %)
     // Warm-up (the paper's ResNet-110): lr = warmupLr until the running training error falls
-    // below warmupUntilError % or for at most warmupIterations iterations; 0 turns it off.
+    // below warmupUntilError % (0: never early) or for at most warmupIterations iterations;
+    // warmupIterations 0 turns it off.
     int warmupIterations = 0;
     double warmupLr = 0.01;
     double warmupUntilError = 80.0;

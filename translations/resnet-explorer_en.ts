@@ -575,10 +575,6 @@
         <translation>Warm-up learning rate (default %1).</translation>
     </message>
     <message>
-        <source>End the warm-up when the training error is below this % (default %1).</source>
-        <translation>End the warm-up when the training error is below this % (default %1).</translation>
-    </message>
-    <message>
         <source>Train a network on CIFAR-10.</source>
         <translation>Train a network on CIFAR-10.</translation>
     </message>
@@ -641,6 +637,10 @@
     <message>
         <source>Use N test images, spread evenly over the set so every class has its share (default %1: all).</source>
         <translation>Use N test images, spread evenly over the set so every class has its share (default %1: all).</translation>
+    </message>
+    <message>
+        <source>End the warm-up when the training error is below this % (default %1; 0: warm up for all of --warmup).</source>
+        <translation>End the warm-up when the training error is below this % (default %1; 0: warm up for all of --warmup).</translation>
     </message>
 </context>
 <context>
@@ -1005,10 +1005,6 @@ and then open this tab again.</translation>
         <translation>The paper&apos;s test error (Table 6), where it gives one</translation>
     </message>
     <message>
-        <source>Quick variant for a CPU: %1. Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</source>
-        <translation>Quick variant for a CPU: %1. Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</translation>
-    </message>
-    <message>
         <source>Full variant: the paper&apos;s recipe (%1 iterations per network, all 50,000 training images). Meant for a GPU.</source>
         <translation>Full variant: the paper&apos;s recipe (%1 iterations per network, all 50,000 training images). Meant for a GPU.</translation>
     </message>
@@ -1060,6 +1056,10 @@ and then open this tab again.</translation>
         <source>An experiment is running; stop it before opening another.</source>
         <translation>An experiment is running; stop it before opening another.</translation>
     </message>
+    <message>
+        <source>Quick variant for a CPU: %1 (the paper&apos;s warm-up rate: at 0.1 a run this short is ruled by a deep net&apos;s unsteady first steps). Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</source>
+        <translation>Quick variant for a CPU: %1 (the paper&apos;s warm-up rate: at 0.1 a run this short is ruled by a deep net&apos;s unsteady first steps). Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</translation>
+    </message>
 </context>
 <context>
     <name>rx::Experiments</name>
@@ -1102,13 +1102,6 @@ and then open this tab again.</translation>
     <message>
         <source>full (paper&apos;s recipe, GPU)</source>
         <translation>full (paper&apos;s recipe, GPU)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n network(s) · %1 iterations each · %2 training images</source>
-        <translation>
-            <numerusform>%n network · %1 iterations each · %2 training images</numerusform>
-            <numerusform>%n networks · %1 iterations each · %2 training images</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 holds no experiment (no %2)</source>
@@ -1157,6 +1150,10 @@ and then open this tab again.</translation>
     <message>
         <source>cannot create %1</source>
         <translation>cannot create %1</translation>
+    </message>
+    <message>
+        <source>%1 networks · %2 iterations each at learning rate %3 · %4 training images</source>
+        <translation>%1 networks · %2 iterations each at learning rate %3 · %4 training images</translation>
     </message>
 </context>
 <context>
@@ -2186,10 +2183,6 @@ std %4</translation>
         <translation>a non-negative number</translation>
     </message>
     <message>
-        <source>a percentage above 0 and at most 100</source>
-        <translation>a percentage above 0 and at most 100</translation>
-    </message>
-    <message>
         <source>expected %1, got %2</source>
         <translation>expected %1, got %2</translation>
     </message>
@@ -2208,6 +2201,10 @@ std %4</translation>
     <message>
         <source>an array of epochs</source>
         <translation>an array of epochs</translation>
+    </message>
+    <message>
+        <source>a percentage from 0 to 100</source>
+        <translation>a percentage from 0 to 100</translation>
     </message>
 </context>
 <context>

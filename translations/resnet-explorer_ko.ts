@@ -575,10 +575,6 @@
         <translation>워밍업 학습률 (기본값 %1).</translation>
     </message>
     <message>
-        <source>End the warm-up when the training error is below this % (default %1).</source>
-        <translation>학습 오차가 이 % 아래로 내려가면 워밍업을 끝냅니다 (기본값 %1).</translation>
-    </message>
-    <message>
         <source>Train a network on CIFAR-10.</source>
         <translation>CIFAR-10으로 신경망을 학습합니다.</translation>
     </message>
@@ -641,6 +637,10 @@
     <message>
         <source>Use N test images, spread evenly over the set so every class has its share (default %1: all).</source>
         <translation>테스트 이미지 N개를 데이터셋 전체에 고르게 골라 모든 클래스가 제 몫을 갖게 씁니다 (기본값 %1: 전부).</translation>
+    </message>
+    <message>
+        <source>End the warm-up when the training error is below this % (default %1; 0: warm up for all of --warmup).</source>
+        <translation>학습 오차가 이 % 아래가 되면 워밍업을 끝냅니다 (기본값 %1, 0이면 --warmup 동안 내내 워밍업).</translation>
     </message>
 </context>
 <context>
@@ -1004,10 +1004,6 @@ resnet-explorer-cli download --out %1
         <translation>논문의 테스트 오차 (표 6), 논문에 값이 있을 때</translation>
     </message>
     <message>
-        <source>Quick variant for a CPU: %1. Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</source>
-        <translation>CPU용 빠른 방식: %1. 논문의 수치가 아니라, 학습 초기에 보이는 논문의 효과입니다.</translation>
-    </message>
-    <message>
         <source>Full variant: the paper&apos;s recipe (%1 iterations per network, all 50,000 training images). Meant for a GPU.</source>
         <translation>전체 방식: 논문의 방식 (신경망마다 %1번 반복, 학습 이미지 50,000개 전부). GPU용입니다.</translation>
     </message>
@@ -1059,6 +1055,10 @@ resnet-explorer-cli download --out %1
         <source>An experiment is running; stop it before opening another.</source>
         <translation>실험이 진행 중입니다. 다른 실험을 열기 전에 멈추세요.</translation>
     </message>
+    <message>
+        <source>Quick variant for a CPU: %1 (the paper&apos;s warm-up rate: at 0.1 a run this short is ruled by a deep net&apos;s unsteady first steps). Not the paper&apos;s numbers: the paper&apos;s effect, early in training.</source>
+        <translation>CPU용 빠른 방식: %1 (논문의 워밍업 학습률. 0.1이면 이렇게 짧은 실행은 깊은 신경망의 불안정한 첫 단계에 좌우됩니다). 논문의 수치가 아니라, 학습 초기에 보이는 논문의 효과입니다.</translation>
+    </message>
 </context>
 <context>
     <name>rx::Experiments</name>
@@ -1101,12 +1101,6 @@ resnet-explorer-cli download --out %1
     <message>
         <source>full (paper&apos;s recipe, GPU)</source>
         <translation>전체 방식 (논문의 방식, GPU)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n network(s) · %1 iterations each · %2 training images</source>
-        <translation>
-            <numerusform>신경망 %n개 · 각각 %1번 반복 · 학습 이미지 %2개</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 holds no experiment (no %2)</source>
@@ -1155,6 +1149,10 @@ resnet-explorer-cli download --out %1
     <message>
         <source>cannot create %1</source>
         <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 networks · %2 iterations each at learning rate %3 · %4 training images</source>
+        <translation>신경망 %1개 · 각각 학습률 %3로 %2번 반복 · 학습 이미지 %4개</translation>
     </message>
 </context>
 <context>
@@ -2180,10 +2178,6 @@ std %4</source>
         <translation>0 이상의 수</translation>
     </message>
     <message>
-        <source>a percentage above 0 and at most 100</source>
-        <translation>0보다 크고 100 이하인 백분율</translation>
-    </message>
-    <message>
         <source>expected %1, got %2</source>
         <translation>%1이(가) 와야 하는데 %2입니다</translation>
     </message>
@@ -2202,6 +2196,10 @@ std %4</source>
     <message>
         <source>an array of epochs</source>
         <translation>에폭 배열</translation>
+    </message>
+    <message>
+        <source>a percentage from 0 to 100</source>
+        <translation>0에서 100 사이의 백분율</translation>
     </message>
 </context>
 <context>

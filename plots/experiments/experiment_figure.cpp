@@ -72,6 +72,7 @@ std::vector<Panel> makePanels(const ExperimentInfo& info, const ExperimentSummar
     for (size_t p = 0; p < panels.size(); ++p) {
         RunPlot* plot = panels[p].plot.get();
         plot->resize(kPanelWidth, kPanelHeight);
+        plot->setSmoothing(0);  // a figure shows the measurements themselves
         for (int i : members[p]) {
             const ExperimentRunResult& run = summary.runs[i];
             plot->addRun(run.dir, {run.name, runColor(i)});

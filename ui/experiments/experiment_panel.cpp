@@ -195,8 +195,10 @@ void ExperimentPanel::updateTexts() {
     options.quick = isQuick();
     const ExperimentPlan plan = planExperiment(*info, options);
     recipe_->setText(isQuick()
-                         ? tr("Quick variant for a CPU: %1. Not the paper's numbers: the "
-                              "paper's effect, early in training.")
+                         ? tr("Quick variant for a CPU: %1 (the paper's warm-up rate: at "
+                              "0.1 a run this short is ruled by a deep net's unsteady first "
+                              "steps). Not the paper's numbers: the paper's effect, early in "
+                              "training.")
                                .arg(quickRecipeText(*info))
                          : tr("Full variant: the paper's recipe (%1 iterations per network, all "
                               "50,000 training images). Meant for a GPU.")
