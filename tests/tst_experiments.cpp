@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -330,8 +331,10 @@ private Q_SLOTS:
         QVERIFY(!w.experimentDock()->isVisible());
         degradation->trigger();
         QVERIFY(w.experimentDock()->isVisible());
-        // In place of the train form, on the Training tab only.
+        // In place of the train form, on the Training tab only; its table lists the runs, so
+        // the runs list gives the plots its room.
         QVERIFY(!w.dashboard()->form()->isVisible());
+        QVERIFY(!w.findChild<QDockWidget*>("runsDock")->isVisible());
         w.showTab(0);
         QVERIFY(!w.experimentDock()->isVisible());
         w.showTab(1);
@@ -384,6 +387,10 @@ private Q_SLOTS:
         QVERIFY(w.dashboard()->isTicked("resnet-56"));
         QCOMPARE(table->item(3, 1)->text(), runStateText(RunState::Finished));
         QVERIFY(!panel->findChild<QPushButton*>("resumeExperiment")->isVisible());
+        w.closeExperiment();
+        QVERIFY(!w.experimentDock()->isVisible());
+        QVERIFY(w.findChild<QDockWidget*>("runsDock")->isVisible());
+        QVERIFY(w.dashboard()->form()->isVisible());
     }
 
     void badSummaryIsRefusedWithItsName() {

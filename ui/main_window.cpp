@@ -31,6 +31,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -357,8 +358,14 @@ void MainWindow::showExperiment(const QString& id) {
         experiments_->selectExperiment(id);
     experimentWanted_ = true;
     showTab(1);
-    experimentDock_->show();
+    showExperimentDock();
+}
+
+void MainWindow::showExperimentDock() {
+    setExperimentLayout(true);
     experimentDock_->raise();
+    // After the pending layout (a window not shown yet has no sizes to share out).
+    QTimer::singleShot(0, this, [this] { resizeDocks({experimentDock_}, {400}, Qt::Horizontal); });
 }
 
 bool MainWindow::openExperiment(const QString& dir) {
@@ -369,14 +376,24 @@ bool MainWindow::openExperiment(const QString& dir) {
     }
     experimentWanted_ = true;
     showTab(1);
-    experimentDock_->show();
-    experimentDock_->raise();
+    showExperimentDock();
     return true;
 }
 
 void MainWindow::closeExperiment() {
     experimentWanted_ = false;
-    experimentDock_->hide();
+    setExperimentLayout(false);
+}
+
+void MainWindow::setExperimentLayout(bool experiment) {
+    // The experiment's table lists its runs: the runs list (and the properties tabbed with it)
+    // give the plots their room while the panel is up, and come back after.
+    experimentDock_->setVisible(experiment);
+    findChild<QDockWidget*>(QStringLiteral("runsDock"))->setVisible(!experiment);
+    if (experiment || !isPresentation())  // presenting: the properties stay away
+        findChild<QDockWidget*>(QStringLiteral("propertiesDock"))->setVisible(!experiment);
+    if (!experiment && tabs_->currentIndex() != 0)
+        findChild<QDockWidget*>(QStringLiteral("runsDock"))->raise();
 }
 
 void MainWindow::openExperimentDialog() {
@@ -458,7 +475,7 @@ void MainWindow::showTabDocks() {
     if (isPresentation())
         return;
     findChild<QDockWidget*>(QStringLiteral("paletteDock"))->setVisible(tabs_->currentIndex() == 0);
-    experimentDock_->setVisible(experimentWanted_ && tabs_->currentIndex() == 1);
+    setExperimentLayout(experimentWanted_ && tabs_->currentIndex() == 1);
     showIssuesDock();
 }
 
@@ -478,8 +495,8 @@ void MainWindow::setPresentation(bool on) {
         summary_->hide();
         // The explanation of the experiment on show stays in front of the class.
         if (experiments_->isRunning() || !experiments_->folder().isEmpty()) {
-            experimentDock_->show();
-            experimentDock_->raise();
+            experimentWanted_ = true;
+            setExperimentLayout(true);
         }
         QFont font = normal_->font;
         if (font.pointSizeF() > 0)
@@ -505,8 +522,10 @@ void MainWindow::setPresentation(bool on) {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == experimentDock_ && event->type() == QEvent::Close)
+    if (watched == experimentDock_ && event->type() == QEvent::Close) {
         experimentWanted_ = false;
+        QTimer::singleShot(0, this, [this] { setExperimentLayout(false); });
+    }
     if (watched == issuesDock_ && event->type() == QEvent::Close)
         issuesWanted_ = false;  // closed by hand: stays closed until issues appear anew
     return QMainWindow::eventFilter(watched, event);

@@ -120,6 +120,8 @@ private:
     void showIssuesDock();
     void fitCentreToCurrentTab();
     void openExperimentDialog();
+    void showExperimentDock();
+    void setExperimentLayout(bool experiment);
 
     NetworkSpec spec_;
     Analysis analysis_;

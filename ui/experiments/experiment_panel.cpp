@@ -40,6 +40,7 @@ ExperimentPanel::ExperimentPanel(TrainingDashboard* dashboard, QWidget* parent)
       root_(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
             QStringLiteral("/experiments")) {
     setObjectName(QStringLiteral("experimentPanel"));
+    setMinimumWidth(340);  // the explanation and the table's five columns stay readable
     auto* layout = new QVBoxLayout(this);
     combo_ = new QComboBox(this);
     combo_->setObjectName(QStringLiteral("experimentCombo"));
@@ -94,7 +95,8 @@ ExperimentPanel::ExperimentPanel(TrainingDashboard* dashboard, QWidget* parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setSectionResizeMode(NetworkColumn, QHeaderView::Stretch);
+    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(table_, 1);
 
     folderLabel_ = new QLabel(this);
