@@ -142,7 +142,7 @@ void ExperimentPanel::changeEvent(QEvent* event) {
 
 void ExperimentPanel::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    if (secondsPerMac_ < 0 && !measuring_)
+    if (secondsPerMac_ < 0 && !measurement_)
         measureStep();
 }
 
@@ -220,7 +220,6 @@ void ExperimentPanel::setSecondsPerMac(double seconds, const QString& device) {
 }
 
 void ExperimentPanel::measureStep() {
-    measuring_ = true;
     auto result = std::make_shared<std::pair<double, QString>>(-1, QString());
     QThread* thread = QThread::create([result] {
         TrainConfig config;
@@ -230,7 +229,6 @@ void ExperimentPanel::measureStep() {
     thread->setObjectName(QStringLiteral("step measurement"));
     measurement_ = thread;
     connect(thread, &QThread::finished, this, [this, thread, result] {
-        measuring_ = false;
         measurement_ = nullptr;
         thread->deleteLater();
         if (result->first > 0)

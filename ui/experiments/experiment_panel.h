@@ -97,7 +97,6 @@ private:
     std::function<void(ExperimentPlan*)> adjust_;
     double secondsPerMac_ = -1;
     QString device_;
-    bool measuring_ = false;
     class QThread* measurement_ = nullptr;  // the step measurement while it runs
 };
 
