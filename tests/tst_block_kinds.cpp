@@ -153,7 +153,19 @@ private Q_SLOTS:
             QCOMPARE(canvas.blockBoxCount(), 3);
             QCOMPARE(canvas.linesOf({CanvasRef::Kind::Block, 0, 0}), planLines(info, 16, 1));
             QCOMPARE(canvas.linesOf({CanvasRef::Kind::Block, 1, 0}), planLines(info, 32, 2));
+            // Pre-activation nets end with BN and ReLU before the pooling (final_bn).
+            QCOMPARE(canvas.linesOf({CanvasRef::Kind::Head}).first() == "BN, ReLU",
+                     info.preActivation);
             QVERIFY(!canvas.isMarkedInvalid({CanvasRef::Kind::Block, 1, 0}));
+            // Every title fits its box, the long collapsed ones too ("layer1 · ×18 plain
+            // pre-activation bottleneck blocks" ran out of its box, cut in the middle).
+            QCOMPARE(canvas.titleOverflowOf({CanvasRef::Kind::Block, 1, 0}), 0.0);
+            NetworkSpec deep = spec;
+            deep.stages[0].blocks = 18;
+            canvas.setSpec(deep, analyze(deep), true);
+            QVERIFY(canvas.isCollapsed(0));
+            QCOMPARE(canvas.titleOverflowOf({CanvasRef::Kind::Stage, 0, -1}), 0.0);
+            canvas.setSpec(spec, analyze(spec), true);
 
             QListWidgetItem* item = palette.itemFor(blockPayload(info.value));
             QVERIFY2(item, info.id);

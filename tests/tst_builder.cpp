@@ -520,6 +520,29 @@ private Q_SLOTS:
         QVERIFY(dock->isVisible());
     }
 
+    // Issue 10: the Dataset and Predictions tabs choose their own run; the runs list and the
+    // properties beside them took a quarter of the width from the image grid and the matrix.
+    void classroomTabsTakeTheWholeWidth() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* runs = w.findChild<QDockWidget*>("runsDock");
+        auto* properties = w.findChild<QDockWidget*>("propertiesDock");
+        QWidget* tabs = w.centralWidget();
+        const int builderWidth = tabs->width();
+        for (int tab : {2, 3}) {
+            w.showTab(tab);
+            QVERIFY(!runs->isVisible() && !properties->isVisible());
+            QTRY_VERIFY(tabs->width() > builderWidth + 200);
+        }
+        w.showTab(1);
+        QVERIFY(runs->isVisible());
+        w.showTab(0);
+        QVERIFY(properties->isVisible());
+        QTRY_COMPARE(tabs->width(), builderWidth);
+    }
+
 private:
     static NetworkSpec edits_helper(NetworkSpec spec) {
         spec.stages[0].blocks += 1;

@@ -315,6 +315,9 @@ private Q_SLOTS:
     void heatmapShowsEveryLayerOverTime() {
         GradientHeatmap map;
         map.addRun("r", {"r", runColor(0)});
+        // Bug: before its first measurement a run showed QCPColorMap's dark block of zeros.
+        map.replot();
+        QVERIFY(!map.plottable(0)->visible());
         for (int i = 1; i <= 3000; ++i)
             map.append("r", GradientNorms{i * 50, i / 8.0, {"conv1", "fc"}, {1.0 / i, 0.5}});
         QCOMPARE(map.columns(), 3000);
@@ -322,6 +325,7 @@ private Q_SLOTS:
         // Long runs are drawn at a coarser time step, never more than 1,500 columns.
         auto* colorMap = qobject_cast<QCPColorMap*>(map.plottable(0));
         QVERIFY(colorMap);
+        QVERIFY(colorMap->visible());
         QVERIFY(colorMap->data()->keySize() <= 1500);
         QCOMPARE(colorMap->data()->valueSize(), 2);
         QCOMPARE(colorMap->colorScale()->dataScaleType(), QCPAxis::stLogarithmic);

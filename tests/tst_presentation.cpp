@@ -100,6 +100,7 @@ private Q_SLOTS:
         // Changing tabs does not bring the builder's docks back.
         w.showTab(0);
         QVERIFY(!docked(w, "paletteDock"));
+        QVERIFY(!docked(w, "runsDock"));  // the runs belong beside the training plots
         // A run added while presenting is drawn large too.
         w.dashboard()->plots()->addRun(QStringLiteral("late"), {QStringLiteral("late"), Qt::red});
         QVERIFY(plot->graph(plot->graphCount() - 1)->pen().widthF() >= 1.5 * line);

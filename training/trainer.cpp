@@ -14,7 +14,9 @@
 #include <QJsonDocument>
 #include <QThread>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace rx {
 
@@ -756,19 +758,24 @@ double measureTrainingStep(const NetworkSpec& spec, const TrainConfig& config, Q
                                         .weight_decay(config.weightDecay));
         const torch::Tensor x = torch::randn({config.batchSize, 3, 32, 32}).to(device);
         const torch::Tensor y = torch::randint(0, 10, {config.batchSize}, torch::kLong).to(device);
-        // The first step allocates and picks kernels; the rest are what training costs.
-        const int warmup = 1;
-        QElapsedTimer timer;
-        for (int i = 0; i < warmup + steps; ++i) {
-            if (i == warmup)
-                timer.start();
+        // The first step allocates and picks kernels; the rest are what training costs. The
+        // median step: a burst of other work on a shared machine (the app starting up beside
+        // the measurement) must not set the estimate.
+        std::vector<double> seconds;
+        for (int i = 0; i < 1 + std::max(1, steps); ++i) {
+            QElapsedTimer timer;
+            timer.start();
             optimizer.zero_grad();
             const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(x), y);
             loss.backward();
             optimizer.step();
             loss.item<double>();  // waits for the device
+            if (i > 0)
+                seconds.push_back(timer.nsecsElapsed() / 1e9);
         }
-        return timer.nsecsElapsed() / 1e9 / std::max(1, steps);
+        std::sort(seconds.begin(), seconds.end());
+        const size_t n = seconds.size();
+        return n % 2 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
     } catch (const std::exception& e) {
         *error = Training::failedWith(errorText(e));
         return -1;

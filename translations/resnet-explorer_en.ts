@@ -1217,8 +1217,8 @@ gradient norm %3</translation>
         <translation>layer index</translation>
     </message>
     <message>
-        <source>latest gradient L2 norm</source>
-        <translation>latest gradient L2 norm</translation>
+        <source>gradient L2 norm</source>
+        <translation>gradient L2 norm</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1614,10 @@ gradient norm %3</translation>
     <message>
         <source>ReLU</source>
         <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>BN, ReLU</source>
+        <translation>BN, ReLU</translation>
     </message>
 </context>
 <context>

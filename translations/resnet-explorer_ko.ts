@@ -1216,8 +1216,8 @@ gradient norm %3</source>
         <translation>층 번호</translation>
     </message>
     <message>
-        <source>latest gradient L2 norm</source>
-        <translation>최근 기울기 L2 노름</translation>
+        <source>gradient L2 norm</source>
+        <translation>기울기 L2 노름</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1612,10 @@ gradient norm %3</source>
     <message>
         <source>ReLU</source>
         <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>BN, ReLU</source>
+        <translation>BN, ReLU</translation>
     </message>
 </context>
 <context>

@@ -472,10 +472,22 @@ void MainWindow::showIssuesDock() {
 }
 
 void MainWindow::showTabDocks() {
-    if (isPresentation())
+    QWidget* const tab = tabs_->currentWidget();
+    auto* runsDock = findChild<QDockWidget*>(QStringLiteral("runsDock"));
+    setExperimentLayout(experimentWanted_ && tab == dashboard_);
+    if (isPresentation()) {
+        // Only what the demonstration on show needs: the runs beside the training plots.
+        if (tab != dashboard_)
+            runsDock->hide();
         return;
-    findChild<QDockWidget*>(QStringLiteral("paletteDock"))->setVisible(tabs_->currentIndex() == 0);
-    setExperimentLayout(experimentWanted_ && tabs_->currentIndex() == 1);
+    }
+    findChild<QDockWidget*>(QStringLiteral("paletteDock"))->setVisible(tab == canvas_);
+    // The Dataset and Predictions tabs choose their own run and need no properties: the right
+    // docks give them the window's width.
+    if (tab == datasetView_ || tab == predictionsView_) {
+        runsDock->hide();
+        findChild<QDockWidget*>(QStringLiteral("propertiesDock"))->hide();
+    }
     showIssuesDock();
 }
 
@@ -494,10 +506,9 @@ void MainWindow::setPresentation(bool on) {
                 bar->hide();
         summary_->hide();
         // The explanation of the experiment on show stays in front of the class.
-        if (experiments_->isRunning() || !experiments_->folder().isEmpty()) {
+        if (experiments_->isRunning() || !experiments_->folder().isEmpty())
             experimentWanted_ = true;
-            setExperimentLayout(true);
-        }
+        showTabDocks();
         QFont font = normal_->font;
         if (font.pointSizeF() > 0)
             font.setPointSizeF(font.pointSizeF() * kPresentationScale);

@@ -338,6 +338,7 @@ GradientHeatmap::GradientHeatmap(QWidget* parent) : RunPlot({MetricKind::Gradien
     map_->setColorScale(scale_);
     map_->setGradient(QCPColorGradient::gpThermal);
     map_->setInterpolate(false);
+    map_->setVisible(false);
     auto* margins = new QCPMarginGroup(this);
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -393,6 +394,8 @@ void GradientHeatmap::rebuild() {
     constexpr int kMaxColumns = 1500;  // a long run is shown at a coarser time step
     stale_ = false;
     const QVector<const GradientNorms*> h = shownHistory();
+    // No measurement yet: no map (QCPColorMap starts as a dark 10×10 block of zeros).
+    map_->setVisible(!h.isEmpty());
     if (h.isEmpty()) {
         map_->data()->clear();
         return;
@@ -454,7 +457,7 @@ GradientLatestPlot::GradientLatestPlot(QWidget* parent) : RunPlot({MetricKind::G
 
 void GradientLatestPlot::retranslateUi() {
     xAxis->setLabel(tr("layer index"));
-    yAxis->setLabel(tr("latest gradient L2 norm"));
+    yAxis->setLabel(tr("gradient L2 norm"));  // the title says "latest"
     RunPlot::retranslateUi();
 }
 

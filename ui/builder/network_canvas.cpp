@@ -87,8 +87,21 @@ public:
           title_(std::move(title)),
           lines_(std::move(lines)),
           color_(color),
-          stacked_(stacked) {
-        height_ = kTitleHeight + kLineHeight * lines_.size() + 6;
+          stacked_(stacked) {}
+
+    // Sizes the box for the font its texts are drawn in (the canvas's). A title wider than the
+    // box ("layer1 · ×18 pre-activation basic blocks", a long Korean kind name) wraps at its
+    // words onto more lines, and the box grows to hold them.
+    void layOut(const QFont& font) {
+        font_ = font;
+        const QRectF room = titleRect();
+        const QFontMetricsF metrics(titleFont());
+        const double needed = metrics
+                                  .boundingRect(QRectF(room.topLeft(), QSizeF(room.width(), 1e6)),
+                                                kMeasureFlags, title_)
+                                  .height();
+        titleHeight_ = std::max(kTitleHeight, needed + 4);
+        height_ = titleHeight_ + kLineHeight * lines_.size() + 6;
     }
 
     static constexpr double kStackDepth = 8;  // how far a stacked box's shadows reach
@@ -102,6 +115,14 @@ public:
     const CanvasRef& ref() const { return ref_; }
     const QString& title() const { return title_; }
     const QStringList& lines() const { return lines_; }
+    // How far the widest line of the title reaches past its room, in pixels (0: it fits).
+    double titleOverflow() const {
+        const QFontMetricsF metrics(titleFont());
+        const QRectF room = titleRect();
+        const QRectF used = metrics.boundingRect(QRectF(room.topLeft(), QSizeF(room.width(), 1e6)),
+                                                 kMeasureFlags, title_);
+        return std::max({0.0, used.width() - room.width(), used.height() - room.height()});
+    }
     bool isStacked() const { return stacked_; }
 
     void setSelected(bool selected) {
@@ -130,29 +151,38 @@ public:
         p->setPen(QPen(selected_ ? QColor(25, 90, 210) : border, selected_ ? 3 : invalid_ ? 2 : 1));
         p->setBrush(fill);
         p->drawRoundedRect(r, 6, 6);
-        QFont font = p->font();
-        font.setBold(true);
-        p->setFont(font);
+        p->setFont(titleFont());
         p->setPen(Qt::black);
-        p->drawText(QRectF(r.left() + 8, r.top() + 2, r.width() - 16, kTitleHeight),
-                    Qt::AlignVCenter | Qt::AlignLeft, title_);
-        font.setBold(false);
-        p->setFont(font);
+        p->drawText(titleRect(), titleFlags(), title_);
+        p->setFont(font_);
         for (int i = 0; i < lines_.size(); ++i)
-            p->drawText(QRectF(r.left() + 14, r.top() + kTitleHeight + i * kLineHeight,
+            p->drawText(QRectF(r.left() + 14, r.top() + titleHeight_ + i * kLineHeight,
                                r.width() - 20, kLineHeight),
                         Qt::AlignVCenter | Qt::AlignLeft, lines_[i]);
     }
 
 private:
+    QFont titleFont() const {
+        QFont font = font_;
+        font.setBold(true);
+        return font;
+    }
+    static int titleFlags() { return Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap; }
+    static constexpr int kMeasureFlags = Qt::AlignTop | Qt::AlignLeft | Qt::TextWordWrap;
+    QRectF titleRect() const {
+        return QRectF(-kBoxWidth / 2 + 8, 2, kBoxWidth - 16, titleHeight_ - 2);
+    }
+
     CanvasRef ref_;
     QString title_;
+    QFont font_;
+    double titleHeight_ = kTitleHeight;
     QStringList lines_;
     QColor color_;
     bool stacked_;
     bool selected_ = false;
     bool invalid_ = false;
-    double height_;
+    double height_ = 0;
 };
 
 NetworkCanvas::NetworkCanvas(QWidget* parent) : QGraphicsView(parent) {
@@ -284,6 +314,7 @@ void NetworkCanvas::rebuild() {
 }
 
 CanvasBox* NetworkCanvas::place(Layout& layout, CanvasBox* box, const QStringList& errors) {
+    box->layOut(layout.font);
     box->setPos(0, layout.y);
     layout.scene->addItem(box);
     boxes_.push_back(box);
@@ -445,10 +476,12 @@ void NetworkCanvas::drawHead(Layout& layout) {
     layout.arrow(y - kGap + 2, y + 6);
     y += 8;
     const InputSpec& in = spec_.input;
+    QStringList lines;
+    if (spec_.headHasBatchNorm())  // pre-activation blocks leave the last addition unnormalised
+        lines << tr("BN, ReLU");
+    lines << tr("global average pool") << tr("fc, %1").arg(in.classes);
     place(layout,
-          new CanvasBox({CanvasRef::Kind::Head}, tr("head"),
-                        {tr("global average pool"), tr("fc, %1").arg(in.classes)},
-                        QColor(225, 225, 225), false),
+          new CanvasBox({CanvasRef::Kind::Head}, tr("head"), lines, QColor(225, 225, 225), false),
           layout.errors(Layout::Location::Head));
     y += 10;
     layout.text(tr("%1 classes").arg(in.classes), -kBoxWidth / 2, y, false, Layout::kMuted);
@@ -481,6 +514,11 @@ int NetworkCanvas::reluAfterAdditionCount() const {
 QStringList NetworkCanvas::linesOf(const CanvasRef& ref) const {
     CanvasBox* box = boxFor(ref);
     return box ? box->lines() : QStringList();
+}
+
+double NetworkCanvas::titleOverflowOf(const CanvasRef& ref) const {
+    CanvasBox* box = boxFor(ref);
+    return box ? box->titleOverflow() : 0;
 }
 
 void NetworkCanvas::setSelection(const CanvasRef& ref) {

@@ -62,6 +62,8 @@ public:
     // The layer lines a ref's box lists ("3×3 conv, 16"), and the labels beside the drawn
     // non-identity shortcuts ("A: [x, 0]"), top to bottom.
     QStringList linesOf(const CanvasRef& ref) const;
+    // How far a box's title reaches past the box, in pixels: 0 when it fits (long titles wrap).
+    double titleOverflowOf(const CanvasRef& ref) const;
     QStringList shortcutLabels() const;
     // The addition nodes (⊕) drawn where shortcuts join the main path (one per residual block,
     // one per collapsed residual stage), and the "ReLU" labels drawn after them.

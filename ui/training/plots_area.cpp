@@ -29,6 +29,10 @@ PlotsArea::PlotsArea(QWidget* parent) : QWidget(parent) {
         grid->setRowStretch(info.row, info.rowStretch);
         plots_.push_back(plot);
     }
+    // The paper's figures (left) get three fifths of the width; loss and heat map beside them
+    // need room for two axes and a colour scale, not a strip.
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 2);
     // Controls of several plots at once above them, the grid below.
     column->addWidget(smoothingControl(plots_, this));
     column->addLayout(grid, 1);
