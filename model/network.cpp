@@ -1,5 +1,6 @@
 #include "network.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -74,6 +75,12 @@ BlockImpl::BlockImpl(const BlockInfo& info)
         }
         ops_.push_back(op);
     }
+    // The steps up to and including the Branch make the projection's input.
+    const auto branchAt = std::find_if(ops_.begin(), ops_.end(),
+                                       [](const Op& op) { return op.op == StepOp::Branch; });
+    if (branchAt != ops_.end())
+        for (auto it = ops_.begin(); it != std::next(branchAt); ++it)
+            it->feedsBranch = true;
     if (shortcutKind_ == ShortcutKind::Projection) {
         downsample_ = nn::Sequential(convNoBias(1, info.inChannels, info.outChannels, stride_));
         // Pre-activation projections act on the normalised input and need no BN of their own.
@@ -108,31 +115,64 @@ torch::Tensor BlockImpl::shortcut(const torch::Tensor& x, const torch::Tensor& b
 }
 
 torch::Tensor BlockImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* responses) {
-    if (!folded_.empty() && !is_training())
-        return foldedForward(x, responses);
+    BlockProbe probe;
+    probe.responses = responses;
+    return forward(std::move(x), probe);
+}
+
+torch::Tensor BlockImpl::forward(torch::Tensor x, const BlockProbe& probe) {
+    const bool folded = !folded_.empty() && !is_training();
+    if (probe.lesioned && !isResidual()) {
+        if (!canLesion())
+            throw std::invalid_argument("a plain block that changes the shape cannot be removed");
+        if (probe.tap)
+            *probe.tap = {x, {}, {}, x};
+        return x;
+    }
+    // In place only on a tensor this block made and nothing else holds: not the input, nor
+    // anything a probe keeps.
+    const bool keep = probe.responses || probe.tap;
     // The identity and option A shortcuts see x itself; a projection sees the input at the
-    // plan's Branch step (pre-activation: the normalised x), else x.
+    // plan's Branch step (pre-activation: the normalised x), else x. A lesioned block skips its
+    // main path (up to the Branch when a projection needs it) and passes the shortcut on.
     torch::Tensor out = x, branch = x;
+    bool added = false;
     for (const Op& op : ops_) {
+        if (probe.lesioned && !added && op.op != StepOp::Add &&
+            !(shortcutKind_ == ShortcutKind::Projection && op.feedsBranch))
+            continue;
         switch (op.op) {
             case StepOp::BatchNorm:
-                out = bns_[op.module]->forward(out);
+                if (!folded || !bnFolded_[op.module])
+                    out = bns_[op.module]->forward(out);
                 break;
             case StepOp::Conv:
-                out = convs_[op.module]->forward(out);
+                out = folded ? folded_[op.module](out) : convs_[op.module]->forward(out);
                 break;
             case StepOp::Relu:
-                out = torch::relu(out);
+                out = folded && !keep && !out.is_same(x) ? torch::relu_(out) : torch::relu(out);
                 break;
             case StepOp::Branch:
                 branch = out;
                 break;
-            case StepOp::Add:
-                out = out + shortcut(x, branch);
+            case StepOp::Add: {
+                const torch::Tensor s = folded && foldedDownsample_ ? (*foldedDownsample_)(branch)
+                                                                    : shortcut(x, branch);
+                if (probe.tap) {
+                    probe.tap->residual = probe.lesioned ? torch::zeros_like(s) : out;
+                    probe.tap->shortcut = s;
+                }
+                out = probe.lesioned ? s : folded && !keep ? out.add_(s) : out + s;
+                added = true;
                 break;
+            }
         }
-        if (op.record && responses)
-            responses->push_back(out);
+        if (op.record && probe.responses && !probe.lesioned)
+            probe.responses->push_back(out);
+    }
+    if (probe.tap) {
+        probe.tap->input = x;
+        probe.tap->output = out;
     }
     return out;
 }
@@ -168,40 +208,6 @@ void BlockImpl::train(bool on) {
         foldedDownsample_.reset();
     }
     nn::Module::train(on);
-}
-
-// forward() of the inference form: the same plan with each conv + BN as one FoldedConv and
-// in-place ReLU (not when a recorded response could be overwritten).
-torch::Tensor BlockImpl::foldedForward(const torch::Tensor& x,
-                                       std::vector<torch::Tensor>* responses) {
-    torch::Tensor out = x, branch = x;
-    for (const Op& op : ops_) {
-        switch (op.op) {
-            case StepOp::BatchNorm:
-                if (!bnFolded_[op.module])
-                    out = bns_[op.module]->forward(out);
-                break;
-            case StepOp::Conv:
-                out = folded_[op.module](out);
-                break;
-            case StepOp::Relu:
-                // In place only on a tensor this block made and nothing else holds.
-                out = responses || out.is_same(x) ? torch::relu(out) : torch::relu_(out);
-                break;
-            case StepOp::Branch:
-                branch = out;
-                break;
-            case StepOp::Add: {
-                const torch::Tensor s =
-                    foldedDownsample_ ? (*foldedDownsample_)(branch) : shortcut(x, branch);
-                out = responses ? out + s : out.add_(s);
-                break;
-            }
-        }
-        if (op.record && responses)
-            responses->push_back(out);
-    }
-    return out;
 }
 
 namespace {
@@ -266,6 +272,12 @@ void NetworkImpl::train(bool on) {
 }
 
 torch::Tensor NetworkImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* responses) {
+    ForwardProbe probe;
+    probe.responses = responses;
+    return forward(std::move(x), probe);
+}
+
+torch::Tensor NetworkImpl::forward(torch::Tensor x, const ForwardProbe& probe) {
     const bool folded = stemFolded_ && !is_training();
     if (folded) {
         x = (*stemFolded_)(x.contiguous(torch::MemoryFormat::ChannelsLast));
@@ -274,18 +286,33 @@ torch::Tensor NetworkImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* 
         if (bn1_)
             x = bn1_->forward(x);
     }
-    if (responses && stemResponse_)
-        responses->push_back(x);
+    if (probe.responses && stemResponse_)
+        probe.responses->push_back(x);
     if (bn1_)
         x = torch::relu(x);
     if (stemMaxPool_)
         x = torch::max_pool2d(x, 3, 2, 1);
-    for (auto& block : blocks_)
-        x = block->forward(x, responses);
+    if (probe.blocks)
+        probe.blocks->assign(blocks_.size(), {});
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+        BlockProbe p;
+        p.responses = probe.responses;
+        p.tap = probe.blocks ? &(*probe.blocks)[i] : nullptr;
+        p.lesioned = i < probe.lesioned.size() && probe.lesioned[i];
+        x = blocks_[i]->forward(x, p);
+    }
     if (finalBn_)
         x = torch::relu(finalBn_->forward(x));
     x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
     return fc_->forward(x);
+}
+
+QStringList NetworkImpl::blockNames() const {
+    QStringList names;
+    for (const BlockInfo& info : analysis_.blocks)
+        if (info.role == BlockInfo::Role::Block)
+            names << info.name;
+    return names;
 }
 
 std::int64_t countParameters(const torch::nn::Module& module) {

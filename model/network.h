@@ -27,6 +27,32 @@ struct FoldedConv {
     static FoldedConv fold(const torch::nn::Conv2d& conv, const torch::nn::BatchNorm2d& bn);
 };
 
+// One block's tensors in a forward pass: its input x, the residual F(x) (the main path where it
+// meets the shortcut; zeros in a lesioned block), what the shortcut carries to the addition
+// (x itself for identity shortcuts) and the output. Residual and shortcut stay undefined in
+// plain blocks.
+struct BlockTap {
+    torch::Tensor input, residual, shortcut, output;
+};
+
+// What a block's forward pass reports, and whether the block is left out (Veit et al. 2016's
+// lesion): a lesioned residual block outputs its shortcut (then the ReLU after the addition,
+// where the kind has one); a lesioned plain block passes its input on, which only a block
+// keeping its input's shape can (canLesion). A lesioned block reports no responses.
+struct BlockProbe {
+    std::vector<torch::Tensor>* responses = nullptr;
+    BlockTap* tap = nullptr;
+    bool lesioned = false;
+};
+
+// What a network's forward pass reports and leaves out: `blocks` receives one BlockTap per
+// block, in order; `lesioned[i]` leaves out block i (shorter than the blocks: the rest stay).
+struct ForwardProbe {
+    std::vector<torch::Tensor>* responses = nullptr;
+    std::vector<BlockTap>* blocks = nullptr;
+    std::vector<bool> lesioned;
+};
+
 // One residual or plain block of any BlockKind, built by following the kind's layer plan
 // (block_kinds.h) as the analysis counts it. `responses`, when given, receives the response of
 // each conv the plan marks (after its BN, before the addition and ReLU; paper Fig. 7), in order.
@@ -34,6 +60,11 @@ class BlockImpl : public torch::nn::Module {
 public:
     explicit BlockImpl(const BlockInfo& info);
     torch::Tensor forward(torch::Tensor x, std::vector<torch::Tensor>* responses = nullptr);
+    torch::Tensor forward(torch::Tensor x, const BlockProbe& probe);
+
+    bool isResidual() const { return shortcutKind_ != ShortcutKind::None; }
+    // Whether the block can be left out: residual blocks always, plain ones that keep the shape.
+    bool canLesion() const { return isResidual() || (stride_ == 1 && padChannels_ == 0); }
 
     // See NetworkImpl::foldForInference.
     void foldForInference();
@@ -43,12 +74,11 @@ private:
     // One step of the plan, resolved at construction so forward() only indexes.
     struct Op {
         StepOp op;
-        int module = -1;      // index into convs_ or bns_
-        bool record = false;  // the output after this op is a Fig. 7 response
+        int module = -1;           // index into convs_ or bns_
+        bool record = false;       // the output after this op is a Fig. 7 response
+        bool feedsBranch = false;  // up to the Branch step: makes the projection's input
     };
     torch::Tensor shortcut(const torch::Tensor& x, const torch::Tensor& branch);
-
-    torch::Tensor foldedForward(const torch::Tensor& x, std::vector<torch::Tensor>* responses);
 
     std::vector<Op> ops_;
     std::vector<torch::nn::Conv2d> convs_;
@@ -70,8 +100,12 @@ public:
     // Throws std::invalid_argument with the validation messages when the spec is invalid.
     explicit NetworkImpl(const NetworkSpec& spec);
     torch::Tensor forward(torch::Tensor x, std::vector<torch::Tensor>* responses = nullptr);
+    torch::Tensor forward(torch::Tensor x, const ForwardProbe& probe);
 
     const NetworkSpec& spec() const { return spec_; }
+    // The blocks in forward order, and their names ("layer1.0", as in the state_dict).
+    const std::vector<Block>& blocks() const { return blocks_; }
+    QStringList blockNames() const;
     const Analysis& analysis() const { return analysis_; }
     // Names of the layers whose outputs forward() reports in `responses`, in the same order.
     QStringList responseLayers() const { return analysis_.responseLayers(); }

@@ -60,6 +60,30 @@ QStringList planLines(const BlockKindInfo& kind, int width, int stride) {
     return lines;
 }
 
+// Whether a kind's plan applies a ReLU after the addition (post-activation kinds).
+bool reluAfterAdd(const BlockKindInfo& kind) {
+    for (size_t i = 0; i + 1 < kind.plan.size(); ++i)
+        if (kind.plan[i].op == StepOp::Add)
+            return kind.plan[i + 1].op == StepOp::Relu;
+    return false;
+}
+
+double maxDifference(const torch::Tensor& a, const torch::Tensor& b) {
+    return (a - b).abs().max().item<double>();
+}
+
+// Trained-looking BN statistics, so that eval mode and folding have something to do.
+void randomiseBatchNorm(torch::nn::Module& net) {
+    torch::NoGradGuard noGrad;
+    for (auto& module : net.modules(false))
+        if (auto* bn = module->as<torch::nn::BatchNorm2d>()) {
+            bn->running_mean.uniform_(-0.5, 0.5);
+            bn->running_var.uniform_(0.5, 2.0);
+            bn->weight.uniform_(0.5, 1.5);
+            bn->bias.uniform_(-0.2, 0.2);
+        }
+}
+
 }  // namespace
 
 class TestBlockKinds : public QObject {
@@ -142,6 +166,104 @@ private Q_SLOTS:
         }
         net->train();
         QVERIFY(!net->isFolded());
+    }
+
+    // Issue 11's insight views read each block's x, F(x), shortcut and output, and leave blocks
+    // out (Veit et al.'s lesion): in the module's own forward and in its inference form.
+    void everyKindTapsAndLesions_data() { everyKindBuildsAndCounts_data(); }
+    void everyKindTapsAndLesions() {
+        QFETCH(int, kind);
+        QFETCH(int, shortcut);
+        const BlockKindInfo& info = blockKindInfo(BlockKind(kind));
+        // Two blocks a stage: every second block keeps its shape, so even plain ones can go.
+        Network net(cifarNet(QStringLiteral("test"), BlockKind(kind), 2, ShortcutOption(shortcut)));
+        randomiseBatchNorm(*net);
+        torch::NoGradGuard noGrad;
+        const torch::Tensor x = torch::randn({4, 3, 32, 32});
+        net->eval();
+        const torch::Tensor expected = net->forward(x);
+        const size_t n = net->blocks().size();
+        QCOMPARE(n, size_t(6));
+        QCOMPARE(net->blockNames().first(), QStringLiteral("layer1.0"));
+        QCOMPARE(net->blockNames().last(), QStringLiteral("layer3.1"));
+        for (const bool folded : {false, true}) {
+            if (folded)
+                net->foldForInference();
+            std::vector<BlockTap> taps;
+            ForwardProbe probe;
+            probe.blocks = &taps;
+            QVERIFY(maxDifference(net->forward(x, probe), expected) < 1e-4);
+            QCOMPARE(taps.size(), n);
+            for (size_t i = 0; i < n; ++i) {
+                const BlockTap& t = taps[i];
+                if (i > 0)
+                    QVERIFY(torch::equal(t.input, taps[i - 1].output));
+                QCOMPARE(t.residual.defined(), info.residual);
+                if (!info.residual)
+                    continue;
+                const torch::Tensor sum = t.residual + t.shortcut;
+                QVERIFY(maxDifference(reluAfterAdd(info) ? torch::relu(sum) : sum, t.output) <
+                        1e-5);
+            }
+            for (size_t i = 0; i < n; ++i) {
+                ForwardProbe lesion;
+                lesion.lesioned.assign(n, false);
+                lesion.lesioned[i] = true;
+                std::vector<BlockTap> cut;
+                lesion.blocks = &cut;
+                if (!net->blocks()[i]->canLesion()) {
+                    QVERIFY(!info.residual &&
+                            i % 2 == 0);  // the first of a stage changes the shape
+                    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, net->forward(x, lesion));
+                    continue;
+                }
+                const torch::Tensor logits = net->forward(x, lesion);
+                QVERIFY(maxDifference(logits, expected) > 1e-4);     // the block mattered
+                QVERIFY(torch::equal(cut[i].input, taps[i].input));  // the blocks before did not
+                if (info.residual) {
+                    // The shortcut alone: the same shortcut as in the whole net, F(x) = 0.
+                    QVERIFY(maxDifference(cut[i].shortcut, taps[i].shortcut) < 1e-6);
+                    QCOMPARE(cut[i].residual.abs().max().item<double>(), 0.0);
+                    const torch::Tensor s = cut[i].shortcut;
+                    QVERIFY(torch::equal(cut[i].output, reluAfterAdd(info) ? torch::relu(s) : s));
+                } else {
+                    QVERIFY(torch::equal(cut[i].output, cut[i].input));
+                }
+            }
+        }
+    }
+
+    // A residual block whose branch is zero adds nothing: leaving it out changes no logit (the
+    // property behind the lesion study's zero-initialised check).
+    void zeroBranchesMakeLesionsExact() {
+        for (const BlockKindInfo& info : blockKinds()) {
+            if (!info.residual)
+                continue;
+            Network net(
+                cifarNet(QStringLiteral("test"), info.value, 2, ShortcutOption::ProjectOnChange));
+            randomiseBatchNorm(*net);
+            torch::NoGradGuard noGrad;
+            // The branch's last layer: its BN (post-activation) or its conv (pre-activation).
+            for (const Block& block : net->blocks()) {
+                std::shared_ptr<torch::nn::Module> last;
+                for (const auto& m : block->named_children())
+                    if (m.key().starts_with(info.preActivation ? "conv" : "bn"))
+                        last = m.value();  // registered in plan order
+                QVERIFY(last);
+                for (auto& p : last->parameters())
+                    p.zero_();  // a BN's weight and bias, or a conv's weight
+            }
+            net->eval();
+            const torch::Tensor x = torch::randn({4, 3, 32, 32});
+            const torch::Tensor whole = net->forward(x);
+            for (size_t i = 0; i < net->blocks().size(); ++i) {
+                ForwardProbe lesion;
+                lesion.lesioned.assign(net->blocks().size(), false);
+                lesion.lesioned[i] = true;
+                QVERIFY2(torch::equal(net->forward(x, lesion), whole),
+                         qPrintable(QStringLiteral("%1, block %2").arg(info.id).arg(i)));
+            }
+        }
     }
 
     void everyKindDraws() {
