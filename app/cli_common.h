@@ -45,5 +45,10 @@ int evalCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int downloadCommand(const QStringList& args);
 int experimentCommand(const QStringList& args);
+// `analyze KIND RUN_DIR …` (cli_analyze.cpp) and its analyses, one file each.
+int analyzeCommand(const QStringList& args);
+QString analyzeSynopsis();
+int analyzeLesionCommand(const QStringList& args);
+int analyzeLandscapeCommand(const QStringList& args);
 
 }  // namespace rx::cli

@@ -32,6 +32,7 @@ const std::map<QString, Command>& commands() {
         {QStringLiteral("experiment"),
          {rx::cli::experimentCommand,
           "experiment list | run NAME [--quick] --out DIR [--data DIR] [--threads N] [--resume]"}},
+        {QStringLiteral("analyze"), {rx::cli::analyzeCommand, nullptr}},
     };
     return table;
 }
@@ -39,7 +40,10 @@ const std::map<QString, Command>& commands() {
 int usage(QTextStream& stream, int code) {
     stream << "usage: resnet-explorer-cli COMMAND [ARGS]\n\ncommands:\n";
     for (const auto& [name, command] : commands())
-        stream << "  " << command.synopsis << '\n';
+        stream << "  "
+               << (command.synopsis ? QString::fromLatin1(command.synopsis)
+                                    : rx::cli::analyzeSynopsis())
+               << '\n';
     stream << "\nARCH is a preset name (see 'presets') or a .resnet.json file.\n"
               "'resnet-explorer-cli COMMAND --help' lists the options of a command and their "
               "defaults.\n";

@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
     parser.addOption(lang);
     // The main window's tabs, in their order.
     const QStringList tabs = {QStringLiteral("builder"), QStringLiteral("training"),
-                              QStringLiteral("dataset"), QStringLiteral("predictions")};
+                              QStringLiteral("dataset"), QStringLiteral("predictions"),
+                              QStringLiteral("insights")};
     QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on this tab."),
                            tabs.join(QLatin1Char('|')));
     parser.addOption(tab);

@@ -1222,6 +1222,17 @@ gradient norm %3</translation>
     </message>
 </context>
 <context>
+    <name>rx::InsightsTab</name>
+    <message>
+        <source>Lesion study</source>
+        <translation>Lesion study</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>Loss landscape</translation>
+    </message>
+</context>
+<context>
     <name>rx::Json</name>
     <message>
         <source>null</source>
@@ -1538,6 +1549,10 @@ gradient norm %3</translation>
     <message>
         <source>Open experiment folder</source>
         <translation>Open experiment folder</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Insights</translation>
     </message>
 </context>
 <context>

@@ -1221,6 +1221,17 @@ gradient norm %3</source>
     </message>
 </context>
 <context>
+    <name>rx::InsightsTab</name>
+    <message>
+        <source>Lesion study</source>
+        <translation>블록 제거 실험</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>손실 지형</translation>
+    </message>
+</context>
+<context>
     <name>rx::Json</name>
     <message>
         <source>null</source>
@@ -1536,6 +1547,10 @@ gradient norm %3</source>
     <message>
         <source>Open experiment folder</source>
         <translation>실험 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>심층 분석</translation>
     </message>
 </context>
 <context>

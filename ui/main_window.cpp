@@ -5,6 +5,7 @@
 #include "dataset_view.h"
 #include "edits.h"
 #include "experiment_panel.h"
+#include "insights_tab.h"
 #include "plot_base.h"
 #include "predictions_view.h"
 #include "presets.h"
@@ -89,6 +90,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->addTab(datasetView_, QString());
     predictionsView_ = new PredictionsView(dashboard_->runsModel(), tabs_);
     tabs_->addTab(predictionsView_, QString());
+    insightsTab_ = new InsightsTab(dashboard_->runsModel(), tabs_);
+    tabs_->addTab(insightsTab_, QString());
     connect(dashboard_->runsPanel(), &RunsPanel::predictionsRequested, this,
             [this](const QString& id) {
                 tabs_->setCurrentWidget(predictionsView_);
@@ -200,6 +203,7 @@ void MainWindow::retranslateUi() {
     tabs_->setTabText(1, tr("Training"));
     tabs_->setTabText(2, tr("Dataset"));
     tabs_->setTabText(3, tr("Predictions"));
+    tabs_->setTabText(4, tr("Insights"));
     updateUndoTexts();
     for (QAction* action : findChildren<QAction*>()) {
         const QString name = action->objectName();
@@ -482,9 +486,9 @@ void MainWindow::showTabDocks() {
         return;
     }
     findChild<QDockWidget*>(QStringLiteral("paletteDock"))->setVisible(tab == canvas_);
-    // The Dataset and Predictions tabs choose their own run and need no properties: the right
-    // docks give them the window's width.
-    if (tab == datasetView_ || tab == predictionsView_) {
+    // The Dataset, Predictions and Insights tabs choose their own runs and need no properties: the
+    // right docks give them the window's width.
+    if (tab == datasetView_ || tab == predictionsView_ || tab == insightsTab_) {
         runsDock->hide();
         findChild<QDockWidget*>(QStringLiteral("propertiesDock"))->hide();
     }

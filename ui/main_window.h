@@ -27,6 +27,7 @@ namespace rx {
 class BlockPalette;
 class ExperimentPanel;
 class DatasetView;
+class InsightsTab;
 class PredictionsView;
 class TrainingDashboard;
 class PropertiesPanel;
@@ -64,9 +65,10 @@ public:
     void closeExperiment();
     ExperimentPanel* experimentPanel() const { return experiments_; }
     QDockWidget* experimentDock() const { return experimentDock_; }
-    void showTab(int index);  // 0 builder, 1 training, 2 dataset, 3 predictions
+    void showTab(int index);  // 0 builder, 1 training, 2 dataset, 3 predictions, 4 insights
     DatasetView* datasetView() const { return datasetView_; }
     PredictionsView* predictionsView() const { return predictionsView_; }
+    InsightsTab* insightsTab() const { return insightsTab_; }
     QListWidget* issuesView() const { return issues_; }
     QUndoStack* undoStack() const { return undo_; }
     QString statusText() const;
@@ -133,6 +135,7 @@ private:
     TrainingDashboard* dashboard_;
     DatasetView* datasetView_;
     PredictionsView* predictionsView_;
+    InsightsTab* insightsTab_;
     class QTabWidget* tabs_;
     QListWidget* issues_;
     ExperimentPanel* experiments_;
