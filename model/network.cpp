@@ -278,20 +278,7 @@ torch::Tensor NetworkImpl::forward(torch::Tensor x, std::vector<torch::Tensor>* 
 }
 
 torch::Tensor NetworkImpl::forward(torch::Tensor x, const ForwardProbe& probe) {
-    const bool folded = stemFolded_ && !is_training();
-    if (folded) {
-        x = (*stemFolded_)(x.contiguous(torch::MemoryFormat::ChannelsLast));
-    } else {
-        x = conv1_->forward(x);
-        if (bn1_)
-            x = bn1_->forward(x);
-    }
-    if (probe.responses && stemResponse_)
-        probe.responses->push_back(x);
-    if (bn1_)
-        x = torch::relu(x);
-    if (stemMaxPool_)
-        x = torch::max_pool2d(x, 3, 2, 1);
+    x = stem(std::move(x), probe.responses);
     if (probe.blocks)
         probe.blocks->assign(blocks_.size(), {});
     for (size_t i = 0; i < blocks_.size(); ++i) {
@@ -301,6 +288,28 @@ torch::Tensor NetworkImpl::forward(torch::Tensor x, const ForwardProbe& probe) {
         p.lesioned = i < probe.lesioned.size() && probe.lesioned[i];
         x = blocks_[i]->forward(x, p);
     }
+    return head(x);
+}
+
+torch::Tensor NetworkImpl::stem(torch::Tensor x, std::vector<torch::Tensor>* responses) {
+    const bool folded = stemFolded_ && !is_training();
+    if (folded) {
+        x = (*stemFolded_)(x.contiguous(torch::MemoryFormat::ChannelsLast));
+    } else {
+        x = conv1_->forward(x);
+        if (bn1_)
+            x = bn1_->forward(x);
+    }
+    if (responses && stemResponse_)
+        responses->push_back(x);
+    if (bn1_)
+        x = torch::relu(x);
+    if (stemMaxPool_)
+        x = torch::max_pool2d(x, 3, 2, 1);
+    return x;
+}
+
+torch::Tensor NetworkImpl::head(torch::Tensor x) {
     if (finalBn_)
         x = torch::relu(finalBn_->forward(x));
     x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);

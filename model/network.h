@@ -101,6 +101,11 @@ public:
     explicit NetworkImpl(const NetworkSpec& spec);
     torch::Tensor forward(torch::Tensor x, std::vector<torch::Tensor>* responses = nullptr);
     torch::Tensor forward(torch::Tensor x, const ForwardProbe& probe);
+    // forward() in three parts: the stem (its response, when asked), the blocks, the head
+    // (final BN-ReLU of pre-activation nets, pooling, fc) that makes logits of the last
+    // block's output.
+    torch::Tensor stem(torch::Tensor x, std::vector<torch::Tensor>* responses = nullptr);
+    torch::Tensor head(torch::Tensor x);
 
     const NetworkSpec& spec() const { return spec_; }
     // The blocks in forward order, and their names ("layer1.0", as in the state_dict).

@@ -21,6 +21,7 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTreeView>
 
@@ -72,6 +73,14 @@ TestMetrics testWith(int iteration, double error) {
 }
 
 }  // namespace
+
+// The tab widget a plot is a page of (a cell shared by several plots), or nullptr.
+QTabWidget* tabsHolding(QWidget* plot) {
+    for (QWidget* w = plot; w; w = w->parentWidget())
+        if (auto* tabs = qobject_cast<QTabWidget*>(w))
+            return tabs;
+    return nullptr;
+}
 
 class TestDashboard : public QObject {
     Q_OBJECT
@@ -230,7 +239,9 @@ private Q_SLOTS:
         d.plots()->addRun("r", {"r", runColor(0)});
         const QVector<MetricRecord> oneOfEach = {trainAt(5), testWith(5, 50),
                                                  LayerResponses{5, 1, {"conv1"}, {1.0}},
-                                                 GradientNorms{5, 1, {"conv1", "fc"}, {0.1, 0.2}}};
+                                                 GradientNorms{5, 1, {"conv1", "fc"}, {0.1, 0.2}},
+                                                 BlockDynamics{5, 1, {"layer1.0"}, {0.5}, {0.1}}};
+        QCOMPARE(oneOfEach.size(), kMetricKindCount);
         for (const MetricRecord& record : oneOfEach) {
             int before = 0, after = 0;
             for (RunPlot* plot : d.plots()->plots())
@@ -246,6 +257,16 @@ private Q_SLOTS:
         QCOMPARE(d.gradientLatest()->points("r"), 2);
         QCOMPARE(d.gradientHeatmap()->columns(), 1);
         QCOMPARE(d.lossPlot()->records("r"), 1);
+        QCOMPARE(d.plots()->plot<ResidualRatioPlot>()->points("r"), 1);
+        QCOMPARE(d.plots()->plot<ActivationGradientPlot>()->points("r"), 1);
+        // Plots sharing a cell are tabs titled by the table; the others keep a titled box.
+        auto* ratioTabs = tabsHolding(d.plots()->plot<ResidualRatioPlot>());
+        QVERIFY(ratioTabs);
+        QCOMPARE(ratioTabs->count(), 2);
+        QVERIFY(ratioTabs->tabText(0).startsWith("Layer responses (Fig. 7)"));
+        QVERIFY(ratioTabs->tabText(1).startsWith("Residual ratio"));
+        QCOMPARE(tabsHolding(d.plots()->plot<ActivationGradientPlot>())->count(), 2);
+        QVERIFY(!tabsHolding(d.errorPlot()));
     }
 
     // Bug: a second `failed` from the same downloader reached a pointer the first had nulled.

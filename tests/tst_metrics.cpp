@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
+
 using namespace rx;
 
 namespace {
@@ -20,6 +22,12 @@ MetricRecord sample(MetricKind kind) {
             return LayerResponses{391, 1.0, {"conv1", "layer1.0.conv1"}, {0.123456789, 3.25}};
         case MetricKind::Gradients:
             return GradientNorms{50, 0.127877237851662, {"conv1", "fc"}, {1e-7, 2.5}};
+        case MetricKind::Blocks:  // a plain block's ratio is NaN: null in JSON, NaN again
+            return BlockDynamics{100,
+                                 0.255754475703325,
+                                 {"layer1.0", "layer1.1"},
+                                 {0.3125, std::numeric_limits<double>::quiet_NaN()},
+                                 {1e-3, 0.0123456789}};
     }
     return {};
 }

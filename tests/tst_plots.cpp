@@ -363,6 +363,48 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 11: the residual ratio and the activation gradient per block, one line per run at
+    // the measurement the slider picks; a plain net has no ratio (NaN: no points), and the
+    // gradient axis is logarithmic.
+    void blockDynamicsPlots() {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        ResidualRatioPlot ratio;
+        ActivationGradientPlot gradient;
+        for (LayerProfilePlot* plot : std::initializer_list<LayerProfilePlot*>{&ratio, &gradient}) {
+            plot->addRun("res", {"resnet", runColor(0)});
+            plot->addRun("plain", {"plain", runColor(1)});
+            plot->append("res", BlockDynamics{100,
+                                              0.3,
+                                              {"layer1.0", "layer1.1", "layer2.0"},
+                                              {0.9, 0.4, 0.2},
+                                              {0.05, 0.04, 0.03}});
+            plot->append("res", BlockDynamics{200,
+                                              0.6,
+                                              {"layer1.0", "layer1.1", "layer2.0"},
+                                              {0.8, 0.3, 0.1},
+                                              {0.06, 0.05, 0.04}});
+            plot->append("plain", BlockDynamics{100,
+                                                0.3,
+                                                {"layer1.0", "layer1.1", "layer2.0"},
+                                                {nan, nan, nan},
+                                                {1e-4, 1e-3, 1e-2}});
+            QCOMPARE(plot->measurementCount(), 2);
+        }
+        QCOMPARE(ratio.graph(0)->data()->at(0)->value, 0.8);  // the latest
+        QCOMPARE(ratio.graph(0)->data()->at(2)->value, 0.1);
+        QVERIFY(std::isnan(ratio.graph(1)->data()->at(0)->value));
+        ratio.setEpochIndex(0);
+        QCOMPARE(ratio.graph(0)->data()->at(1)->value, 0.4);
+        ratio.setSorted(true);  // descending; NaN last
+        QCOMPARE(ratio.graph(0)->data()->at(0)->value, 0.9);
+        QCOMPARE(gradient.yAxis->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(gradient.yAxis->range().lower <= 1e-4 && gradient.yAxis->range().upper >= 0.06);
+        const QString csv = ratio.csv();
+        QVERIFY2(csv.startsWith("run,iteration,epoch,layer,residual_ratio\n"), qPrintable(csv));
+        QVERIFY2(csv.contains("res,200,0.6,layer1.1,0.3\n"), qPrintable(csv));
+        QCOMPARE(csv.count('\n'), 1 + 3 * 3);
+    }
+
     // Every metric kind reaches a plot of the dashboard's table, and each plot takes its kinds.
     void dashboardPlotTableCoversEveryMetricKind() {
         const QVector<MetricRecord> oneOfEach = {
@@ -370,6 +412,7 @@ private Q_SLOTS:
             TestMetrics{10, 0.1, 2.1, 85, false},
             LayerResponses{10, 0.1, {"conv1", "layer1.0.conv1"}, {1.5, 0.5}},
             GradientNorms{10, 0.1, {"conv1", "fc"}, {0.3, 0.2}},
+            BlockDynamics{10, 0.1, {"layer1.0", "layer1.1"}, {0.5, 0.25}, {0.01, 0.02}},
         };
         QCOMPARE(oneOfEach.size(), kMetricKindCount);
         QWidget parent;

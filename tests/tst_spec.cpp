@@ -88,10 +88,10 @@ private Q_SLOTS:
 
     void presetListIsComplete() {
         const QStringList expected = {
-            "plain-20",    "plain-32",    "plain-44",          "plain-56",          "plain-110",
-            "resnet-20",   "resnet-32",   "resnet-44",         "resnet-56",         "resnet-110",
-            "resnet-1202", "resnet-20-b", "resnet-32-b",       "resnet-32-c",       "preact-resnet-110",
-            "preact-resnet-164", "resnet-18", "resnet-34", "resnet-50", "resnet-34-cifar"};
+            "plain-20",          "plain-32",    "plain-44",    "plain-56",    "plain-110",
+            "resnet-20",         "resnet-32",   "resnet-44",   "resnet-56",   "resnet-110",
+            "resnet-1202",       "resnet-20-b", "resnet-32-b", "resnet-32-c", "preact-resnet-110",
+            "preact-resnet-164", "resnet-18",   "resnet-34",   "resnet-50",   "resnet-34-cifar"};
         QCOMPARE(presetNames(), expected);
         QVERIFY(!preset(QStringLiteral("resnet-21")));
     }
@@ -126,7 +126,8 @@ private Q_SLOTS:
         // 5 × (256 + 32) + (512 + 64) + 4 × (1024 + 64) + (2048 + 128) + 4 × (4096 + 128).
         const std::int64_t a32 = analyze(*preset("resnet-32")).params;
         QCOMPARE(analyze(*preset("resnet-32-b")).params, a32 + 2752);
-        QCOMPARE(analyze(*preset("resnet-32-c")).params, a32 + 5 * 288 + 576 + 4 * 1088 + 2176 + 4 * 4224);
+        QCOMPARE(analyze(*preset("resnet-32-c")).params,
+                 a32 + 5 * 288 + 576 + 4 * 1088 + 2176 + 4 * 4224);
         // Plain nets have exactly the parameters of option A nets.
         QCOMPARE(analyze(*preset("plain-56")).params, analyze(*preset("resnet-56")).params);
     }

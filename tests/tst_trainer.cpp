@@ -37,6 +37,7 @@ struct Outcome {
     QVector<TestMetrics> test;
     QVector<LayerResponses> responses;
     QVector<GradientNorms> gradients;
+    QVector<BlockDynamics> blocks;
 };
 
 QString status(const QString& runDir) {
@@ -57,6 +58,8 @@ Outcome runSync(const TrainConfig& config, int stopAfter = -1) {
                      [&](const LayerResponses& r) { o.responses << r; });
     QObject::connect(&trainer, &Trainer::gradientNorms,
                      [&](const GradientNorms& g) { o.gradients << g; });
+    QObject::connect(&trainer, &Trainer::blockDynamics,
+                     [&](const BlockDynamics& b) { o.blocks << b; });
     QObject::connect(&trainer, &Trainer::finished, [&](int it, bool completed) {
         o.finishedAt = it;
         o.completed = completed;
@@ -150,6 +153,14 @@ private Q_SLOTS:
         for (const LayerResponses& r : o.responses)
             at << r.iteration;
         QCOMPARE(at, QVector<int>({2, 4, 6}));
+        // Issue 11: the block dynamics at the same probes, written to metrics.jsonl too.
+        at.clear();
+        for (const BlockDynamics& b : o.blocks)
+            at << b.iteration;
+        QCOMPARE(at, QVector<int>({2, 4, 6}));
+        MetricsLog log;
+        QVERIFY(readMetrics(QDir(run.path()).filePath(kRunMetricsFile), &log, nullptr));
+        QCOMPARE(log.all<BlockDynamics>(), o.blocks);
 
         QTemporaryDir run2;
         c = base(run2.path());
@@ -189,6 +200,14 @@ private Q_SLOTS:
         QCOMPARE(g.layers.size(), 1 + 18 + 2 + 1);
         for (double n : g.norms)
             QVERIFY(n > 0 && std::isfinite(n));
+        // One residual ratio and activation gradient per block, named as in the state_dict.
+        QCOMPARE(o.blocks.size(), 1);
+        const BlockDynamics& b = o.blocks.first();
+        QCOMPARE(b.blocks.size(), 9);
+        QCOMPARE(b.blocks.first(), QString("layer1.0"));
+        for (int i = 0; i < 9; ++i)
+            QVERIFY(b.residualRatio[i] > 0 && std::isfinite(b.residualRatio[i]) &&
+                    b.activationGradient[i] > 0 && std::isfinite(b.activationGradient[i]));
     }
 
     void stoppedAndResumedMatchesUninterrupted() {

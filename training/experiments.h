@@ -106,8 +106,8 @@ ExperimentPlan planExperiment(const ExperimentInfo& info, const ExperimentOption
 // evaluations and probes count as forward passes (a third of a training step per image).
 double estimateExperimentSeconds(const ExperimentPlan& plan, double secondsPerMac);
 // Trains `spec` for a few iterations on random data with `config`'s device and threads and
-// returns the median seconds of the `steps` iterations after the first (which warms up), or a negative
-// value with a message. Blocks: call it off the UI thread. In trainer.cpp (torch).
+// returns the median seconds of the `steps` iterations after the first (which warms up), or a
+// negative value with a message. Blocks: call it off the UI thread. In trainer.cpp (torch).
 double measureTrainingStep(const NetworkSpec& spec, const TrainConfig& config, QString* deviceName,
                            QString* error, int steps = 5);
 // The seconds per MAC of one training iteration, from a measured step of resnet-20.

@@ -6,7 +6,9 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
+#include <limits>
 #include <type_traits>
 
 namespace rx {
@@ -21,17 +23,18 @@ public:
     }
 };
 
+// Non-finite values (a plain block's residual ratio, a diverged run's norms) are JSON null.
 QJsonArray numbers(const QVector<double>& values) {
     QJsonArray a;
     for (double v : values)
-        a.append(v);
+        a.append(std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null));
     return a;
 }
 
 QVector<double> numbers(const QJsonValue& value) {
     QVector<double> out;
     for (const auto& v : value.toArray())
-        out << v.toDouble();
+        out << (v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN());
     return out;
 }
 
@@ -43,6 +46,22 @@ QStringList strings(const QJsonValue& value) {
 }
 
 }  // namespace
+
+namespace {
+
+bool sameValues(const QVector<double>& a, const QVector<double>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](double x, double y) {
+        return x == y || (std::isnan(x) && std::isnan(y));
+    });
+}
+
+}  // namespace
+
+bool BlockDynamics::operator==(const BlockDynamics& o) const {
+    return iteration == o.iteration && epoch == o.epoch && blocks == o.blocks &&
+           sameValues(residualRatio, o.residualRatio) &&
+           sameValues(activationGradient, o.activationGradient);
+}
 
 QString durationText(double seconds) {
     const qint64 s = qint64(std::max(0.0, seconds));
@@ -100,6 +119,17 @@ void readFields(const QJsonObject& o, GradientNorms& m) {
     m.norms = numbers(o["norms"]);
 }
 
+void writeFields(const BlockDynamics& m, QJsonObject& o) {
+    o["blocks"] = QJsonArray::fromStringList(m.blocks);
+    o["residual_ratio"] = numbers(m.residualRatio);
+    o["activation_gradient"] = numbers(m.activationGradient);
+}
+void readFields(const QJsonObject& o, BlockDynamics& m) {
+    m.blocks = strings(o["blocks"]);
+    m.residualRatio = numbers(o["residual_ratio"]);
+    m.activationGradient = numbers(o["activation_gradient"]);
+}
+
 // ---- The registry ----
 
 template <typename T>
@@ -134,10 +164,8 @@ constexpr MetricKindInfo row(const char* type) {
 
 // In MetricKind order.
 constexpr MetricKindInfo kMetricKinds[] = {
-    row<TrainMetrics>("train"),
-    row<TestMetrics>("test"),
-    row<LayerResponses>("responses"),
-    row<GradientNorms>("gradients"),
+    row<TrainMetrics>("train"),      row<TestMetrics>("test"),     row<LayerResponses>("responses"),
+    row<GradientNorms>("gradients"), row<BlockDynamics>("blocks"),
 };
 static_assert(std::size(kMetricKinds) == kMetricKindCount, "one row per MetricRecord alternative");
 static_assert(
@@ -271,6 +299,7 @@ void registerMetricTypes() {
     qRegisterMetaType<TestMetrics>();
     qRegisterMetaType<LayerResponses>();
     qRegisterMetaType<GradientNorms>();
+    qRegisterMetaType<BlockDynamics>();
     qRegisterMetaType<TrainingProgress>();
     qRegisterMetaType<MetricRecord>();
 }

@@ -59,6 +59,22 @@ struct GradientNorms {
     bool operator==(const GradientNorms&) const = default;
 };
 
+// Issue 11: what each block does, on the probe images (eval mode), one value per block
+// ("layer1.0", …). The residual ratio ‖F(x)‖ / ‖s(x)‖, per image and averaged: the size of what
+// a residual block adds relative to what its shortcut s carries past it (x itself for identity
+// shortcuts; Jastrzębski et al. 2018), NaN for plain blocks. The activation gradient ‖∂L/∂y‖: the
+// L2 norm of the gradient of the mean cross-entropy over the probe images with respect to the
+// block's output y (not its weights): the signal that reaches the block from the loss.
+struct BlockDynamics {
+    int iteration = 0;
+    double epoch = 0;
+    QStringList blocks;
+    QVector<double> residualRatio;
+    QVector<double> activationGradient;
+
+    bool operator==(const BlockDynamics& o) const;  // NaN equals NaN
+};
+
 struct TrainingProgress {
     int iteration = 0;
     int totalIterations = 0;
@@ -73,8 +89,9 @@ QString durationText(double seconds);
 // ---- The metric registry ----
 // One metric record is one of the structs above; it flows as such from the trainer's signals or
 // from metrics.jsonl to the plots. The order of the alternatives is MetricKind's order.
-using MetricRecord = std::variant<TrainMetrics, TestMetrics, LayerResponses, GradientNorms>;
-enum class MetricKind { Train, Test, Responses, Gradients };
+using MetricRecord =
+    std::variant<TrainMetrics, TestMetrics, LayerResponses, GradientNorms, BlockDynamics>;
+enum class MetricKind { Train, Test, Responses, Gradients, Blocks };
 inline constexpr int kMetricKindCount = int(std::variant_size_v<MetricRecord>);
 
 inline MetricKind kindOf(const MetricRecord& record) {
@@ -149,5 +166,6 @@ Q_DECLARE_METATYPE(rx::TrainMetrics)
 Q_DECLARE_METATYPE(rx::TestMetrics)
 Q_DECLARE_METATYPE(rx::LayerResponses)
 Q_DECLARE_METATYPE(rx::GradientNorms)
+Q_DECLARE_METATYPE(rx::BlockDynamics)
 Q_DECLARE_METATYPE(rx::TrainingProgress)
 Q_DECLARE_METATYPE(rx::MetricRecord)

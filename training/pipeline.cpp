@@ -21,6 +21,7 @@
 #endif
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -236,6 +237,62 @@ std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
         std[l] = std::sqrt(std::max(0.0, sumSq[l] / count[l] - mean * mean));
     }
     return std;
+}
+
+BlockDynamicsValues blockDynamics(Network& model, const torch::Tensor& probe,
+                                  const torch::Tensor& labels, int64_t batchSize,
+                                  const BatchControl& control) {
+    const bool wasTraining = model->is_training();
+    model->eval();
+    const int64_t n = probe.size(0);
+    const size_t blocks = model->blocks().size();
+    std::vector<double> ratioSum(blocks, 0), gradientSq(blocks, 0);
+    bool cancelled = false;
+    for (int64_t i = 0; i < n; i += batchSize) {
+        if (control.cancelled()) {
+            cancelled = true;
+            break;
+        }
+        const int64_t end = std::min(n, i + batchSize);
+        std::vector<BlockTap> taps;
+        ForwardProbe p;
+        p.blocks = &taps;
+        const torch::Tensor logits = model->forward(probe.slice(0, i, end), p);
+        // The mean over all n probe images, summed batch by batch: each batch's share.
+        const torch::Tensor loss =
+            torch::nn::functional::cross_entropy(
+                logits, labels.slice(0, i, end),
+                torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum)) /
+            double(n);
+        std::vector<torch::Tensor> outputs;
+        for (const BlockTap& t : taps)
+            outputs.push_back(t.output);
+        // Gradients with respect to the block outputs only: the weights' .grad stay untouched.
+        const auto grads = torch::autograd::grad({loss}, outputs);
+        torch::NoGradGuard noGrad;
+        for (size_t b = 0; b < blocks; ++b) {
+            gradientSq[b] += grads[b].to(torch::kDouble).pow(2).sum().item<double>();
+            const BlockTap& t = taps[b];
+            if (!t.residual.defined())
+                continue;
+            const torch::Tensor f = t.residual.flatten(1).to(torch::kDouble).norm(2, 1);
+            const torch::Tensor s = t.shortcut.flatten(1).to(torch::kDouble).norm(2, 1);
+            ratioSum[b] += (f / s.clamp_min(1e-12)).sum().item<double>();
+        }
+        if (control.onBatch)
+            control.onBatch(end, n);
+    }
+    model->train(wasTraining);
+    if (cancelled || n == 0)
+        return {};
+    BlockDynamicsValues v;
+    for (size_t b = 0; b < blocks; ++b) {
+        v.residualRatio.push_back(model->blocks()[b]->isResidual()
+                                      ? ratioSum[b] / double(n)
+                                      : std::numeric_limits<double>::quiet_NaN());
+        v.activationGradient.push_back(std::sqrt(gradientSq[b]));
+    }
+    return v;
 }
 
 void gradientNorms(Network& model, QStringList* layers, QVector<double>* norms) {

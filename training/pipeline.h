@@ -74,6 +74,17 @@ std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
                                      int64_t batchSize = kProbeBatchSize,
                                      const BatchControl& control = {});
 
+// Each block's residual ratio and activation gradient (BlockDynamics, metrics.h) on the probe
+// images `probe` with their `labels` (eval mode: BN uses its running statistics; the weights'
+// gradients are left as they were). Empty vectors when cancelled.
+struct BlockDynamicsValues {
+    std::vector<double> residualRatio;       // NaN for plain blocks
+    std::vector<double> activationGradient;  // ‖∂L/∂y‖, L the mean loss over all probe images
+};
+BlockDynamicsValues blockDynamics(Network& model, const torch::Tensor& probe,
+                                  const torch::Tensor& labels, int64_t batchSize = kProbeBatchSize,
+                                  const BatchControl& control = {});
+
 // L2 norm of the gradient of every conv and fc weight, named like the layer ("layer1.0.conv1").
 void gradientNorms(Network& model, QStringList* layers, QVector<double>* norms);
 

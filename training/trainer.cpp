@@ -98,7 +98,7 @@ private:
     torch::Device device_{torch::kCPU};
     QString deviceName_;
     DeviceSplit train_, test_;
-    torch::Tensor probe_;
+    torch::Tensor probe_, probeLabels_;
     Normalizer normalizer_;
     Network model_{nullptr};
     std::unique_ptr<torch::optim::SGD> optimizer_;
@@ -231,8 +231,9 @@ bool Session::prepare(QString* error) {
         std::vector<int64_t> rows(n);
         for (int k = 0; k < n; ++k)
             rows[k] = spreadIndex(k, test_.size(), n);
-        probe_ = normalizer_(test_.images.index_select(
-            0, torch::tensor(rows, torch::kLong).to(test_.images.device())));
+        const torch::Tensor index = torch::tensor(rows, torch::kLong).to(test_.images.device());
+        probe_ = normalizer_(test_.images.index_select(0, index));
+        probeLabels_ = test_.labels.index_select(0, index);
     }
     if (!writeFileAtomically(run.filePath(QLatin1String(kRunArchitectureFile)), specToJson(c_.spec),
                              error))
@@ -374,6 +375,16 @@ void Session::probe(int iteration) {
         r.std << s;
     metrics_.write(toJson(r));
     Q_EMIT t_.layerResponses(r);
+    const BlockDynamicsValues v =
+        blockDynamics(model_, probe_, probeLabels_, kProbeBatchSize, {&stop_, {}});
+    if (v.activationGradient.empty())
+        return;  // stopped
+    const BlockDynamics d{
+        iteration, epochOf(iteration), model_->blockNames(),
+        QVector<double>(v.residualRatio.begin(), v.residualRatio.end()),
+        QVector<double>(v.activationGradient.begin(), v.activationGradient.end())};
+    metrics_.write(toJson(d));
+    Q_EMIT t_.blockDynamics(d);
 }
 
 bool Session::checkpoint(int iteration, QString* error) {

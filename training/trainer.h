@@ -90,9 +90,10 @@ struct TrainConfig {
     int logEvery = 50;        // K: train metrics and gradient norms every K iterations
     int testEvery = 0;        // M: test every M iterations; 0 = every epoch
     int testBatchSize = 500;  // images per forward pass when testing
-    int probeImages = 500;    // test images for the Fig. 7 responses
-    int probeEvery = 100;     // Fig. 7 responses every N iterations (and at every epoch end), so
-                              // the plot fills within the first minute; 0 = epoch ends only
+    int probeImages = 500;    // test images for the Fig. 7 responses and the block dynamics
+    int probeEvery = 100;     // Fig. 7 responses and block dynamics (residual ratio, activation
+                              // gradient) every N iterations and at every epoch end, so the
+                              // plots fill within the first minute; 0 = epoch ends only
 
     bool resume = false;  // continue from runDir/checkpoint.pt
 
@@ -145,6 +146,7 @@ Q_SIGNALS:
     void testMetrics(const rx::TestMetrics& metrics);
     void layerResponses(const rx::LayerResponses& responses);
     void gradientNorms(const rx::GradientNorms& norms);
+    void blockDynamics(const rx::BlockDynamics& blocks);
     void progress(const rx::TrainingProgress& progress);
     // During a test evaluation, after each batch: `images` of `total` test images done.
     void testProgress(int images, int total);

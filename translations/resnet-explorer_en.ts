@@ -206,6 +206,21 @@
     </message>
 </context>
 <context>
+    <name>rx::ActivationGradientPlot</name>
+    <message>
+        <source>block (sorted by norm)</source>
+        <translation>block (sorted by norm)</translation>
+    </message>
+    <message>
+        <source>block (input side at the left)</source>
+        <translation>block (input side at the left)</translation>
+    </message>
+    <message>
+        <source>‖∂loss/∂block output‖</source>
+        <translation>‖∂loss/∂block output‖</translation>
+    </message>
+</context>
+<context>
     <name>rx::Analyzer</name>
     <message>
         <source>stage %1, block %2: </source>
@@ -787,6 +802,14 @@
         <source>Smoothing</source>
         <translation>Smoothing</translation>
     </message>
+    <message>
+        <source>Residual ratio ‖F(x)‖ / ‖x‖ per block</source>
+        <translation>Residual ratio ‖F(x)‖ / ‖x‖ per block</translation>
+    </message>
+    <message>
+        <source>Gradient reaching each block&apos;s output</source>
+        <translation>Gradient reaching each block&apos;s output</translation>
+    </message>
 </context>
 <context>
     <name>rx::DatasetView</name>
@@ -1261,6 +1284,17 @@ gradient norm %3</translation>
     <message>
         <source>nothing</source>
         <translation>nothing</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LayerProfilePlot</name>
+    <message>
+        <source>%1
+%2 (epoch %3)
+%4</source>
+        <translation>%1
+%2 (epoch %3)
+%4</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2000,21 @@ Predicted: %2</translation>
     </message>
 </context>
 <context>
+    <name>rx::ResidualRatioPlot</name>
+    <message>
+        <source>block (sorted by ratio)</source>
+        <translation>block (sorted by ratio)</translation>
+    </message>
+    <message>
+        <source>block (input side at the left)</source>
+        <translation>block (input side at the left)</translation>
+    </message>
+    <message>
+        <source>‖F(x)‖ / ‖x‖</source>
+        <translation>‖F(x)‖ / ‖x‖</translation>
+    </message>
+</context>
+<context>
     <name>rx::ResponsePlot</name>
     <message>
         <source>layer index (original order)</source>
@@ -1978,14 +2027,6 @@ Predicted: %2</translation>
     <message>
         <source>layer index (sorted by magnitude)</source>
         <translation>layer index (sorted by magnitude)</translation>
-    </message>
-    <message>
-        <source>%1
-%2 (epoch %3)
-std %4</source>
-        <translation>%1
-%2 (epoch %3)
-std %4</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,21 @@
     </message>
 </context>
 <context>
+    <name>rx::ActivationGradientPlot</name>
+    <message>
+        <source>block (sorted by norm)</source>
+        <translation>블록 (노름 순 정렬)</translation>
+    </message>
+    <message>
+        <source>block (input side at the left)</source>
+        <translation>블록 (왼쪽이 입력 쪽)</translation>
+    </message>
+    <message>
+        <source>‖∂loss/∂block output‖</source>
+        <translation>‖∂손실/∂블록 출력‖</translation>
+    </message>
+</context>
+<context>
     <name>rx::Analyzer</name>
     <message>
         <source>stage %1, block %2: </source>
@@ -787,6 +802,14 @@
         <source>Smoothing</source>
         <translation>평활화</translation>
     </message>
+    <message>
+        <source>Residual ratio ‖F(x)‖ / ‖x‖ per block</source>
+        <translation>블록별 잔차 비율 ‖F(x)‖ / ‖x‖</translation>
+    </message>
+    <message>
+        <source>Gradient reaching each block&apos;s output</source>
+        <translation>각 블록 출력에 도달하는 기울기</translation>
+    </message>
 </context>
 <context>
     <name>rx::DatasetView</name>
@@ -1260,6 +1283,17 @@ gradient norm %3</source>
     <message>
         <source>nothing</source>
         <translation>없음</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LayerProfilePlot</name>
+    <message>
+        <source>%1
+%2 (epoch %3)
+%4</source>
+        <translation>%1
+%2 (에폭 %3)
+%4</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +1995,21 @@ Predicted: %2</source>
     </message>
 </context>
 <context>
+    <name>rx::ResidualRatioPlot</name>
+    <message>
+        <source>block (sorted by ratio)</source>
+        <translation>블록 (비율 순 정렬)</translation>
+    </message>
+    <message>
+        <source>block (input side at the left)</source>
+        <translation>블록 (왼쪽이 입력 쪽)</translation>
+    </message>
+    <message>
+        <source>‖F(x)‖ / ‖x‖</source>
+        <translation>‖F(x)‖ / ‖x‖</translation>
+    </message>
+</context>
+<context>
     <name>rx::ResponsePlot</name>
     <message>
         <source>layer index (original order)</source>
@@ -1973,14 +2022,6 @@ Predicted: %2</source>
     <message>
         <source>layer index (sorted by magnitude)</source>
         <translation>층 번호 (크기순 정렬)</translation>
-    </message>
-    <message>
-        <source>%1
-%2 (epoch %3)
-std %4</source>
-        <translation>%1
-%2 (에폭 %3)
-표준편차 %4</translation>
     </message>
 </context>
 <context>

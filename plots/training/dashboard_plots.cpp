@@ -78,8 +78,8 @@ QWidget* errorControls(RunPlot* plot, QWidget* parent) {
 }
 
 // Sorting, and a slider over the measurements that follows the latest while it is at the end.
-QWidget* responseControls(RunPlot* plot, QWidget* parent) {
-    auto* responses = static_cast<ResponsePlot*>(plot);
+QWidget* profileControls(RunPlot* plot, QWidget* parent) {
+    auto* responses = static_cast<LayerProfilePlot*>(plot);
     auto* box = new ControlRow(parent);
     auto* slider = new QSlider(Qt::Horizontal, box);
     slider->setObjectName(QStringLiteral("epochSlider"));
@@ -94,14 +94,15 @@ QWidget* responseControls(RunPlot* plot, QWidget* parent) {
         responses->setEpochIndex(value >= slider->maximum() ? -1 : value);
         showPosition();
     });
-    QObject::connect(responses, &ResponsePlot::measurementsChanged, slider, [slider](int count) {
-        const bool atEnd = slider->value() >= slider->maximum();
-        slider->setMaximum(std::max(0, count - 1));
-        if (atEnd)
-            slider->setValue(slider->maximum());
-    });
+    QObject::connect(responses, &LayerProfilePlot::measurementsChanged, slider,
+                     [slider](int count) {
+                         const bool atEnd = slider->value() >= slider->maximum();
+                         slider->setMaximum(std::max(0, count - 1));
+                         if (atEnd)
+                             slider->setValue(slider->maximum());
+                     });
     QHBoxLayout* layout = row(box);
-    QCheckBox* sorted = checkBox(box, "sorted", responses, &ResponsePlot::setSorted);
+    QCheckBox* sorted = checkBox(box, "sorted", responses, &LayerProfilePlot::setSorted);
     layout->addWidget(sorted);
     layout->addWidget(slider, 1);
     layout->addWidget(label);
@@ -119,11 +120,15 @@ constexpr DashboardPlotInfo kDashboardPlots[] = {
      make<LossRatePlot>, nullptr},
     {QT_TRANSLATE_NOOP("rx::DashboardPlots",
                        "Layer responses (Fig. 7): std after BN, before addition"),
-     1, 0, 1, 3, make<ResponsePlot>, responseControls},
+     1, 0, 1, 3, make<ResponsePlot>, profileControls},
+    {QT_TRANSLATE_NOOP("rx::DashboardPlots", "Residual ratio ‖F(x)‖ / ‖x‖ per block"), 1, 0, 1, 3,
+     make<ResidualRatioPlot>, profileControls},
     {QT_TRANSLATE_NOOP("rx::DashboardPlots", "Gradient norms: layers × time"), 1, 1, 1, 3,
      make<GradientHeatmap>, nullptr},
     {QT_TRANSLATE_NOOP("rx::DashboardPlots", "Latest gradient norm per layer"), 2, 0, 2, 2,
      make<GradientLatestPlot>, nullptr},
+    {QT_TRANSLATE_NOOP("rx::DashboardPlots", "Gradient reaching each block's output"), 2, 0, 2, 2,
+     make<ActivationGradientPlot>, profileControls},
 };
 
 }  // namespace

@@ -1,8 +1,9 @@
 // The Training tab's plots, one row each: how to make it, its title, its place in the grid and
-// the controls under it. The dashboard lays them out from this table, holds them in one list
-// and gives every metric record to each (a plot keeps the kinds it shows, see RunPlot).
-// Adding a view: its RunPlot subclass (training_plots.h) and one row here. Controls for all plots
-// at once (the smoothing slider) are made here too.
+// the controls under it. Plots given the same place share it as tabs, in table order. The dashboard
+// lays them out from this table, holds them in one list and gives every metric record to each (a
+// plot keeps the kinds it shows, see RunPlot). Adding a view: its RunPlot subclass
+// (training_plots.h) and one row here. Controls for all plots at once (the smoothing slider) are
+// made here too.
 #pragma once
 
 #include <QString>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace rx {
@@ -208,120 +209,191 @@ QString LossRatePlot::csv() const {
     return out;
 }
 
-// ---- ResponsePlot ----
+// ---- LayerProfilePlot ----
 
-ResponsePlot::ResponsePlot(QWidget* parent) : RunPlot({MetricKind::Responses}, parent) {
-    setObjectName(QStringLiteral("responsePlot"));
-    retranslateUi();
+LayerProfilePlot::LayerProfilePlot(const Profile& profile, QWidget* parent)
+    : RunPlot({profile.kind}, parent), profile_(profile) {
+    if (profile.logScale) {
+        yAxis->setScaleType(QCPAxis::stLogarithmic);
+        yAxis->setTicker(logTicker());
+    }
     showLegendAbove();
 }
 
-void ResponsePlot::retranslateUi() {
-    xAxis->setLabel(sorted_ ? tr("layer index (sorted by magnitude)")
-                            : tr("layer index (original order)"));
-    yAxis->setLabel(tr("std of response"));
+void LayerProfilePlot::retranslateUi() {
+    xAxis->setLabel(xLabel());
     RunPlot::retranslateUi();
 }
 
-void ResponsePlot::createRun(Run& run) {
+void LayerProfilePlot::createRun(Run& run) {
     addRunGraph(run, run.style.name, QPen(run.style.color, 1.6),
                 QCPScatterStyle(QCPScatterStyle::ssCircle, run.style.color, 5));
 }
 
-void ResponsePlot::draw(Run&, qsizetype) {
+void LayerProfilePlot::draw(Run&, qsizetype) {
     refresh();
     Q_EMIT measurementsChanged(measurementCount());
 }
 
-void ResponsePlot::runsChanged() {
+void LayerProfilePlot::runsChanged() {
     refresh();
     Q_EMIT measurementsChanged(measurementCount());
 }
 
-void ResponsePlot::setEpochIndex(int index) {
+void LayerProfilePlot::setEpochIndex(int index) {
     index_ = index;
     refresh();
 }
 
-void ResponsePlot::setSorted(bool sorted) {
+void LayerProfilePlot::setSorted(bool sorted) {
     sorted_ = sorted;
-    xAxis->setLabel(sorted ? tr("layer index (sorted by magnitude)")
-                           : tr("layer index (original order)"));  // as retranslateUi
+    xAxis->setLabel(xLabel());
     refresh();
 }
 
-int ResponsePlot::measurementCount() const {
+int LayerProfilePlot::measurementCount() const {
     int n = 0;
     for (const Run& r : runs())
         n = std::max(n, int(r.records.size()));
     return n;
 }
 
-int ResponsePlot::points(const QString& id) const {
+int LayerProfilePlot::points(const QString& id) const {
     const Run* r = run(id);
     return r ? r->graphs.first()->dataCount() : 0;
 }
 
-const LayerResponses* ResponsePlot::shownOf(const Run& run) const {
+const MetricRecord* LayerProfilePlot::shownOf(const Run& run) const {
     if (run.records.isEmpty())
         return nullptr;
     const qsizetype last = run.records.size() - 1;
-    return &std::get<LayerResponses>(
-        run.records[index_ < 0 ? last : std::min<qsizetype>(index_, last)]);
+    return &run.records[index_ < 0 ? last : std::min<qsizetype>(index_, last)];
 }
 
-void ResponsePlot::refresh() {
-    double top = 0;
+void LayerProfilePlot::refresh() {
+    double top = 0, bottom = std::numeric_limits<double>::infinity();
     int layers = 1;
     for (const Run& run : runs()) {
         QCPGraph* graph = run.graphs.first();
         graph->data()->clear();
-        const LayerResponses* shown = shownOf(run);
+        const MetricRecord* shown = shownOf(run);
         if (!shown)
             continue;
-        QVector<double> std = shown->std;
-        if (sorted_)
-            std::sort(std.begin(), std.end(), std::greater<double>());
-        QVector<double> keys(std.size());
+        QVector<double> values = profile_.values(*shown);
+        if (sorted_)  // NaN (no value: a plain block's ratio) last
+            std::sort(values.begin(), values.end(),
+                      [](double a, double b) { return std::isnan(b) ? !std::isnan(a) : a > b; });
+        QVector<double> keys(values.size());
         std::iota(keys.begin(), keys.end(), 1.0);
-        graph->setData(keys, std, true);
-        for (double v : std)
-            top = std::max(top, v);
-        layers = std::max(layers, int(std.size()));
+        graph->setData(keys, values, true);
+        for (double v : values)
+            if (std::isfinite(v) && (!profile_.logScale || v > 0))
+                top = std::max(top, v), bottom = std::min(bottom, v);
+        layers = std::max(layers, int(values.size()));
     }
     xAxis->setRange(0, layers + 1);
-    yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
+    if (profile_.logScale)
+        yAxis->setRange(std::isfinite(bottom) ? bottom / 2 : 1e-4, top > 0 ? top * 2 : 1);
+    else
+        yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
     requestReplot();
 }
 
-QString ResponsePlot::tooltipAt(const QPoint& pos) const {
+QString LayerProfilePlot::tooltipAt(const QPoint& pos) const {
     QCPGraph* graph = nullptr;
     double key = 0, value = 0;
     if (!nearestGraphPoint(pos, &graph, &key, &value))
         return {};
     for (const Run& run : runs()) {
-        const LayerResponses* r = shownOf(run);
+        const MetricRecord* r = shownOf(run);
         if (run.graphs.first() != graph || !r || sorted_)
             continue;
+        const QStringList& names = profile_.names(*r);
         const int layer = int(key) - 1;
-        if (layer >= 0 && layer < r->layers.size())
-            return tr("%1\n%2 (epoch %3)\nstd %4")
-                .arg(graph->name(), r->layers[layer])
-                .arg(r->epoch, 0, 'f', 2)
+        if (layer >= 0 && layer < names.size())
+            return tr("%1\n%2 (epoch %3)\n%4")
+                .arg(graph->name(), names[layer])
+                .arg(epochOf(*r), 0, 'f', 2)
                 .arg(value, 0, 'g', 5);
     }
     return PlotBase::tooltipAt(pos);
 }
 
-QString ResponsePlot::csv() const {
-    QString out = QStringLiteral("run,iteration,epoch,layer,std\n");
+QString LayerProfilePlot::csv() const {
+    QString out =
+        QStringLiteral("run,iteration,epoch,layer,%1\n").arg(QLatin1String(profile_.csvColumn));
     for (const Run& run : runs())
-        for (const MetricRecord& record : run.records) {
-            const auto& r = std::get<LayerResponses>(record);
-            out += layerRows(run.id, QStringLiteral("%1,%2").arg(r.iteration).arg(r.epoch),
-                             r.layers, r.std);
-        }
+        for (const MetricRecord& record : run.records)
+            out += layerRows(run.id,
+                             QStringLiteral("%1,%2").arg(iterationOf(record)).arg(epochOf(record)),
+                             profile_.names(record), profile_.values(record));
     return out;
+}
+
+// ---- ResponsePlot, ResidualRatioPlot, ActivationGradientPlot ----
+
+namespace {
+
+template <typename T, auto Names, auto Values>
+LayerProfilePlot::Profile profileOf(MetricKind kind, const char* column, bool log) {
+    return {kind, [](const MetricRecord& r) -> const QStringList& { return std::get<T>(r).*Names; },
+            [](const MetricRecord& r) -> const QVector<double>& { return std::get<T>(r).*Values; },
+            column, log};
+}
+
+}  // namespace
+
+ResponsePlot::ResponsePlot(QWidget* parent)
+    : LayerProfilePlot(profileOf<LayerResponses, &LayerResponses::layers, &LayerResponses::std>(
+                           MetricKind::Responses, "std", false),
+                       parent) {
+    setObjectName(QStringLiteral("responsePlot"));
+    retranslateUi();
+}
+
+QString ResponsePlot::xLabel() const {
+    return sorted() ? tr("layer index (sorted by magnitude)") : tr("layer index (original order)");
+}
+
+void ResponsePlot::retranslateUi() {
+    yAxis->setLabel(tr("std of response"));
+    LayerProfilePlot::retranslateUi();
+}
+
+ResidualRatioPlot::ResidualRatioPlot(QWidget* parent)
+    : LayerProfilePlot(
+          profileOf<BlockDynamics, &BlockDynamics::blocks, &BlockDynamics::residualRatio>(
+              MetricKind::Blocks, "residual_ratio", false),
+          parent) {
+    setObjectName(QStringLiteral("residualRatioPlot"));
+    retranslateUi();
+}
+
+QString ResidualRatioPlot::xLabel() const {
+    return sorted() ? tr("block (sorted by ratio)") : tr("block (input side at the left)");
+}
+
+void ResidualRatioPlot::retranslateUi() {
+    yAxis->setLabel(tr("‖F(x)‖ / ‖x‖"));
+    LayerProfilePlot::retranslateUi();
+}
+
+ActivationGradientPlot::ActivationGradientPlot(QWidget* parent)
+    : LayerProfilePlot(
+          profileOf<BlockDynamics, &BlockDynamics::blocks, &BlockDynamics::activationGradient>(
+              MetricKind::Blocks, "activation_gradient", true),
+          parent) {
+    setObjectName(QStringLiteral("activationGradientPlot"));
+    retranslateUi();
+}
+
+QString ActivationGradientPlot::xLabel() const {
+    return sorted() ? tr("block (sorted by norm)") : tr("block (input side at the left)");
+}
+
+void ActivationGradientPlot::retranslateUi() {
+    yAxis->setLabel(tr("‖∂loss/∂block output‖"));
+    LayerProfilePlot::retranslateUi();
 }
 
 // ---- GradientHeatmap ----

@@ -6,6 +6,9 @@
 //   LossRatePlot       – training loss (smoothed, raw faint behind) and learning rate against
 //                        iterations;
 //   ResponsePlot       – Fig. 7: std of each 3×3 layer's response, in layer order or sorted;
+//   ResidualRatioPlot  – ‖F(x)‖ / ‖s(x)‖ per residual block, a line per run;
+//   ActivationGradientPlot – ‖∂L/∂y‖ per block output on a log axis, a line per run (the last
+//                        three are LayerProfilePlots: one measurement, scrubbed by a slider);
 //   GradientHeatmap    – gradient norm of every layer over time (log colour scale), one run;
 //   GradientLatestPlot – the latest gradient norm per layer on a log axis, a line per run.
 // Points are appended, never re-added; replots are throttled by PlotBase. Which of them the
@@ -60,10 +63,20 @@ private:
     enum { LossRaw, LossSmoothed, RateGraph };  // run.graphs, as createRun makes them
 };
 
-class ResponsePlot : public RunPlot {
+// One value per layer or block at one measurement of each run, the runs overlaid as lines: a
+// slider scrubs through the measurements (setEpochIndex), the values can be sorted. Which
+// record kind and which of its values, the y scale and the CSV column are the subclass's.
+class LayerProfilePlot : public RunPlot {
     Q_OBJECT
 public:
-    explicit ResponsePlot(QWidget* parent = nullptr);
+    struct Profile {
+        MetricKind kind;
+        const QStringList& (*names)(const MetricRecord& record);
+        const QVector<double>& (*values)(const MetricRecord& record);
+        const char* csvColumn;  // "std"
+        bool logScale;
+    };
+    LayerProfilePlot(const Profile& profile, QWidget* parent = nullptr);
     // Which measurement to show: index into each run's list, or −1 for the latest.
     void setEpochIndex(int index);
     void setSorted(bool sorted);
@@ -76,18 +89,55 @@ Q_SIGNALS:
     void measurementsChanged(int count);
 
 protected:
-    void retranslateUi() override;
     void createRun(Run& run) override;
     void draw(Run& run, qsizetype index) override;
     void runsChanged() override;
+    bool sorted() const { return sorted_; }
+    // The x axis' label, in the current language; called again when sorting changes.
+    virtual QString xLabel() const = 0;
+    void retranslateUi() override;
 
 private:
     void refresh();
     // The measurement shown of `run`, or nullptr when it has none.
-    const LayerResponses* shownOf(const Run& run) const;
+    const MetricRecord* shownOf(const Run& run) const;
     QString tooltipAt(const QPoint& pos) const override;
+    Profile profile_;
     int index_ = -1;
     bool sorted_ = false;
+};
+
+// Fig. 7: std of each 3×3 layer's response after BN, before the addition.
+class ResponsePlot : public LayerProfilePlot {
+    Q_OBJECT
+public:
+    explicit ResponsePlot(QWidget* parent = nullptr);
+
+protected:
+    QString xLabel() const override;
+    void retranslateUi() override;
+};
+
+// Issue 11: the residual ratio ‖F(x)‖ / ‖s(x)‖ of each residual block (metrics.h BlockDynamics).
+class ResidualRatioPlot : public LayerProfilePlot {
+    Q_OBJECT
+public:
+    explicit ResidualRatioPlot(QWidget* parent = nullptr);
+
+protected:
+    QString xLabel() const override;
+    void retranslateUi() override;
+};
+
+// Issue 11: the norm of the loss gradient with respect to each block's output, on a log axis.
+class ActivationGradientPlot : public LayerProfilePlot {
+    Q_OBJECT
+public:
+    explicit ActivationGradientPlot(QWidget* parent = nullptr);
+
+protected:
+    QString xLabel() const override;
+    void retranslateUi() override;
 };
 
 class GradientHeatmap : public RunPlot {

@@ -5,7 +5,10 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <map>
 
 namespace rx {
 
@@ -15,19 +18,44 @@ PlotsArea::PlotsArea(QWidget* parent) : QWidget(parent) {
     column->setSpacing(2);
     auto* grid = new QGridLayout;
     grid->setContentsMargins(0, 0, 0, 0);
-    for (const DashboardPlotInfo& info : dashboardPlots()) {
+    // Each cell is a titled box; a cell given several plots shows them as tabs (the titles
+    // move onto the tabs).
+    const auto infos = dashboardPlots();
+    std::map<std::pair<int, int>, std::vector<size_t>> cells;
+    for (size_t i = 0; i < infos.size(); ++i)
+        cells[{infos[i].row, infos[i].column}].push_back(i);
+    plots_.resize(infos.size());
+    titles_.resize(infos.size());
+    for (const auto& [cell, rows] : cells) {
+        const DashboardPlotInfo& first = infos[rows.front()];
         auto* box = new QGroupBox(this);
-        boxes_.push_back(box);
         box->setMinimumSize(180, 140);  // long titles must not widen the window
-        auto* l = new QVBoxLayout(box);
-        l->setContentsMargins(4, 4, 4, 4);
-        RunPlot* plot = info.create(box);
-        l->addWidget(plot, 1);
-        if (info.controls)
-            l->addWidget(info.controls(plot, box));
-        grid->addWidget(box, info.row, info.column, 1, info.columnSpan);
-        grid->setRowStretch(info.row, info.rowStretch);
-        plots_.push_back(plot);
+        auto* boxLayout = new QVBoxLayout(box);
+        QTabWidget* tabs = nullptr;
+        if (rows.size() > 1) {
+            boxLayout->setContentsMargins(2, 2, 2, 2);
+            tabs = new QTabWidget(box);
+            tabs->setDocumentMode(true);
+            boxLayout->addWidget(tabs);
+        } else {
+            boxLayout->setContentsMargins(4, 4, 4, 4);
+        }
+        for (size_t i : rows) {
+            QWidget* page = tabs ? new QWidget(tabs) : box;
+            QVBoxLayout* l = tabs ? new QVBoxLayout(page) : boxLayout;
+            if (tabs)
+                l->setContentsMargins(2, 2, 2, 2);
+            RunPlot* plot = infos[i].create(page);
+            l->addWidget(plot, 1);
+            if (infos[i].controls)
+                l->addWidget(infos[i].controls(plot, page));
+            if (tabs)
+                tabs->addTab(page, QString());
+            plots_[i] = plot;
+            titles_[i] = {box, tabs, tabs ? tabs->count() - 1 : -1};
+        }
+        grid->addWidget(box, first.row, first.column, 1, first.columnSpan);
+        grid->setRowStretch(first.row, first.rowStretch);
     }
     // The paper's figures (left) get three fifths of the width; loss and heat map beside them
     // need room for two axes and a colour scale, not a strip.
@@ -47,8 +75,13 @@ void PlotsArea::changeEvent(QEvent* event) {
 
 void PlotsArea::retranslateUi() {
     const auto infos = dashboardPlots();
-    for (size_t i = 0; i < boxes_.size(); ++i)
-        boxes_[i]->setTitle(dashboardPlotTitle(infos[i]));
+    for (size_t i = 0; i < titles_.size(); ++i) {
+        const Title& t = titles_[i];
+        if (t.tabs)
+            t.tabs->setTabText(t.tab, dashboardPlotTitle(infos[i]));
+        else
+            t.box->setTitle(dashboardPlotTitle(infos[i]));
+    }
 }
 
 void PlotsArea::addRun(const QString& id, const RunStyle& style) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 class QGroupBox;
+class QTabWidget;
 
 namespace rx {
 
@@ -45,7 +46,14 @@ protected:
 private:
     void retranslateUi();  // the plots' titles (the plots retranslate themselves)
     std::vector<RunPlot*> plots_;
-    std::vector<QGroupBox*> boxes_;  // one per row of dashboardPlots(), in order
+    // Where each plot's title is shown (a row of dashboardPlots() each, in order): its box's
+    // title, or its tab in a cell of several plots.
+    struct Title {
+        QGroupBox* box;
+        QTabWidget* tabs;
+        int tab;
+    };
+    std::vector<Title> titles_;
 };
 
 }  // namespace rx

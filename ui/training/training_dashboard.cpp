@@ -199,6 +199,7 @@ void TrainingDashboard::connectTrainer(Trainer* trainer, const QString& id) {
     forwardRecords(trainer, &Trainer::testMetrics, this, sink);
     forwardRecords(trainer, &Trainer::layerResponses, this, sink);
     forwardRecords(trainer, &Trainer::gradientNorms, this, sink);
+    forwardRecords(trainer, &Trainer::blockDynamics, this, sink);
     connect(trainer, &Trainer::started, this, [this](const TrainingStart& s) {
         form_->setProgress(s.startIteration, s.totalIterations);
         form_->setProgressText(tr("%1 · %2 training images · %3 iterations per epoch")
