@@ -69,7 +69,10 @@ constexpr ExperimentInfo kExperiments[] = {
          "The standard deviation of each 3×3 layer's output, after BN and before the addition "
          "and ReLU, on test images. Residual networks respond less than their plain "
          "counterparts, and the deeper ResNet less still: each residual function stays close to "
-         "zero and changes the signal only a little. Compare the sorted curves (bottom)."),
+         "zero and changes the signal only a little. Compare the sorted curves (bottom). The "
+         "responses part only as BN's scales learn: after the quick variant's 500 iterations all "
+         "networks still respond with a std near 1 (measured: plain-20 1.07, resnet-20 1.03), so "
+         "the quick variant shows the set-up, not the effect; the full variant shows Fig. 7."),
      kResponseNets,
      ExperimentFigure::LayerResponses,
      {500, 20000, 500, 25, 0.01}},
