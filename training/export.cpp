@@ -175,10 +175,7 @@ bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalRes
         const DeviceSplit split =
             toDevice(spreadSample(test, 0, test.size(), count), 0, count, device);
         // Weights without their normalisation: the test set's own per-channel statistics.
-        const Normalizer norm =
-            loaded.info.inputMean.defined() && loaded.info.inputStd.defined()
-                ? Normalizer{loaded.info.inputMean.to(device), loaded.info.inputStd.to(device)}
-                : Normalizer::fit(split.images, Normalization::PerChannel);
+        const Normalizer norm = savedNormalizer(loaded.info, split.images);
         BatchControl control{options.cancel, {}};
         if (options.onBatch)
             control.onBatch = [&options](int64_t done, int64_t total) {

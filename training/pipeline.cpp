@@ -537,6 +537,12 @@ bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* 
     return true;
 }
 
+Normalizer savedNormalizer(const Checkpoint& info, const torch::Tensor& images) {
+    if (info.inputMean.defined() && info.inputStd.defined())
+        return Normalizer{info.inputMean.to(images.device()), info.inputStd.to(images.device())};
+    return Normalizer::fit(images, Normalization::PerChannel);
+}
+
 QString cudaDeviceName(int index) {
 #ifdef RX_CUDA_DEVICE_NAMES
     if (torch::cuda::is_available() && index < int(torch::cuda::device_count()))

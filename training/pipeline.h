@@ -113,6 +113,10 @@ struct LoadedModel {
 bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* error,
                       const NetworkSpec* architecture = nullptr);
 
+// The input normalisation trained weights were saved with, on `images`' device; weights saved
+// without one get `images`' own per-channel statistics.
+Normalizer savedNormalizer(const Checkpoint& info, const torch::Tensor& images);
+
 // The GPU's name (e.g. "NVIDIA A100-SXM4-40GB") with a CUDA LibTorch; empty otherwise.
 QString cudaDeviceName(int index = 0);
 

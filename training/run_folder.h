@@ -6,6 +6,7 @@
 //   RUN_DIR/metrics.jsonl              one metric record per line (metrics.h)
 //   RUN_DIR/checkpoint.pt              the last checkpoint (written atomically)
 //   RUN_DIR/status.json                {"state": RunState id, "best_test_error": %, "message": …}
+//   RUN_DIR/landscape.json             the loss landscape around the weights (landscape.h)
 #pragma once
 
 #include "enum_table.h"
@@ -21,6 +22,7 @@ inline constexpr const char* kRunConfigFile = "config.json";
 inline constexpr const char* kRunMetricsFile = "metrics.jsonl";
 inline constexpr const char* kRunCheckpointFile = "checkpoint.pt";
 inline constexpr const char* kRunStatusFile = "status.json";
+inline constexpr const char* kRunLandscapeFile = "landscape.json";
 
 enum class RunState {
     Running,   // a trainer is writing into the folder
