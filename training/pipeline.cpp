@@ -163,8 +163,8 @@ torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator) {
 }
 
 SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const Normalizer& norm,
-                              int64_t batchSize, torch::Tensor* logits,
-                              const BatchControl& control) {
+                              int64_t batchSize, torch::Tensor* logits, const BatchControl& control,
+                              const std::vector<bool>& lesioned) {
     torch::InferenceMode inference;
     const bool wasTraining = model->is_training();
     model->foldForInference();  // eval mode, BN folded into the convs; train() undoes it
@@ -178,7 +178,10 @@ SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const No
             break;
         }
         const int64_t end = std::min<int64_t>(n, i + batchSize);
-        const torch::Tensor out = model->forward(norm(split.images.slice(0, i, end)));
+        const torch::Tensor x = norm(split.images.slice(0, i, end));
+        const torch::Tensor out = lesioned.empty()
+                                      ? model->forward(x)
+                                      : model->forward(x, ForwardProbe{{}, {}, lesioned});
         const torch::Tensor y = split.labels.slice(0, i, end);
         lossSum +=
             torch::nn::functional::cross_entropy(
@@ -477,6 +480,26 @@ bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* 
             : !loadStateDict(path, out.model, error) || !readPreprocessing(path, &out.info, error))
         return false;
     *loaded = std::move(out);
+    return true;
+}
+
+bool prepareTestBench(const QString& weights, const QString& dataDir, int count,
+                      const NetworkSpec* architecture, TestBench* bench, QString* error) {
+    CifarSplit test;
+    if (!loadTrainedModel(weights, &bench->loaded, error, architecture) ||
+        !readCifarBatch(QDir(dataDir).filePath(QStringLiteral("test_batch.bin")), &test, error))
+        return false;
+    bench->sample = spreadSample(test, 0, test.size(), count > 0 ? count : test.size());
+    QString deviceName;
+    if (!chooseDevice(DeviceChoice::Auto, &bench->device, &deviceName, error))
+        return false;
+    bench->loaded.model->to(bench->device);
+    bench->split = toDevice(bench->sample, 0, bench->sample.size(), bench->device);
+    const Checkpoint& info = bench->loaded.info;
+    bench->norm =
+        info.inputMean.defined() && info.inputStd.defined()
+            ? Normalizer{info.inputMean.to(bench->device), info.inputStd.to(bench->device)}
+            : Normalizer::fit(bench->split.images, Normalization::PerChannel);
     return true;
 }
 
