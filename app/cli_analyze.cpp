@@ -16,7 +16,8 @@ struct Analysis {
 };
 
 constexpr Analysis kAnalyses[] = {
-    {"lesion", analyzeLesionCommand, "analyze lesion RUN_DIR [--images N] [--data DIR]"},
+    {"lesion", analyzeLesionCommand,
+     "analyze lesion RUN_DIR [--images 1000] [--trials 10] [--seed S] [--data DIR] [--threads N]"},
     {"landscape", analyzeLandscapeCommand,
      "analyze landscape RUN_DIR [--grid 21] [--range 1.0] [--images 1000] [--seed S]"},
 };

@@ -155,27 +155,13 @@ bool exportWeights(const QString& source, ExportFormat format, const QString& ou
 bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalResult* result,
                      QString* error) {
     torch::set_num_threads(options.threads > 0 ? options.threads : QThread::idealThreadCount());
-    LoadedModel loaded;
-    if (!loadTrainedModel(weights, &loaded, error,
-                          options.architecture ? &*options.architecture : nullptr))
-        return false;
-    CifarSplit test;
-    if (!readCifarBatch(QDir(options.dataDir).filePath(QStringLiteral("test_batch.bin")), &test,
-                        error))
-        return false;
-    const int count =
-        options.testSubset > 0 ? std::min(options.testSubset, test.size()) : test.size();
+    TestBench bench;
     torch::Tensor all;
     try {
-        torch::Device device(torch::kCPU);
-        QString deviceName;
-        if (!chooseDevice(DeviceChoice::Auto, &device, &deviceName, error))
+        if (!prepareTestBench(weights, options.dataDir, options.testSubset,
+                              options.architecture ? &*options.architecture : nullptr, &bench,
+                              error))
             return false;
-        loaded.model->to(device);
-        const DeviceSplit split =
-            toDevice(spreadSample(test, 0, test.size(), count), 0, count, device);
-        // Weights without their normalisation: the test set's own per-channel statistics.
-        const Normalizer norm = savedNormalizer(loaded.info, split.images);
         BatchControl control{options.cancel, {}};
         if (options.onBatch)
             control.onBatch = [&options](int64_t done, int64_t total) {
@@ -183,20 +169,20 @@ bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalRes
             };
         const bool wantLogits = options.keepLogits || !options.logitsCsv.isEmpty();
         const SplitEvaluation e =
-            evaluateSplit(loaded.model, split, norm, TrainConfig{}.testBatchSize,
+            evaluateSplit(bench.loaded.model, bench.split, bench.norm, TrainConfig{}.testBatchSize,
                           wantLogits ? &all : nullptr, control);
         if (!e.complete) {
             result->cancelled = true;
             *error = Export::evalCancelled(weights);
             return false;
         }
-        result->images = count;
+        result->images = int(bench.split.size());
         result->error = e.error;
         result->loss = e.loss;
         if (options.keepLogits) {
             const torch::Tensor l = all.to(torch::kFloat).contiguous();
             result->logits = QVector<float>(l.data_ptr<float>(), l.data_ptr<float>() + l.numel());
-            result->labels = test.labels.left(count);
+            result->labels = bench.sample.labels;  // in the order of the logits
         }
     } catch (const std::exception& e) {
         *error = Export::evalFailed(weights, errorText(e));
@@ -207,7 +193,7 @@ bool evaluateWeights(const QString& weights, const EvalOptions& options, EvalRes
     const torch::Tensor logits = all.to(torch::kDouble).contiguous();
     const double* p = logits.data_ptr<double>();
     QByteArray csv;
-    csv.reserve(count * 160);
+    csv.reserve(logits.size(0) * 160);
     for (int64_t r = 0; r < logits.size(0); ++r) {
         for (int64_t c = 0; c < logits.size(1); ++c) {
             if (c)

@@ -164,8 +164,8 @@ torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator) {
 }
 
 SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const Normalizer& norm,
-                              int64_t batchSize, torch::Tensor* logits,
-                              const BatchControl& control) {
+                              int64_t batchSize, torch::Tensor* logits, const BatchControl& control,
+                              const std::vector<bool>& lesioned) {
     torch::InferenceMode inference;
     const bool wasTraining = model->is_training();
     model->foldForInference();  // eval mode, BN folded into the convs; train() undoes it
@@ -179,7 +179,10 @@ SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const No
             break;
         }
         const int64_t end = std::min<int64_t>(n, i + batchSize);
-        const torch::Tensor out = model->forward(norm(split.images.slice(0, i, end)));
+        const torch::Tensor x = norm(split.images.slice(0, i, end));
+        const torch::Tensor out = lesioned.empty()
+                                      ? model->forward(x)
+                                      : model->forward(x, ForwardProbe{{}, {}, lesioned});
         const torch::Tensor y = split.labels.slice(0, i, end);
         lossSum +=
             torch::nn::functional::cross_entropy(
@@ -541,6 +544,22 @@ Normalizer savedNormalizer(const Checkpoint& info, const torch::Tensor& images) 
     if (info.inputMean.defined() && info.inputStd.defined())
         return Normalizer{info.inputMean.to(images.device()), info.inputStd.to(images.device())};
     return Normalizer::fit(images, Normalization::PerChannel);
+}
+
+bool prepareTestBench(const QString& weights, const QString& dataDir, int count,
+                      const NetworkSpec* architecture, TestBench* bench, QString* error) {
+    CifarSplit test;
+    if (!loadTrainedModel(weights, &bench->loaded, error, architecture) ||
+        !readCifarBatch(QDir(dataDir).filePath(QStringLiteral("test_batch.bin")), &test, error))
+        return false;
+    bench->sample = spreadSample(test, 0, test.size(), count > 0 ? count : test.size());
+    QString deviceName;
+    if (!chooseDevice(DeviceChoice::Auto, &bench->device, &deviceName, error))
+        return false;
+    bench->loaded.model->to(bench->device);
+    bench->split = toDevice(bench->sample, 0, bench->sample.size(), bench->device);
+    bench->norm = savedNormalizer(bench->loaded.info, bench->split.images);
+    return true;
 }
 
 QString cudaDeviceName(int index) {

@@ -54,7 +54,8 @@ struct BatchControl {
 
 // Mean loss and error % of `model` on a whole split (inference mode, eval mode, `batchSize`
 // images a forward pass); `logits`, when given, receives every image's logits on the CPU, in
-// split order. A cancelled evaluation returns complete = false and no logits.
+// split order. `lesioned[i]` leaves block i out (ForwardProbe; the lesion study). A cancelled
+// evaluation returns complete = false and no logits.
 struct SplitEvaluation {
     double loss = 0;
     double error = 0;
@@ -63,7 +64,8 @@ struct SplitEvaluation {
 };
 SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const Normalizer& norm,
                               int64_t batchSize, torch::Tensor* logits = nullptr,
-                              const BatchControl& control = {});
+                              const BatchControl& control = {},
+                              const std::vector<bool>& lesioned = {});
 
 // Probe images a forward pass for the Fig. 7 responses.
 inline constexpr int64_t kProbeBatchSize = 250;
@@ -116,6 +118,21 @@ bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* 
 // The input normalisation trained weights were saved with, on `images`' device; weights saved
 // without one get `images`' own per-channel statistics.
 Normalizer savedNormalizer(const Checkpoint& info, const torch::Tensor& images);
+// What every evaluation of saved weights starts from: the trained model on the device and
+// `count` test images spread over the test set (spreadSample; all when count ≤ 0), normalised as
+// in training (or, for weights without their normalisation, with the images' own per-channel
+// statistics). Used by evaluateWeights (export.cpp) and the lesion study (lesion.cpp).
+struct TestBench {
+    LoadedModel loaded;
+    CifarSplit sample;  // the test images evaluated, as read, in `split`'s order
+    DeviceSplit split;
+    Normalizer norm;
+    torch::Device device{torch::kCPU};
+};
+// False with a message when the weights, the architecture or the test batch cannot be read;
+// torch errors (out of memory…) are thrown as std::exception.
+bool prepareTestBench(const QString& weights, const QString& dataDir, int count,
+                      const NetworkSpec* architecture, TestBench* bench, QString* error);
 
 // The GPU's name (e.g. "NVIDIA A100-SXM4-40GB") with a CUDA LibTorch; empty otherwise.
 QString cudaDeviceName(int index = 0);

@@ -7,6 +7,7 @@
 //   RUN_DIR/checkpoint.pt              the last checkpoint (written atomically)
 //   RUN_DIR/status.json                {"state": RunState id, "best_test_error": %, "message": …}
 //   RUN_DIR/landscape.json             the loss landscape around the weights (landscape.h)
+//   RUN_DIR/lesion.json                the lesion study of the trained net (lesion.h), on demand
 #pragma once
 
 #include "enum_table.h"
@@ -23,6 +24,7 @@ inline constexpr const char* kRunMetricsFile = "metrics.jsonl";
 inline constexpr const char* kRunCheckpointFile = "checkpoint.pt";
 inline constexpr const char* kRunStatusFile = "status.json";
 inline constexpr const char* kRunLandscapeFile = "landscape.json";
+inline constexpr const char* kRunLesionFile = "lesion.json";
 
 enum class RunState {
     Running,   // a trainer is writing into the folder
