@@ -524,6 +524,160 @@
     </message>
 </context>
 <context>
+    <name>rx::CliLandscape</name>
+    <message>
+        <source>The training loss around a run&apos;s trained weights along two random filter-normalised directions (Li et al. 2018), written to RUN_DIR/%1.</source>
+        <translation>The training loss around a run&apos;s trained weights along two random filter-normalised directions (Li et al. 2018), written to RUN_DIR/%1.</translation>
+    </message>
+    <message>
+        <source>The run folder (its checkpoint.pt is used).</source>
+        <translation>The run folder (its checkpoint.pt is used).</translation>
+    </message>
+    <message>
+        <source>Points per axis, odd (default %1).</source>
+        <translation>Points per axis, odd (default %1).</translation>
+    </message>
+    <message>
+        <source>The grid spans [-R, R] along both directions (default %1).</source>
+        <translation>The grid spans [-R, R] along both directions (default %1).</translation>
+    </message>
+    <message>
+        <source>Training images, spread evenly over the 50,000 (default %1).</source>
+        <translation>Training images, spread evenly over the 50,000 (default %1).</translation>
+    </message>
+    <message>
+        <source>Seed of the two random directions (default 1).</source>
+        <translation>Seed of the two random directions (default 1).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>Folder with the CIFAR-10 .bin files.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core, %1 here).</source>
+        <translation>CPU threads (default: every core, %1 here).</translation>
+    </message>
+    <message>
+        <source>expected one RUN_DIR</source>
+        <translation>expected one RUN_DIR</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder</source>
+        <translation>%1 is not a run folder</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliLesion</name>
+    <message>
+        <source>Lesion study (Veit et al. 2016): the test error with each block left out, and with k random blocks left out at once. Writes RUN_DIR/lesion.json.</source>
+        <translation>Lesion study (Veit et al. 2016): the test error with each block left out, and with k random blocks left out at once. Writes RUN_DIR/lesion.json.</translation>
+    </message>
+    <message>
+        <source>The run folder (with its checkpoint.pt).</source>
+        <translation>The run folder (with its checkpoint.pt).</translation>
+    </message>
+    <message>
+        <source>Test images, spread evenly over the set (default %1).</source>
+        <translation>Test images, spread evenly over the set (default %1).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>Folder with the CIFAR-10 .bin files.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core, %1 here).</source>
+        <translation>CPU threads (default: every core, %1 here).</translation>
+    </message>
+    <message>
+        <source>Random subsets of blocks per k (default %1).</source>
+        <translation>Random subsets of blocks per k (default %1).</translation>
+    </message>
+    <message>
+        <source>Seed of the random subsets (default 1).</source>
+        <translation>Seed of the random subsets (default 1).</translation>
+    </message>
+    <message>
+        <source>give one RUN_DIR</source>
+        <translation>give one RUN_DIR</translation>
+    </message>
+    <message>
+        <source>the run folder %1 does not exist</source>
+        <translation>the run folder %1 does not exist</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder (a folder that training wrote)</source>
+        <translation>%1 is not a run folder (a folder that training wrote)</translation>
+    </message>
+    <message>
+        <source>stopping the lesion study…</source>
+        <translation>stopping the lesion study…</translation>
+    </message>
+    <message>
+        <source>lesion study: %1 % of %2 image evaluations</source>
+        <translation>lesion study: %1 % of %2 image evaluations</translation>
+    </message>
+    <message>
+        <source>%1 · %2 test images · error with every block: %3 %</source>
+        <translation>%1 · %2 test images · error with every block: %3 %</translation>
+    </message>
+    <message>
+        <source>removed block</source>
+        <translation>removed block</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>test error %</source>
+        <translation>test error %</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>residual</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>plain</translation>
+    </message>
+    <message>
+        <source>downsampling</source>
+        <translation>downsampling</translation>
+    </message>
+    <message>
+        <source>cannot be removed (changes the shape)</source>
+        <translation>cannot be removed (changes the shape)</translation>
+    </message>
+    <message>
+        <source>k removed</source>
+        <translation>k removed</translation>
+    </message>
+    <message>
+        <source>mean %</source>
+        <translation>mean %</translation>
+    </message>
+    <message>
+        <source>min %</source>
+        <translation>min %</translation>
+    </message>
+    <message>
+        <source>max %</source>
+        <translation>max %</translation>
+    </message>
+    <message>
+        <source>subsets</source>
+        <translation>subsets</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 s)</source>
+        <translation>wrote %1 (%2 s)</translation>
+    </message>
+</context>
+<context>
     <name>rx::CliTrain</name>
     <message>
         <source>--arch is required (unless --resume)</source>
@@ -1287,6 +1441,176 @@ gradient norm %3</translation>
     </message>
 </context>
 <context>
+    <name>rx::Landscape</name>
+    <message>
+        <source>the grid must have an odd number of points per axis from 3 to %2, so that the trained weights are its centre (got %1)</source>
+        <translation>the grid must have an odd number of points per axis from 3 to %2, so that the trained weights are its centre (got %1)</translation>
+    </message>
+    <message>
+        <source>the range must be a number above 0</source>
+        <translation>the range must be a number above 0</translation>
+    </message>
+    <message>
+        <source>at least one training image is needed</source>
+        <translation>at least one training image is needed</translation>
+    </message>
+    <message>
+        <source>%1 holds no loss landscape</source>
+        <translation>%1 holds no loss landscape</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no CIFAR-10 training images (data_batch_1.bin … data_batch_5.bin)</source>
+        <translation>%1 holds no CIFAR-10 training images (data_batch_1.bin … data_batch_5.bin)</translation>
+    </message>
+    <message>
+        <source>cannot compute the landscape of %1: %2</source>
+        <translation>cannot compute the landscape of %1: %2</translation>
+    </message>
+    <message>
+        <source>the landscape of %1 was cancelled</source>
+        <translation>the landscape of %1 was cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LandscapeMapPlot</name>
+    <message>
+        <source>α (along direction d1)</source>
+        <translation>α (along direction d1)</translation>
+    </message>
+    <message>
+        <source>β (along direction d2)</source>
+        <translation>β (along direction d2)</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>training loss</translation>
+    </message>
+    <message>
+        <source>trained weights</source>
+        <translation>trained weights</translation>
+    </message>
+    <message>
+        <source>α %1, β %2
+loss %3, error %4 %</source>
+        <translation>α %1, β %2
+loss %3, error %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LandscapeSlicePlot</name>
+    <message>
+        <source>distance along the direction (α or β)</source>
+        <translation>distance along the direction (α or β)</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>training loss</translation>
+    </message>
+    <message>
+        <source>along d1 (β = 0)</source>
+        <translation>along d1 (β = 0)</translation>
+    </message>
+    <message>
+        <source>along d2 (α = 0)</source>
+        <translation>along d2 (α = 0)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LandscapeView</name>
+    <message>
+        <source>The run %1 has no checkpoint (%2) yet: train it first, or choose another run.</source>
+        <translation>The run %1 has no checkpoint (%2) yet: train it first, or choose another run.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</source>
+        <translation>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <source>Computing… %1 of %2 grid points</source>
+        <translation>Computing… %1 of %2 grid points</translation>
+    </message>
+    <message>
+        <source>Loading the network and the training images…</source>
+        <translation>Loading the network and the training images…</translation>
+    </message>
+    <message>
+        <source>%1, iteration %2: loss %3 at the trained weights; %4×%4 grid over ±%5 on %6 training images (%7).</source>
+        <translation>%1, iteration %2: loss %3 at the trained weights; %4×%4 grid over ±%5 on %6 training images (%7).</translation>
+    </message>
+    <message>
+        <source>No landscape yet: Compute makes one (a 21×21 grid on 1,000 images takes a few minutes on two cores).</source>
+        <translation>No landscape yet: Compute makes one (a 21×21 grid on 1,000 images takes a few minutes on two cores).</translation>
+    </message>
+    <message>
+        <source>Choose a trained run.</source>
+        <translation>Choose a trained run.</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>&amp;Grid:</translation>
+    </message>
+    <message>
+        <source>Points per axis (odd, so that the trained weights are the centre). The paper used 51.</source>
+        <translation>Points per axis (odd, so that the trained weights are the centre). The paper used 51.</translation>
+    </message>
+    <message>
+        <source>R&amp;ange ±:</source>
+        <translation>R&amp;ange ±:</translation>
+    </message>
+    <message>
+        <source>How far along each direction, in units of the filter-normalised direction (1 = as long as the weights&apos; own filters).</source>
+        <translation>How far along each direction, in units of the filter-normalised direction (1 = as long as the weights&apos; own filters).</translation>
+    </message>
+    <message>
+        <source>&amp;Images:</source>
+        <translation>&amp;Images:</translation>
+    </message>
+    <message>
+        <source>Training images the loss is averaged over, spread evenly over the 50,000. The paper used all of them.</source>
+        <translation>Training images the loss is averaged over, spread evenly over the 50,000. The paper used all of them.</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Seed:</translation>
+    </message>
+    <message>
+        <source>Draws the two random directions.</source>
+        <translation>Draws the two random directions.</translation>
+    </message>
+    <message>
+        <source>Left run:</source>
+        <translation>Left run:</translation>
+    </message>
+    <message>
+        <source>Right run:</source>
+        <translation>Right run:</translation>
+    </message>
+    <message>
+        <source>Choose a trained run…</source>
+        <translation>Choose a trained run…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The loss landscape&lt;/h3&gt;&lt;p&gt;Each map shows the training loss around the trained weights w₀, at w₀ + α·d₁ + β·d₂, where d₁ and d₂ are two random directions. The cross in the middle is the trained network; dark is low loss, the white lines join points of equal loss. The curves below cut through the middle along each direction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Filter normalisation.&lt;/b&gt; A network whose filters are scaled up computes the same thing but looks flatter. So each filter of a random direction is scaled to the size of the same filter of the weights; biases and batch-norm parameters stay put. Then maps of different networks can be compared.&lt;/p&gt;&lt;h4&gt;What to look for&lt;/h4&gt;&lt;p&gt;Put a deep plain network (plain-56) on the left and its residual twin (resnet-56) on the right. The plain net&apos;s landscape is chaotic: sharp walls, many small basins, the loss climbs fast as you leave the centre. The residual net sits in a wide, smooth, nearly convex basin with round contours. Shortcuts make the loss surface easier to descend, which is one reason why deep residual nets train where plain ones of the same depth degrade (the paper&apos;s Fig. 4).&lt;/p&gt;&lt;p&gt;The colours use one logarithmic scale for both maps, clipped at a loss of 10 as in the paper&apos;s plots. Two random directions are only a glimpse of millions of dimensions, but different seeds tell the same story.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Li, Xu, Taylor, Studer, Goldstein: Visualizing the Loss Landscape of Neural Nets. NeurIPS 2018.&lt;/i&gt; The paper used all 50,000 training images and a 51×51 grid over [−1, 1]; here the default is 1,000 images and 21×21, so that it takes minutes on a laptop.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;The loss landscape&lt;/h3&gt;&lt;p&gt;Each map shows the training loss around the trained weights w₀, at w₀ + α·d₁ + β·d₂, where d₁ and d₂ are two random directions. The cross in the middle is the trained network; dark is low loss, the white lines join points of equal loss. The curves below cut through the middle along each direction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Filter normalisation.&lt;/b&gt; A network whose filters are scaled up computes the same thing but looks flatter. So each filter of a random direction is scaled to the size of the same filter of the weights; biases and batch-norm parameters stay put. Then maps of different networks can be compared.&lt;/p&gt;&lt;h4&gt;What to look for&lt;/h4&gt;&lt;p&gt;Put a deep plain network (plain-56) on the left and its residual twin (resnet-56) on the right. The plain net&apos;s landscape is chaotic: sharp walls, many small basins, the loss climbs fast as you leave the centre. The residual net sits in a wide, smooth, nearly convex basin with round contours. Shortcuts make the loss surface easier to descend, which is one reason why deep residual nets train where plain ones of the same depth degrade (the paper&apos;s Fig. 4).&lt;/p&gt;&lt;p&gt;The colours use one logarithmic scale for both maps, clipped at a loss of 10 as in the paper&apos;s plots. Two random directions are only a glimpse of millions of dimensions, but different seeds tell the same story.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Li, Xu, Taylor, Studer, Goldstein: Visualizing the Loss Landscape of Neural Nets. NeurIPS 2018.&lt;/i&gt; The paper used all 50,000 training images and a 51×51 grid over [−1, 1]; here the default is 1,000 images and 21×21, so that it takes minutes on a laptop.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>rx::LayerProfilePlot</name>
     <message>
         <source>%1
@@ -1295,6 +1619,216 @@ gradient norm %3</translation>
         <translation>%1
 %2 (epoch %3)
 %4</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Lesion</name>
+    <message>
+        <source>the lesion study of %1 was cancelled</source>
+        <translation>the lesion study of %1 was cancelled</translation>
+    </message>
+    <message>
+        <source>cannot run the lesion study of %1: %2</source>
+        <translation>cannot run the lesion study of %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a lesion study</source>
+        <translation>%1 is not a lesion study</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LesionBlockPlot</name>
+    <message>
+        <source>block left out</source>
+        <translation>block left out</translation>
+    </message>
+    <message>
+        <source>error without the block</source>
+        <translation>error without the block</translation>
+    </message>
+    <message>
+        <source>… a downsampling block</source>
+        <translation>… a downsampling block</translation>
+    </message>
+    <message>
+        <source>cannot be left out (changes the shape)</source>
+        <translation>cannot be left out (changes the shape)</translation>
+    </message>
+    <message>
+        <source>residual block, downsampling</source>
+        <translation>residual block, downsampling</translation>
+    </message>
+    <message>
+        <source>residual block</source>
+        <translation>residual block</translation>
+    </message>
+    <message>
+        <source>plain block, downsampling</source>
+        <translation>plain block, downsampling</translation>
+    </message>
+    <message>
+        <source>plain block</source>
+        <translation>plain block</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+cannot be left out: its output has another shape than its input</source>
+        <translation>%1 (%2)
+cannot be left out: its output has another shape than its input</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+test error without it: %3 (%4 points)</source>
+        <translation>%1 (%2)
+test error without it: %3 (%4 points)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LesionPlot</name>
+    <message>
+        <source>test error (%)</source>
+        <translation>test error (%)</translation>
+    </message>
+    <message>
+        <source>nothing removed (%1)</source>
+        <translation>nothing removed (%1)</translation>
+    </message>
+    <message>
+        <source>nothing removed</source>
+        <translation>nothing removed</translation>
+    </message>
+    <message>
+        <source>chance (%1)</source>
+        <translation>chance (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LesionRandomPlot</name>
+    <message>
+        <source>blocks left out at random (k)</source>
+        <translation>blocks left out at random (k)</translation>
+    </message>
+    <message>
+        <source>mean over the subsets</source>
+        <translation>mean over the subsets</translation>
+    </message>
+    <message>
+        <source>min–max</source>
+        <translation>min–max</translation>
+    </message>
+    <message>
+        <source>nothing removed: %1</source>
+        <translation>nothing removed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) left out at random: mean %1, min %2, max %3 over %4 subsets</source>
+        <translation>
+            <numerusform>%n block left out at random: mean %1, min %2, max %3 over %4 subsets</numerusform>
+            <numerusform>%n blocks left out at random: mean %1, min %2, max %3 over %4 subsets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rx::LesionView</name>
+    <message>
+        <source>Test &amp;images per evaluation:</source>
+        <translation>Test &amp;images per evaluation:</translation>
+    </message>
+    <message>
+        <source>Each lesioned network is evaluated on this many test images, spread over the classes. 1000 give the error to about one percentage point.</source>
+        <translation>Each lesioned network is evaluated on this many test images, spread over the classes. 1000 give the error to about one percentage point.</translation>
+    </message>
+    <message>
+        <source>Choose a trained run…</source>
+        <translation>Choose a trained run…</translation>
+    </message>
+    <message>
+        <source>The runs of the Training tab.</source>
+        <translation>The runs of the Training tab.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>Recompute</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <source>Leave out each block in turn, then k random blocks at once, and evaluate the test error each time. The result is saved in the run folder (lesion.json).</source>
+        <translation>Leave out each block in turn, then k random blocks at once, and evaluate the test error each time. The result is saved in the run folder (lesion.json).</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lesion study&lt;/h3&gt;&lt;p&gt;Take a trained network and leave blocks out, without retraining. A residual block left out still passes its input on through its shortcut; a plain block left out breaks the only path the signal had.&lt;/p&gt;&lt;h4&gt;What to look for&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Residual net&lt;/b&gt;: most bars stay close to the dashed line (the error with every block). Only the downsampling blocks, where the shortcut changes the shape, hurt clearly. With k blocks removed at random the error grows smoothly.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Plain net&lt;/b&gt;: leaving out any block sends the error to chance (the dotted line, 90 %). Blocks that change the shape cannot be left out at all (hatched).&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;The paper&apos;s numbers&lt;/h4&gt;&lt;p&gt;ResNet-110 on CIFAR-10: removing a single block changes the error noticeably only for a downsampling block; removing 10 of its 54 blocks leaves it around 20 %. Removing any layer of a plain VGG-like network gives chance, 90 %.&lt;/p&gt;&lt;h4&gt;Why&lt;/h4&gt;&lt;p&gt;Unrolled, a residual network is a collection of paths of many lengths, each block adding a choice between its branch and its shortcut. Removing a block takes out only the paths through its branch, half of them, and leaves the rest working: the network behaves like an ensemble of relatively shallow networks.&lt;/p&gt;&lt;h4&gt;Reference&lt;/h4&gt;&lt;p&gt;A. Veit, M. Wilber, S. Belongie: &lt;i&gt;Residual Networks Behave Like Ensembles of Relatively Shallow Networks&lt;/i&gt;, NeurIPS 2016, &lt;a href=&quot;https://arxiv.org/abs/1605.06431&quot;&gt;arXiv:1605.06431&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;From the command line: &lt;tt&gt;resnet-explorer-cli analyze lesion RUN_DIR&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lesion study&lt;/h3&gt;&lt;p&gt;Take a trained network and leave blocks out, without retraining. A residual block left out still passes its input on through its shortcut; a plain block left out breaks the only path the signal had.&lt;/p&gt;&lt;h4&gt;What to look for&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Residual net&lt;/b&gt;: most bars stay close to the dashed line (the error with every block). Only the downsampling blocks, where the shortcut changes the shape, hurt clearly. With k blocks removed at random the error grows smoothly.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Plain net&lt;/b&gt;: leaving out any block sends the error to chance (the dotted line, 90 %). Blocks that change the shape cannot be left out at all (hatched).&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;The paper&apos;s numbers&lt;/h4&gt;&lt;p&gt;ResNet-110 on CIFAR-10: removing a single block changes the error noticeably only for a downsampling block; removing 10 of its 54 blocks leaves it around 20 %. Removing any layer of a plain VGG-like network gives chance, 90 %.&lt;/p&gt;&lt;h4&gt;Why&lt;/h4&gt;&lt;p&gt;Unrolled, a residual network is a collection of paths of many lengths, each block adding a choice between its branch and its shortcut. Removing a block takes out only the paths through its branch, half of them, and leaves the rest working: the network behaves like an ensemble of relatively shallow networks.&lt;/p&gt;&lt;h4&gt;Reference&lt;/h4&gt;&lt;p&gt;A. Veit, M. Wilber, S. Belongie: &lt;i&gt;Residual Networks Behave Like Ensembles of Relatively Shallow Networks&lt;/i&gt;, NeurIPS 2016, &lt;a href=&quot;https://arxiv.org/abs/1605.06431&quot;&gt;arXiv:1605.06431&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;From the command line: &lt;tt&gt;resnet-explorer-cli analyze lesion RUN_DIR&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder.</source>
+        <translation>%1 is not a run folder.</translation>
+    </message>
+    <message>
+        <source>Read from %1.</source>
+        <translation>Read from %1.</translation>
+    </message>
+    <message>
+        <source>The run %1 has no checkpoint (%2) yet: train it first.</source>
+        <translation>The run %1 has no checkpoint (%2) yet: train it first.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</source>
+        <translation>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</translation>
+    </message>
+    <message>
+        <source>Computed, but not saved: %1</source>
+        <translation>Computed, but not saved: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Computed in %1 s.</source>
+        <translation>Computed in %1 s.</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>No run</translation>
+    </message>
+    <message>
+        <source>residual net</source>
+        <translation>residual net</translation>
+    </message>
+    <message>
+        <source>plain net</source>
+        <translation>plain net</translation>
+    </message>
+    <message>
+        <source>Leaving blocks out and evaluating… %1 % done</source>
+        <translation>Leaving blocks out and evaluating… %1 % done</translation>
+    </message>
+    <message>
+        <source>Loading the network and the test images…</source>
+        <translation>Loading the network and the test images…</translation>
+    </message>
+    <message>
+        <source>%1, %2 test images: %3 error with every block, %4 with every removable block left out. %5</source>
+        <translation>%1, %2 test images: %3 error with every block, %4 with every removable block left out. %5</translation>
+    </message>
+    <message>
+        <source>No lesion study of this run yet: press Compute.</source>
+        <translation>No lesion study of this run yet: press Compute.</translation>
+    </message>
+    <message>
+        <source>Choose a trained run.</source>
+        <translation>Choose a trained run.</translation>
     </message>
 </context>
 <context>

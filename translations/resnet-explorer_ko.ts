@@ -524,6 +524,160 @@
     </message>
 </context>
 <context>
+    <name>rx::CliLandscape</name>
+    <message>
+        <source>The training loss around a run&apos;s trained weights along two random filter-normalised directions (Li et al. 2018), written to RUN_DIR/%1.</source>
+        <translation>실행의 학습된 가중치 주변에서 필터 정규화한 두 무작위 방향(Li et al. 2018)을 따라 학습 손실을 구해 RUN_DIR/%1에 씁니다.</translation>
+    </message>
+    <message>
+        <source>The run folder (its checkpoint.pt is used).</source>
+        <translation>실행 폴더 (그 checkpoint.pt를 씁니다).</translation>
+    </message>
+    <message>
+        <source>Points per axis, odd (default %1).</source>
+        <translation>축당 점 개수, 홀수 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>The grid spans [-R, R] along both directions (default %1).</source>
+        <translation>격자는 두 방향 모두 [-R, R] 범위에 걸칩니다 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Training images, spread evenly over the 50,000 (default %1).</source>
+        <translation>학습 이미지 수, 50,000개 전체에서 고르게 뽑습니다 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Seed of the two random directions (default 1).</source>
+        <translation>두 무작위 방향의 시드 (기본값 1).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>CIFAR-10 .bin 파일이 있는 폴더.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core, %1 here).</source>
+        <translation>CPU 스레드 수 (기본값: 모든 코어, 여기서는 %1).</translation>
+    </message>
+    <message>
+        <source>expected one RUN_DIR</source>
+        <translation>RUN_DIR 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder</source>
+        <translation>%1은(는) 실행 폴더가 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliLesion</name>
+    <message>
+        <source>Lesion study (Veit et al. 2016): the test error with each block left out, and with k random blocks left out at once. Writes RUN_DIR/lesion.json.</source>
+        <translation>블록 제거 실험 (Veit et al. 2016): 블록을 하나씩 뺐을 때와 무작위 블록 k개를 한꺼번에 뺐을 때의 테스트 오차. RUN_DIR/lesion.json에 씁니다.</translation>
+    </message>
+    <message>
+        <source>The run folder (with its checkpoint.pt).</source>
+        <translation>실행 폴더 (checkpoint.pt가 있어야 합니다).</translation>
+    </message>
+    <message>
+        <source>Test images, spread evenly over the set (default %1).</source>
+        <translation>테스트 이미지 수, 테스트 세트 전체에서 고르게 뽑습니다 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>CIFAR-10 .bin 파일이 있는 폴더.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core, %1 here).</source>
+        <translation>CPU 스레드 수 (기본값: 모든 코어, 여기서는 %1).</translation>
+    </message>
+    <message>
+        <source>Random subsets of blocks per k (default %1).</source>
+        <translation>k마다 뽑는 무작위 블록 부분집합 수 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Seed of the random subsets (default 1).</source>
+        <translation>무작위 부분집합의 시드 (기본값 1).</translation>
+    </message>
+    <message>
+        <source>give one RUN_DIR</source>
+        <translation>RUN_DIR 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>the run folder %1 does not exist</source>
+        <translation>실행 폴더 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder (a folder that training wrote)</source>
+        <translation>%1은(는) 실행 폴더(학습이 쓴 폴더)가 아닙니다</translation>
+    </message>
+    <message>
+        <source>stopping the lesion study…</source>
+        <translation>블록 제거 실험을 멈추는 중…</translation>
+    </message>
+    <message>
+        <source>lesion study: %1 % of %2 image evaluations</source>
+        <translation>블록 제거 실험: 이미지 평가 %2회 중 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 · %2 test images · error with every block: %3 %</source>
+        <translation>%1 · 테스트 이미지 %2개 · 모든 블록이 있을 때 오차: %3 %</translation>
+    </message>
+    <message>
+        <source>removed block</source>
+        <translation>제거한 블록</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>test error %</source>
+        <translation>테스트 오차 %</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>변화</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>잔차</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>downsampling</source>
+        <translation>다운샘플링</translation>
+    </message>
+    <message>
+        <source>cannot be removed (changes the shape)</source>
+        <translation>제거할 수 없음 (모양이 바뀜)</translation>
+    </message>
+    <message>
+        <source>k removed</source>
+        <translation>제거한 블록 수 k</translation>
+    </message>
+    <message>
+        <source>mean %</source>
+        <translation>평균 %</translation>
+    </message>
+    <message>
+        <source>min %</source>
+        <translation>최소 %</translation>
+    </message>
+    <message>
+        <source>max %</source>
+        <translation>최대 %</translation>
+    </message>
+    <message>
+        <source>subsets</source>
+        <translation>부분집합 수</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 s)</source>
+        <translation>%1을(를) 썼습니다 (%2 s)</translation>
+    </message>
+</context>
+<context>
     <name>rx::CliTrain</name>
     <message>
         <source>--arch is required (unless --resume)</source>
@@ -1286,6 +1440,176 @@ gradient norm %3</source>
     </message>
 </context>
 <context>
+    <name>rx::Landscape</name>
+    <message>
+        <source>the grid must have an odd number of points per axis from 3 to %2, so that the trained weights are its centre (got %1)</source>
+        <translation>학습된 가중치가 격자의 중심이 되도록 축당 점 개수는 3에서 %2 사이의 홀수여야 합니다 (받은 값: %1)</translation>
+    </message>
+    <message>
+        <source>the range must be a number above 0</source>
+        <translation>범위는 0보다 큰 수여야 합니다</translation>
+    </message>
+    <message>
+        <source>at least one training image is needed</source>
+        <translation>학습 이미지가 적어도 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 holds no loss landscape</source>
+        <translation>%1에 손실 지형이 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no CIFAR-10 training images (data_batch_1.bin … data_batch_5.bin)</source>
+        <translation>%1에 CIFAR-10 학습 이미지가 없습니다 (data_batch_1.bin … data_batch_5.bin)</translation>
+    </message>
+    <message>
+        <source>cannot compute the landscape of %1: %2</source>
+        <translation>%1의 손실 지형을 계산할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the landscape of %1 was cancelled</source>
+        <translation>%1의 손실 지형 계산이 취소되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LandscapeMapPlot</name>
+    <message>
+        <source>α (along direction d1)</source>
+        <translation>α (방향 d1을 따라)</translation>
+    </message>
+    <message>
+        <source>β (along direction d2)</source>
+        <translation>β (방향 d2를 따라)</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <source>trained weights</source>
+        <translation>학습된 가중치</translation>
+    </message>
+    <message>
+        <source>α %1, β %2
+loss %3, error %4 %</source>
+        <translation>α %1, β %2
+손실 %3, 오차 %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LandscapeSlicePlot</name>
+    <message>
+        <source>distance along the direction (α or β)</source>
+        <translation>방향을 따라간 거리 (α 또는 β)</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <source>along d1 (β = 0)</source>
+        <translation>d1 방향 (β = 0)</translation>
+    </message>
+    <message>
+        <source>along d2 (α = 0)</source>
+        <translation>d2 방향 (α = 0)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LandscapeView</name>
+    <message>
+        <source>The run %1 has no checkpoint (%2) yet: train it first, or choose another run.</source>
+        <translation>실행 %1에는 아직 체크포인트(%2)가 없습니다: 먼저 학습하거나 다른 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</source>
+        <translation>이 컴퓨터에 CIFAR-10이 없습니다: 학습 탭의 내려받기 버튼이나 resnet-explorer-cli download --out %1로 받으세요.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>Computing… %1 of %2 grid points</source>
+        <translation>계산 중… 격자점 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>Loading the network and the training images…</source>
+        <translation>신경망과 학습 이미지를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>%1, iteration %2: loss %3 at the trained weights; %4×%4 grid over ±%5 on %6 training images (%7).</source>
+        <translation>%1, 반복 %2: 학습된 가중치에서 손실 %3. 학습 이미지 %6개로 구한 ±%5 범위의 %4×%4 격자 (%7).</translation>
+    </message>
+    <message>
+        <source>No landscape yet: Compute makes one (a 21×21 grid on 1,000 images takes a few minutes on two cores).</source>
+        <translation>아직 손실 지형이 없습니다: 계산을 누르면 만듭니다 (이미지 1,000개로 21×21 격자를 만들면 코어 두 개에서 몇 분 걸립니다).</translation>
+    </message>
+    <message>
+        <source>Choose a trained run.</source>
+        <translation>학습된 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>격자(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Points per axis (odd, so that the trained weights are the centre). The paper used 51.</source>
+        <translation>축당 점 개수 (학습된 가중치가 중심이 되도록 홀수). 논문은 51을 썼습니다.</translation>
+    </message>
+    <message>
+        <source>R&amp;ange ±:</source>
+        <translation>범위 ±(&amp;A):</translation>
+    </message>
+    <message>
+        <source>How far along each direction, in units of the filter-normalised direction (1 = as long as the weights&apos; own filters).</source>
+        <translation>각 방향을 따라 얼마나 멀리 갈지를 필터 정규화한 방향 단위로 정합니다 (1 = 가중치 자신의 필터만큼의 길이).</translation>
+    </message>
+    <message>
+        <source>&amp;Images:</source>
+        <translation>이미지(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Training images the loss is averaged over, spread evenly over the 50,000. The paper used all of them.</source>
+        <translation>손실을 평균 내는 학습 이미지 수로, 50,000개 전체에서 고르게 뽑습니다. 논문은 전부 썼습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>시드(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Draws the two random directions.</source>
+        <translation>두 무작위 방향을 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>Left run:</source>
+        <translation>왼쪽 실행:</translation>
+    </message>
+    <message>
+        <source>Right run:</source>
+        <translation>오른쪽 실행:</translation>
+    </message>
+    <message>
+        <source>Choose a trained run…</source>
+        <translation>학습된 실행을 고르세요…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The loss landscape&lt;/h3&gt;&lt;p&gt;Each map shows the training loss around the trained weights w₀, at w₀ + α·d₁ + β·d₂, where d₁ and d₂ are two random directions. The cross in the middle is the trained network; dark is low loss, the white lines join points of equal loss. The curves below cut through the middle along each direction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Filter normalisation.&lt;/b&gt; A network whose filters are scaled up computes the same thing but looks flatter. So each filter of a random direction is scaled to the size of the same filter of the weights; biases and batch-norm parameters stay put. Then maps of different networks can be compared.&lt;/p&gt;&lt;h4&gt;What to look for&lt;/h4&gt;&lt;p&gt;Put a deep plain network (plain-56) on the left and its residual twin (resnet-56) on the right. The plain net&apos;s landscape is chaotic: sharp walls, many small basins, the loss climbs fast as you leave the centre. The residual net sits in a wide, smooth, nearly convex basin with round contours. Shortcuts make the loss surface easier to descend, which is one reason why deep residual nets train where plain ones of the same depth degrade (the paper&apos;s Fig. 4).&lt;/p&gt;&lt;p&gt;The colours use one logarithmic scale for both maps, clipped at a loss of 10 as in the paper&apos;s plots. Two random directions are only a glimpse of millions of dimensions, but different seeds tell the same story.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Li, Xu, Taylor, Studer, Goldstein: Visualizing the Loss Landscape of Neural Nets. NeurIPS 2018.&lt;/i&gt; The paper used all 50,000 training images and a 51×51 grid over [−1, 1]; here the default is 1,000 images and 21×21, so that it takes minutes on a laptop.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;손실 지형&lt;/h3&gt;&lt;p&gt;각 지도는 학습된 가중치 w₀ 주변의 학습 손실을 w₀ + α·d₁ + β·d₂에서 보여 줍니다. 여기서 d₁과 d₂는 두 무작위 방향입니다. 가운데의 십자가 학습된 신경망이고, 어두울수록 손실이 낮으며, 흰 선은 손실이 같은 점들을 잇습니다. 아래 곡선은 각 방향을 따라 가운데를 가로지른 단면입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;필터 정규화.&lt;/b&gt; 합성곱 필터를 크게 키운 신경망은 같은 계산을 하지만 더 평평해 보입니다. 그래서 무작위 방향의 각 필터를 가중치에서 같은 필터의 크기에 맞춥니다. 편향과 배치 정규화 매개변수는 그대로 둡니다. 그러면 서로 다른 신경망의 지도를 비교할 수 있습니다.&lt;/p&gt;&lt;h4&gt;살펴볼 점&lt;/h4&gt;&lt;p&gt;왼쪽에 깊은 일반 신경망(plain-56)을, 오른쪽에 그 잔차 쌍둥이(resnet-56)를 놓으세요. 일반 신경망의 손실 지형은 혼란스럽습니다: 가파른 벽과 작은 분지가 많고, 중심에서 벗어나면 손실이 빠르게 치솟습니다. 잔차 신경망은 등고선이 둥글고 넓고 매끄러우며 거의 볼록한 분지에 놓여 있습니다. 숏컷은 손실 곡면을 내려가기 쉽게 만듭니다. 같은 깊이의 일반 신경망은 성능이 저하되는데 깊은 잔차 신경망은 잘 학습되는 이유 중 하나입니다 (논문의 그림 4).&lt;/p&gt;&lt;p&gt;색은 두 지도 모두에 같은 로그 척도를 쓰며, 논문의 그림처럼 손실 10에서 잘립니다. 두 무작위 방향은 수백만 차원을 잠깐 엿보는 것일 뿐이지만, 시드를 바꿔도 같은 이야기를 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Li, Xu, Taylor, Studer, Goldstein: Visualizing the Loss Landscape of Neural Nets. NeurIPS 2018.&lt;/i&gt; 논문은 학습 이미지 50,000개 전부와 [−1, 1] 범위의 51×51 격자를 썼습니다. 여기서는 노트북에서 몇 분이면 끝나도록 기본값이 이미지 1,000개와 21×21입니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>rx::LayerProfilePlot</name>
     <message>
         <source>%1
@@ -1294,6 +1618,215 @@ gradient norm %3</source>
         <translation>%1
 %2 (에폭 %3)
 %4</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Lesion</name>
+    <message>
+        <source>the lesion study of %1 was cancelled</source>
+        <translation>%1의 블록 제거 실험이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>cannot run the lesion study of %1: %2</source>
+        <translation>%1의 블록 제거 실험을 실행할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a lesion study</source>
+        <translation>%1은(는) 블록 제거 실험 결과가 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LesionBlockPlot</name>
+    <message>
+        <source>block left out</source>
+        <translation>뺀 블록</translation>
+    </message>
+    <message>
+        <source>error without the block</source>
+        <translation>그 블록을 뺐을 때의 오차</translation>
+    </message>
+    <message>
+        <source>… a downsampling block</source>
+        <translation>… 다운샘플링 블록</translation>
+    </message>
+    <message>
+        <source>cannot be left out (changes the shape)</source>
+        <translation>뺄 수 없음 (모양이 바뀜)</translation>
+    </message>
+    <message>
+        <source>residual block, downsampling</source>
+        <translation>잔차 블록, 다운샘플링</translation>
+    </message>
+    <message>
+        <source>residual block</source>
+        <translation>잔차 블록</translation>
+    </message>
+    <message>
+        <source>plain block, downsampling</source>
+        <translation>일반 블록, 다운샘플링</translation>
+    </message>
+    <message>
+        <source>plain block</source>
+        <translation>일반 블록</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+cannot be left out: its output has another shape than its input</source>
+        <translation>%1 (%2)
+뺄 수 없음: 출력의 모양이 입력과 다릅니다</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+test error without it: %3 (%4 points)</source>
+        <translation>%1 (%2)
+이 블록을 뺐을 때 테스트 오차: %3 (%4포인트)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LesionPlot</name>
+    <message>
+        <source>test error (%)</source>
+        <translation>테스트 오차 (%)</translation>
+    </message>
+    <message>
+        <source>nothing removed (%1)</source>
+        <translation>제거 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>nothing removed</source>
+        <translation>제거 없음</translation>
+    </message>
+    <message>
+        <source>chance (%1)</source>
+        <translation>무작위 추측 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::LesionRandomPlot</name>
+    <message>
+        <source>blocks left out at random (k)</source>
+        <translation>무작위로 뺀 블록 수 (k)</translation>
+    </message>
+    <message>
+        <source>mean over the subsets</source>
+        <translation>부분집합 평균</translation>
+    </message>
+    <message>
+        <source>min–max</source>
+        <translation>최소–최대</translation>
+    </message>
+    <message>
+        <source>nothing removed: %1</source>
+        <translation>제거 없음: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) left out at random: mean %1, min %2, max %3 over %4 subsets</source>
+        <translation>
+            <numerusform>무작위로 블록 %n개를 뺐을 때: 부분집합 %4개에서 평균 %1, 최소 %2, 최대 %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rx::LesionView</name>
+    <message>
+        <source>Test &amp;images per evaluation:</source>
+        <translation>평가당 테스트 이미지(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Each lesioned network is evaluated on this many test images, spread over the classes. 1000 give the error to about one percentage point.</source>
+        <translation>블록 제거한 각 신경망을 클래스에 고르게 퍼진 이만큼의 테스트 이미지로 평가합니다. 1000개면 오차를 약 1퍼센트포인트 정밀도로 얻습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a trained run…</source>
+        <translation>학습된 실행을 고르세요…</translation>
+    </message>
+    <message>
+        <source>The runs of the Training tab.</source>
+        <translation>학습 탭의 실행들.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>다시 계산</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>Leave out each block in turn, then k random blocks at once, and evaluate the test error each time. The result is saved in the run folder (lesion.json).</source>
+        <translation>블록을 차례로 하나씩 뺀 다음 무작위 블록 k개를 한꺼번에 빼고, 그때마다 테스트 오차를 평가합니다. 결과는 실행 폴더(lesion.json)에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lesion study&lt;/h3&gt;&lt;p&gt;Take a trained network and leave blocks out, without retraining. A residual block left out still passes its input on through its shortcut; a plain block left out breaks the only path the signal had.&lt;/p&gt;&lt;h4&gt;What to look for&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Residual net&lt;/b&gt;: most bars stay close to the dashed line (the error with every block). Only the downsampling blocks, where the shortcut changes the shape, hurt clearly. With k blocks removed at random the error grows smoothly.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Plain net&lt;/b&gt;: leaving out any block sends the error to chance (the dotted line, 90 %). Blocks that change the shape cannot be left out at all (hatched).&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;The paper&apos;s numbers&lt;/h4&gt;&lt;p&gt;ResNet-110 on CIFAR-10: removing a single block changes the error noticeably only for a downsampling block; removing 10 of its 54 blocks leaves it around 20 %. Removing any layer of a plain VGG-like network gives chance, 90 %.&lt;/p&gt;&lt;h4&gt;Why&lt;/h4&gt;&lt;p&gt;Unrolled, a residual network is a collection of paths of many lengths, each block adding a choice between its branch and its shortcut. Removing a block takes out only the paths through its branch, half of them, and leaves the rest working: the network behaves like an ensemble of relatively shallow networks.&lt;/p&gt;&lt;h4&gt;Reference&lt;/h4&gt;&lt;p&gt;A. Veit, M. Wilber, S. Belongie: &lt;i&gt;Residual Networks Behave Like Ensembles of Relatively Shallow Networks&lt;/i&gt;, NeurIPS 2016, &lt;a href=&quot;https://arxiv.org/abs/1605.06431&quot;&gt;arXiv:1605.06431&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;From the command line: &lt;tt&gt;resnet-explorer-cli analyze lesion RUN_DIR&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;블록 제거 실험&lt;/h3&gt;&lt;p&gt;학습된 신경망에서 다시 학습하지 않고 블록을 뺍니다. 잔차 블록은 빠져도 숏컷을 통해 입력을 그대로 넘겨주지만, 일반 블록이 빠지면 신호가 지나던 유일한 경로가 끊깁니다.&lt;/p&gt;&lt;h4&gt;살펴볼 점&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;잔차 신경망&lt;/b&gt;: 대부분의 막대가 파선(모든 블록이 있을 때의 오차) 가까이에 머뭅니다. 숏컷이 모양을 바꾸는 다운샘플링 블록만 뚜렷하게 오차를 키웁니다. 무작위로 블록 k개를 제거하면 오차가 완만하게 커집니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;일반 신경망&lt;/b&gt;: 어느 블록을 빼도 오차가 무작위 추측 수준(점선, 90 %)으로 올라갑니다. 모양을 바꾸는 블록은 아예 뺄 수 없습니다(빗금).&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;논문의 수치&lt;/h4&gt;&lt;p&gt;CIFAR-10의 ResNet-110: 블록 하나를 제거하면 다운샘플링 블록일 때만 오차가 눈에 띄게 변합니다. 54개 블록 중 10개를 제거해도 오차는 20 % 안팎입니다. VGG 같은 일반 신경망은 어느 층을 제거해도 무작위 추측 수준인 90 %가 됩니다.&lt;/p&gt;&lt;h4&gt;이유&lt;/h4&gt;&lt;p&gt;펼쳐 보면 잔차 신경망은 길이가 다양한 경로들의 모음이고, 각 블록은 자기 가지와 숏컷 중 하나를 고르는 선택을 더합니다. 블록 하나를 제거하면 그 가지를 지나는 경로, 즉 절반만 빠지고 나머지는 그대로 작동합니다: 신경망은 비교적 얕은 신경망들의 앙상블처럼 동작합니다.&lt;/p&gt;&lt;h4&gt;참고 문헌&lt;/h4&gt;&lt;p&gt;A. Veit, M. Wilber, S. Belongie: &lt;i&gt;Residual Networks Behave Like Ensembles of Relatively Shallow Networks&lt;/i&gt;, NeurIPS 2016, &lt;a href=&quot;https://arxiv.org/abs/1605.06431&quot;&gt;arXiv:1605.06431&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;명령줄에서: &lt;tt&gt;resnet-explorer-cli analyze lesion RUN_DIR&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder.</source>
+        <translation>%1은(는) 실행 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Read from %1.</source>
+        <translation>%1에서 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>The run %1 has no checkpoint (%2) yet: train it first.</source>
+        <translation>실행 %1에는 아직 체크포인트(%2)가 없습니다: 먼저 학습하세요.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</source>
+        <translation>이 컴퓨터에 CIFAR-10이 없습니다: 학습 탭의 내려받기 버튼이나 resnet-explorer-cli download --out %1로 받으세요.</translation>
+    </message>
+    <message>
+        <source>Computed, but not saved: %1</source>
+        <translation>계산했지만 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Computed in %1 s.</source>
+        <translation>%1 s 만에 계산했습니다.</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>실행 없음</translation>
+    </message>
+    <message>
+        <source>residual net</source>
+        <translation>잔차 신경망</translation>
+    </message>
+    <message>
+        <source>plain net</source>
+        <translation>일반 신경망</translation>
+    </message>
+    <message>
+        <source>Leaving blocks out and evaluating… %1 % done</source>
+        <translation>블록을 빼고 평가하는 중… %1 % 완료</translation>
+    </message>
+    <message>
+        <source>Loading the network and the test images…</source>
+        <translation>신경망과 테스트 이미지를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>%1, %2 test images: %3 error with every block, %4 with every removable block left out. %5</source>
+        <translation>%1, 테스트 이미지 %2개: 모든 블록이 있을 때 오차 %3, 제거할 수 있는 블록을 모두 뺐을 때 %4. %5</translation>
+    </message>
+    <message>
+        <source>No lesion study of this run yet: press Compute.</source>
+        <translation>이 실행의 블록 제거 실험이 아직 없습니다: 계산을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Choose a trained run.</source>
+        <translation>학습된 실행을 고르세요.</translation>
     </message>
 </context>
 <context>
