@@ -9,6 +9,7 @@
 #include "predictions.h"
 #include "predictions_view.h"
 #include "presets.h"
+#include "run_fixture.h"
 #include "run_folder.h"
 #include "spec_json.h"
 
@@ -22,31 +23,6 @@
 using namespace rx;
 
 namespace {
-
-// A run folder holding a small network with random weights and non-trivial BN statistics, so its
-// predictions spread over several classes.
-void makeRun(const QString& dir) {
-    const NetworkSpec spec =
-        cifarNet(QStringLiteral("tiny"), BlockKind::Basic, 1, ShortcutOption::ZeroPad);
-    torch::manual_seed(5);
-    Network net(spec);
-    {
-        torch::NoGradGuard noGrad;
-        for (auto& item : net->named_parameters())
-            if (item.key().find("bn") != std::string::npos)
-                item.value().uniform_(0.5, 1.5);
-        net->train();
-        for (int i = 0; i < 3; ++i)
-            net->forward(torch::randn({16, 3, 32, 32}));
-    }
-    net->eval();
-    QDir().mkpath(dir);
-    QVERIFY(saveSpecFile(QDir(dir).filePath(kRunArchitectureFile), spec, nullptr));
-    Checkpoint info{10, torch::full({3, 1, 1}, 0.45), torch::full({3, 1, 1}, 0.25), {}};
-    QString error;
-    QVERIFY2(saveCheckpoint(QDir(dir).filePath(kRunCheckpointFile), net, nullptr, info, &error),
-             qPrintable(error));
-}
 
 QImage shownImage(const DatasetView& view, int row) {
     return view.model()->index(row).data(DatasetImagesModel::ImageRole).value<QImage>();
@@ -68,7 +44,7 @@ private Q_SLOTS:
         data_ = tmp_.filePath(QStringLiteral("cifar"));
         QVERIFY(test::writeSyntheticCifar(data_, 60, 300));
         run_ = tmp_.filePath(QStringLiteral("runs/tiny"));
-        makeRun(run_);
+        test::writeTinyRun(run_);
     }
 
     void augmentationMatchesItsParameters() {

@@ -6,6 +6,7 @@
 #include "landscape_directions.h"
 #include "pipeline.h"
 #include "presets.h"
+#include "run_fixture.h"
 #include "run_folder.h"
 #include "spec_json.h"
 
@@ -15,35 +16,6 @@
 #include <cmath>
 
 using namespace rx;
-
-namespace {
-
-// A run folder holding a small residual network with random weights and non-trivial BN
-// statistics.
-void makeRun(const QString& dir, quint64 seed = 5) {
-    const NetworkSpec spec =
-        cifarNet(QStringLiteral("tiny"), BlockKind::Basic, 1, ShortcutOption::ZeroPad);
-    torch::manual_seed(seed);
-    Network net(spec);
-    {
-        torch::NoGradGuard noGrad;
-        for (auto& item : net->named_parameters())
-            if (item.key().find("bn") != std::string::npos)
-                item.value().uniform_(0.5, 1.5);
-        net->train();
-        for (int i = 0; i < 3; ++i)
-            net->forward(torch::randn({16, 3, 32, 32}));
-    }
-    net->eval();
-    QDir().mkpath(dir);
-    QVERIFY(saveSpecFile(QDir(dir).filePath(kRunArchitectureFile), spec, nullptr));
-    Checkpoint info{10, torch::full({3, 1, 1}, 0.45), torch::full({3, 1, 1}, 0.25), {}};
-    QString error;
-    QVERIFY2(saveCheckpoint(QDir(dir).filePath(kRunCheckpointFile), net, nullptr, info, &error),
-             qPrintable(error));
-}
-
-}  // namespace
 
 class TestLandscape : public QObject {
     Q_OBJECT
@@ -59,7 +31,7 @@ private Q_SLOTS:
         data_ = tmp_.filePath(QStringLiteral("cifar"));
         QVERIFY(test::writeSyntheticCifar(data_, 200, 50));
         run_ = tmp_.filePath(QStringLiteral("runs/tiny"));
-        makeRun(run_);
+        test::writeTinyRun(run_);
     }
 
     void directionsAreFilterNormalized() {
