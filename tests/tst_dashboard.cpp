@@ -266,6 +266,9 @@ private Q_SLOTS:
         QVERIFY(ratioTabs->tabText(0).startsWith("Layer responses (Fig. 7)"));
         QVERIFY(ratioTabs->tabText(1).startsWith("Residual ratio"));
         QCOMPARE(tabsHolding(d.plots()->plot<ActivationGradientPlot>())->count(), 2);
+        // Both tabs stay in sight in a narrow cell (long titles elide, no scroll arrows).
+        QVERIFY(!ratioTabs->usesScrollButtons());
+        QCOMPARE(ratioTabs->tabToolTip(1), ratioTabs->tabText(1));
         QVERIFY(!tabsHolding(d.errorPlot()));
     }
 

@@ -36,6 +36,10 @@ PlotsArea::PlotsArea(QWidget* parent) : QWidget(parent) {
             boxLayout->setContentsMargins(2, 2, 2, 2);
             tabs = new QTabWidget(box);
             tabs->setDocumentMode(true);
+            // Every tab in sight at the narrowest width: titles elide, no scroll arrows hiding
+            // the second plot; the whole title is the tab's tooltip.
+            tabs->setElideMode(Qt::ElideRight);
+            tabs->setUsesScrollButtons(false);
             boxLayout->addWidget(tabs);
         } else {
             boxLayout->setContentsMargins(4, 4, 4, 4);
@@ -77,9 +81,10 @@ void PlotsArea::retranslateUi() {
     const auto infos = dashboardPlots();
     for (size_t i = 0; i < titles_.size(); ++i) {
         const Title& t = titles_[i];
-        if (t.tabs)
+        if (t.tabs) {
             t.tabs->setTabText(t.tab, dashboardPlotTitle(infos[i]));
-        else
+            t.tabs->setTabToolTip(t.tab, dashboardPlotTitle(infos[i]));
+        } else
             t.box->setTitle(dashboardPlotTitle(infos[i]));
     }
 }
