@@ -143,14 +143,8 @@ int analyzeLesionCommand(const QStringList& args) {
         !intOption(p, "trials", &options.trials, false) ||
         !intOption(p, "threads", &options.threads, true))
         return kExitUsage;
-    if (p.isSet("seed")) {
-        bool ok = false;
-        options.seed = p.value("seed").toULongLong(&ok);
-        if (!ok) {
-            err() << badValueMessage(QStringLiteral("seed"), p.value("seed")) << Qt::endl;
-            return kExitUsage;
-        }
-    }
+    if (!number(p, QStringLiteral("seed"), &options.seed))
+        return kExitUsage;
     const QString runDir = p.positionalArguments().first();
     const QFileInfo runInfo(runDir);
     if (!runInfo.exists()) {

@@ -3,13 +3,13 @@
 
 #include "spec.h"
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
 
 #include <optional>
-
-class QCommandLineParser;
+#include <type_traits>
 
 namespace rx::cli {
 
@@ -34,6 +34,25 @@ inline constexpr int kExitUsage = 2;
 // -h/--help, kExitUsage after printing the error and the help.
 std::optional<int> parseOptions(QCommandLineParser& parser, const QString& command,
                                 const QStringList& args);
+// Reads the number option `name` into `out` when it is set (int, double or quint64). False,
+// with "invalid value …" printed, when it is not a number of that type.
+template <typename T>
+bool number(const QCommandLineParser& p, const QString& name, T* out) {
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const QString v = p.value(name);
+    if constexpr (std::is_same_v<T, double>)
+        *out = v.toDouble(&ok);
+    else if constexpr (std::is_same_v<T, quint64>)
+        *out = v.toULongLong(&ok);
+    else
+        *out = v.toInt(&ok);
+    if (!ok)
+        err() << badValueMessage(name, v) << Qt::endl;
+    return ok;
+}
+
 // Prints `message` and the subcommand's help to stderr; returns kExitUsage.
 int usageError(const QCommandLineParser& parser, const QString& command, const QString& message);
 

@@ -171,14 +171,8 @@ int runCommand(const QStringList& args) {
     options.dir = p.value("out");
     if (!machineOptions(p, &options))
         return kExitUsage;
-    if (p.isSet("seed")) {
-        bool ok = false;
-        options.seed = p.value("seed").toULongLong(&ok);
-        if (!ok) {
-            err() << badValueMessage(QStringLiteral("seed"), p.value("seed")) << Qt::endl;
-            return kExitUsage;
-        }
-    }
+    if (!number(p, QStringLiteral("seed"), &options.seed))
+        return kExitUsage;
     if (p.isSet("iterations")) {
         bool ok = false;
         options.iterations = p.value("iterations").toInt(&ok);

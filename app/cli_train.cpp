@@ -145,23 +145,6 @@ void addTrainOptions(QCommandLineParser& p) {
                      QLatin1String(o.valueName)});
 }
 
-template <typename T>
-bool number(const QCommandLineParser& p, const QString& name, T* out) {
-    if (!p.isSet(name))
-        return true;
-    bool ok = false;
-    const QString v = p.value(name);
-    if constexpr (std::is_same_v<T, double>)
-        *out = v.toDouble(&ok);
-    else if constexpr (std::is_same_v<T, quint64>)
-        *out = v.toULongLong(&ok);
-    else
-        *out = v.toInt(&ok);
-    if (!ok)
-        err() << badValueMessage(name, v) << Qt::endl;
-    return ok;
-}
-
 template <typename Table, typename E>
 bool choice(const QCommandLineParser& p, const QString& name, const Table& table, E* out) {
     if (!p.isSet(name))
