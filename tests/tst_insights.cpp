@@ -56,6 +56,11 @@ private Q_SLOTS:
             QVERIFY(v.residualRatio[b] > 0.05);
         for (double g : v.activationGradient)
             QVERIFY(g > 0 && std::isfinite(g));
+        // The same forward passes give the Fig. 7 responses, as layerResponseStd does.
+        const std::vector<double> responses = layerResponseStd(net, x, 4);
+        QCOMPARE(v.responseStd.size(), responses.size());
+        for (size_t l = 0; l < responses.size(); ++l)
+            QVERIFY(std::abs(v.responseStd[l] - responses[l]) <= 1e-9 * responses[l]);
         for (const auto& p : net->parameters())
             QVERIFY(!p.grad().defined());
         QVERIFY(net->is_training());  // the mode it was in

@@ -204,12 +204,41 @@ SplitEvaluation evaluateSplit(Network& model, const DeviceSplit& split, const No
     return result;
 }
 
+namespace {
+
+// Running sums of each response layer's values over the probe images, for their population std.
+struct ResponseMoments {
+    std::vector<double> sum, sumSq, count;
+
+    void add(const std::vector<torch::Tensor>& responses) {
+        torch::NoGradGuard noGrad;
+        if (sum.empty())
+            sum.assign(responses.size(), 0), sumSq = count = sum;
+        for (size_t l = 0; l < responses.size(); ++l) {
+            const torch::Tensor r = responses[l].to(torch::kDouble);
+            sum[l] += r.sum().item<double>();
+            sumSq[l] += r.pow(2).sum().item<double>();
+            count[l] += double(r.numel());
+        }
+    }
+    std::vector<double> std() const {
+        std::vector<double> out(sum.size());
+        for (size_t l = 0; l < sum.size(); ++l) {
+            const double mean = sum[l] / count[l];
+            out[l] = std::sqrt(std::max(0.0, sumSq[l] / count[l] - mean * mean));
+        }
+        return out;
+    }
+};
+
+}  // namespace
+
 std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe, int64_t batchSize,
                                      const BatchControl& control) {
     torch::InferenceMode inference;
     const bool wasTraining = model->is_training();
     model->eval();
-    std::vector<double> sum, sumSq, count;
+    ResponseMoments moments;
     bool cancelled = false;
     const int64_t n = probe.size(0);
     for (int64_t i = 0; i < n; i += batchSize) {
@@ -220,26 +249,14 @@ std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
         const int64_t end = std::min(n, i + batchSize);
         std::vector<torch::Tensor> responses;
         model->forward(probe.slice(0, i, end), &responses);
-        if (sum.empty())
-            sum.assign(responses.size(), 0), sumSq = count = sum;
-        for (size_t l = 0; l < responses.size(); ++l) {
-            const torch::Tensor r = responses[l].to(torch::kDouble);
-            sum[l] += r.sum().item<double>();
-            sumSq[l] += r.pow(2).sum().item<double>();
-            count[l] += double(r.numel());
-        }
+        moments.add(responses);
         if (control.onBatch)
             control.onBatch(end, n);
     }
     model->train(wasTraining);
     if (cancelled)
         return {};
-    std::vector<double> std(sum.size());
-    for (size_t l = 0; l < sum.size(); ++l) {
-        const double mean = sum[l] / count[l];
-        std[l] = std::sqrt(std::max(0.0, sumSq[l] / count[l] - mean * mean));
-    }
-    return std;
+    return moments.std();
 }
 
 BlockDynamicsValues blockDynamics(Network& model, const torch::Tensor& probe,
@@ -250,6 +267,7 @@ BlockDynamicsValues blockDynamics(Network& model, const torch::Tensor& probe,
     const int64_t n = probe.size(0);
     const size_t blocks = model->blocks().size();
     std::vector<double> ratioSum(blocks, 0), gradientSq(blocks, 0);
+    ResponseMoments moments;
     bool cancelled = false;
     for (int64_t i = 0; i < n; i += batchSize) {
         if (control.cancelled()) {
@@ -258,9 +276,12 @@ BlockDynamicsValues blockDynamics(Network& model, const torch::Tensor& probe,
         }
         const int64_t end = std::min(n, i + batchSize);
         std::vector<BlockTap> taps;
+        std::vector<torch::Tensor> responses;
         ForwardProbe p;
         p.blocks = &taps;
+        p.responses = &responses;
         const torch::Tensor logits = model->forward(probe.slice(0, i, end), p);
+        moments.add(responses);
         // The mean over all n probe images, summed batch by batch: each batch's share.
         const torch::Tensor loss =
             torch::nn::functional::cross_entropy(
@@ -289,6 +310,7 @@ BlockDynamicsValues blockDynamics(Network& model, const torch::Tensor& probe,
     if (cancelled || n == 0)
         return {};
     BlockDynamicsValues v;
+    v.responseStd = moments.std();
     for (size_t b = 0; b < blocks; ++b) {
         v.residualRatio.push_back(model->blocks()[b]->isResidual()
                                       ? ratioSum[b] / double(n)

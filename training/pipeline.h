@@ -78,8 +78,10 @@ std::vector<double> layerResponseStd(Network& model, const torch::Tensor& probe,
 
 // Each block's residual ratio and activation gradient (BlockDynamics, metrics.h) on the probe
 // images `probe` with their `labels` (eval mode: BN uses its running statistics; the weights'
-// gradients are left as they were). Empty vectors when cancelled.
+// gradients are left as they were), and from the same forward passes the Fig. 7 responses as
+// layerResponseStd gives them. Empty vectors when cancelled.
 struct BlockDynamicsValues {
+    std::vector<double> responseStd;         // layerResponseStd's values
     std::vector<double> residualRatio;       // NaN for plain blocks
     std::vector<double> activationGradient;  // ‖∂L/∂y‖, L the mean loss over all probe images
 };

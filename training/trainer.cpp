@@ -367,18 +367,15 @@ void Session::evaluate(int iteration) {
 void Session::probe(int iteration) {
     if (!probe_.defined() || probe_.size(0) == 0)
         return;
-    const std::vector<double> std = layerResponseStd(model_, probe_, kProbeBatchSize, {&stop_, {}});
-    if (std.empty())
-        return;  // stopped
-    LayerResponses r{iteration, epochOf(iteration), model_->responseLayers(), {}};
-    for (double s : std)
-        r.std << s;
-    metrics_.write(toJson(r));
-    Q_EMIT t_.layerResponses(r);
+    // One pass over the probe for the Fig. 7 responses and the block dynamics.
     const BlockDynamicsValues v =
         blockDynamics(model_, probe_, probeLabels_, kProbeBatchSize, {&stop_, {}});
     if (v.activationGradient.empty())
         return;  // stopped
+    const LayerResponses r{iteration, epochOf(iteration), model_->responseLayers(),
+                           QVector<double>(v.responseStd.begin(), v.responseStd.end())};
+    metrics_.write(toJson(r));
+    Q_EMIT t_.layerResponses(r);
     const BlockDynamics d{
         iteration, epochOf(iteration), model_->blockNames(),
         QVector<double>(v.residualRatio.begin(), v.residualRatio.end()),
