@@ -69,5 +69,6 @@ int analyzeCommand(const QStringList& args);
 QString analyzeSynopsis();
 int analyzeLesionCommand(const QStringList& args);
 int analyzeLandscapeCommand(const QStringList& args);
+int analyzeActivationsCommand(const QStringList& args);
 
 }  // namespace rx::cli

@@ -1,5 +1,6 @@
 // resnet-explorer: the desktop application.
 #include "experiments.h"
+#include "insights_tab.h"
 #include "language.h"
 #include "main_window.h"
 #include "memory.h"
@@ -51,6 +52,13 @@ int main(int argc, char** argv) {
                                                  "Experiments menu) or a folder it ran in."),
                                   QStringLiteral("name|dir"));
     parser.addOption(experiment);
+    QStringList insights;
+    for (const rx::InsightViewInfo& info : rx::insightViews())
+        insights << QLatin1String(info.id);
+    QCommandLineOption insight(QStringLiteral("insight"),
+                               QStringLiteral("Open the Insights tab on this view."),
+                               insights.join(QLatin1Char('|')));
+    parser.addOption(insight);
     parser.addPositionalArgument(QStringLiteral("network"),
                                  QStringLiteral("A .resnet.json file or a preset name to open."));
     parser.process(app);
@@ -68,6 +76,8 @@ int main(int argc, char** argv) {
     }
     if (tabs.indexOf(parser.value(tab)) > 0)
         window.showTab(int(tabs.indexOf(parser.value(tab))));
+    if (parser.isSet(insight) && window.insightsTab()->showView(parser.value(insight)))
+        window.showTab(int(tabs.indexOf(QStringLiteral("insights"))));
     if (parser.isSet(overlay))
         window.dashboard()->overlay(
             parser.value(overlay).split(QLatin1Char(','), Qt::SkipEmptyParts));

@@ -63,8 +63,10 @@ public:
     torch::Tensor forward(torch::Tensor x, const BlockProbe& probe);
 
     bool isResidual() const { return shortcutKind_ != ShortcutKind::None; }
+    // Whether the output's shape differs from the input's (stride 2 or more channels).
+    bool changesShape() const { return stride_ != 1 || padChannels_ != 0; }
     // Whether the block can be left out: residual blocks always, plain ones that keep the shape.
-    bool canLesion() const { return isResidual() || (stride_ == 1 && padChannels_ == 0); }
+    bool canLesion() const { return isResidual() || !changesShape(); }
 
     // See NetworkImpl::foldForInference.
     void foldForInference();

@@ -302,24 +302,36 @@ void PlotBase::mouseMoveEvent(QMouseEvent* event) {
         QToolTip::showText(event->globalPosition().toPoint(), tip, this);
 }
 
-void PlotBase::contextMenuEvent(QContextMenuEvent* event) {
-    QMenu menu(this);
-    menu.addAction(tr("Reset view"), this, &PlotBase::resetView);
-    menu.addSeparator();
-    auto exportAs = [this](const QString& filter, const QString& suffix) {
-        QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), filter);
+void PlotBase::addExportActions(QMenu* menu, QWidget* owner,
+                                std::function<bool(const QString&, QString*)> exportTo,
+                                std::function<QString()> csv) {
+    auto exportAs = [owner, exportTo](const QString& filter, const QString& suffix) {
+        QString path = QFileDialog::getSaveFileName(owner, tr("Export plot"), QString(), filter);
         if (path.isEmpty())
             return;
         if (!path.endsWith(suffix, Qt::CaseInsensitive))
             path += suffix;
         QString error;
         if (!exportTo(path, &error))
-            QMessageBox::warning(this, tr("Export failed"), error);
+            QMessageBox::warning(owner, tr("Export failed"), error);
     };
-    menu.addAction(tr("Export as PNG…"), this, [=] { exportAs(tr("PNG image (*.png)"), ".png"); });
-    menu.addAction(tr("Export as PDF…"), this, [=] { exportAs(tr("PDF (*.pdf)"), ".pdf"); });
-    menu.addAction(tr("Export as SVG…"), this, [=] { exportAs(tr("SVG (*.svg)"), ".svg"); });
-    menu.addAction(tr("Copy data as CSV"), this, &PlotBase::copyCsv);
+    menu->addAction(tr("Export as PNG…"), owner,
+                    [=] { exportAs(tr("PNG image (*.png)"), QStringLiteral(".png")); });
+    menu->addAction(tr("Export as PDF…"), owner,
+                    [=] { exportAs(tr("PDF (*.pdf)"), QStringLiteral(".pdf")); });
+    menu->addAction(tr("Export as SVG…"), owner,
+                    [=] { exportAs(tr("SVG (*.svg)"), QStringLiteral(".svg")); });
+    menu->addAction(tr("Copy data as CSV"), owner,
+                    [csv] { QApplication::clipboard()->setText(csv()); });
+}
+
+void PlotBase::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    menu.addAction(tr("Reset view"), this, &PlotBase::resetView);
+    menu.addSeparator();
+    addExportActions(
+        &menu, this, [this](const QString& path, QString* error) { return exportTo(path, error); },
+        [this] { return csv(); });
     menu.exec(event->globalPos());
 }
 

@@ -8,6 +8,8 @@
 
 #include <QTimer>
 
+#include <functional>
+
 namespace rx {
 
 class PlotBase : public QCustomPlot {
@@ -32,6 +34,13 @@ public:
     // The scale of every plot, those that exist and those made later.
     static void setDefaultScale(double scale);
     static double defaultScale();
+
+    // The export part of every plot's context menu, also for views drawn without QCustomPlot:
+    // Export as PNG / PDF / SVG… (asks for a file name, calls `exportTo`, shows its error) and
+    // Copy data as CSV (puts `csv()` on the clipboard).
+    static void addExportActions(QMenu* menu, QWidget* owner,
+                                 std::function<bool(const QString&, QString*)> exportTo,
+                                 std::function<QString()> csv);
 
 public Q_SLOTS:
     virtual void resetView();

@@ -8,6 +8,7 @@
 #include "lesion.h"
 #include "pipeline.h"
 #include "presets.h"
+#include "run_fixture.h"
 #include "run_folder.h"
 #include "spec_json.h"
 
@@ -19,66 +20,6 @@
 using namespace rx;
 
 namespace {
-
-// A run folder with a small CIFAR net of `kind` (n blocks per stage), random weights and
-// non-trivial BN statistics so that its predictions spread over the classes. `zeroBranches`
-// zeroes the last BN (weight and bias) of every block: residual branches then add nothing.
-// `fitTo`, when given, is a CIFAR-10 folder whose test images the net is first fitted to (Adam,
-// a few epochs), so that its error is well below chance and a broken net shows.
-void makeRun(const QString& dir, BlockKind kind, int n, bool zeroBranches = false,
-             const QString& fitTo = {}) {
-    const NetworkSpec spec = cifarNet(QStringLiteral("tiny"), kind, n, ShortcutOption::ZeroPad);
-    torch::manual_seed(7);
-    Network net(spec);
-    const Normalizer norm{torch::full({3, 1, 1}, 0.45), torch::full({3, 1, 1}, 0.25)};
-    if (!fitTo.isEmpty()) {
-        CifarSplit test;
-        QString error;
-        QVERIFY2(
-            readCifarBatch(QDir(fitTo).filePath(QStringLiteral("test_batch.bin")), &test, &error),
-            qPrintable(error));
-        const DeviceSplit split = toDevice(test, 0, test.size(), torch::kCPU);
-        torch::optim::Adam adam(net->parameters(), torch::optim::AdamOptions(0.01));
-        net->train();
-        for (int epoch = 0; epoch < 20; ++epoch)
-            for (int64_t i = 0; i < split.size(); i += 100) {
-                const torch::Tensor x = norm(split.images.slice(0, i, i + 100));
-                const torch::Tensor loss = torch::nn::functional::cross_entropy(
-                    net->forward(x), split.labels.slice(0, i, i + 100));
-                adam.zero_grad();
-                loss.backward();
-                adam.step();
-            }
-    }
-    {
-        torch::NoGradGuard noGrad;
-        if (fitTo.isEmpty()) {
-            for (auto& item : net->named_parameters())
-                if (item.key().find("bn") != std::string::npos)
-                    item.value().uniform_(0.5, 1.5);
-            net->train();
-            for (int i = 0; i < 3; ++i)
-                net->forward(torch::randn({16, 3, 32, 32}));
-        }
-        if (zeroBranches)
-            for (const Block& block : net->blocks()) {
-                std::shared_ptr<torch::nn::Module> last;
-                for (const auto& m : block->named_children())
-                    if (m.key().starts_with("bn"))
-                        last = m.value();  // registered in plan order
-                QVERIFY(last);
-                for (auto& p : last->parameters())
-                    p.zero_();
-            }
-    }
-    net->eval();
-    QDir().mkpath(dir);
-    QVERIFY(saveSpecFile(QDir(dir).filePath(kRunArchitectureFile), spec, nullptr));
-    Checkpoint info{10, norm.mean, norm.std, {}};
-    QString error;
-    QVERIFY2(saveCheckpoint(QDir(dir).filePath(kRunCheckpointFile), net, nullptr, info, &error),
-             qPrintable(error));
-}
 
 qint64 binomial(int n, int k) {
     qint64 c = 1;
@@ -118,13 +59,13 @@ private Q_SLOTS:
         data_ = tmp_.filePath(QStringLiteral("cifar"));
         QVERIFY(test::writeSyntheticCifar(data_, 20, 300));
         residual_ = tmp_.filePath(QStringLiteral("runs/residual"));
-        makeRun(residual_, BlockKind::Basic, 2);
+        test::writeRun(residual_, BlockKind::Basic, 2);
         zeroed_ = tmp_.filePath(QStringLiteral("runs/zeroed"));
-        makeRun(zeroed_, BlockKind::Basic, 2, true);
+        test::writeRun(zeroed_, BlockKind::Basic, 2, true);
         plain_ = tmp_.filePath(QStringLiteral("runs/plain"));
-        makeRun(plain_, BlockKind::PlainBasic, 2, false, data_);
+        test::writeRun(plain_, BlockKind::PlainBasic, 2, false, data_);
         deep_ = tmp_.filePath(QStringLiteral("runs/deep"));
-        makeRun(deep_, BlockKind::Basic, 3);
+        test::writeRun(deep_, BlockKind::Basic, 3);
     }
 
     void zeroBranchesGiveTheSameErrorWithAnyBlockLesioned() {
@@ -254,7 +195,7 @@ private Q_SLOTS:
 
     void cliWritesTheStudy() {
         const QString run = tmp_.filePath(QStringLiteral("runs/cli"));
-        makeRun(run, BlockKind::PlainBasic, 2);
+        test::writeRun(run, BlockKind::PlainBasic, 2);
         const test::CliRun r = test::runCli({"analyze", "lesion", run, "--data", data_, "--images",
                                              "100", "--trials", "2", "--threads", "2"});
         QVERIFY2(r.code == 0, qPrintable(r.err));

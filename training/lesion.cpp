@@ -238,17 +238,13 @@ bool runLesionStudy(const QString& weights, const LesionOptions& options, Lesion
         s.architecture = bench.loaded.spec.name;
         s.images = int(bench.split.size());
         const QStringList names = net->blockNames();
-        std::vector<const BlockInfo*> infos;
-        for (const BlockInfo& info : net->analysis().blocks)
-            if (info.role == BlockInfo::Role::Block)
-                infos.push_back(&info);
         QVector<int> removable;
         for (size_t i = 0; i < net->blocks().size(); ++i) {
             LesionBlock b;
             b.name = names.value(int(i));
             b.residual = net->blocks()[i]->isResidual();
             b.removable = net->blocks()[i]->canLesion();
-            b.downsampling = i < infos.size() && infos[i]->input != infos[i]->output;
+            b.downsampling = net->blocks()[i]->changesShape();
             if (b.removable)
                 removable << int(i);
             s.blocks << b;

@@ -25,6 +25,7 @@ inline constexpr const char* kRunCheckpointFile = "checkpoint.pt";
 inline constexpr const char* kRunStatusFile = "status.json";
 inline constexpr const char* kRunLandscapeFile = "landscape.json";
 inline constexpr const char* kRunLesionFile = "lesion.json";
+inline constexpr const char* kRunActivationsFile = "activations.json";
 
 enum class RunState {
     Running,   // a trainer is writing into the folder

@@ -1,5 +1,6 @@
 #include "insights_tab.h"
 
+#include "activation_view.h"
 #include "landscape_view.h"
 #include "lesion_view.h"
 
@@ -21,6 +22,7 @@ QWidget* make(RunsModel* runs, QWidget* parent) {
 constexpr InsightViewInfo kInsightViews[] = {
     {"lesion", QT_TRANSLATE_NOOP("rx::InsightsTab", "Lesion study"), make<LesionView>},
     {"landscape", QT_TRANSLATE_NOOP("rx::InsightsTab", "Loss landscape"), make<LandscapeView>},
+    {"activations", QT_TRANSLATE_NOOP("rx::InsightsTab", "Activations"), make<ActivationView>},
 };
 
 }  // namespace
