@@ -20,6 +20,7 @@ constexpr Analysis kAnalyses[] = {
      "analyze lesion RUN_DIR [--images 1000] [--trials 10] [--seed S] [--data DIR] [--threads N]"},
     {"landscape", analyzeLandscapeCommand,
      "analyze landscape RUN_DIR [--grid 21] [--range 1.0] [--images 1000] [--seed S]"},
+    {"dynamics", analyzeDynamicsCommand, "analyze dynamics RUN_DIR"},
     {"activations", analyzeActivationsCommand,
      "analyze activations RUN_DIR [--image N] [--data DIR] [--threads N]"},
 };

@@ -70,5 +70,6 @@ QString analyzeSynopsis();
 int analyzeLesionCommand(const QStringList& args);
 int analyzeLandscapeCommand(const QStringList& args);
 int analyzeActivationsCommand(const QStringList& args);
+int analyzeDynamicsCommand(const QStringList& args);
 
 }  // namespace rx::cli

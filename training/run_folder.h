@@ -26,6 +26,7 @@ inline constexpr const char* kRunStatusFile = "status.json";
 inline constexpr const char* kRunLandscapeFile = "landscape.json";
 inline constexpr const char* kRunLesionFile = "lesion.json";
 inline constexpr const char* kRunActivationsFile = "activations.json";
+inline constexpr const char* kRunDynamicsFile = "dynamics.json";
 
 enum class RunState {
     Running,   // a trainer is writing into the folder

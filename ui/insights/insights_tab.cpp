@@ -1,6 +1,7 @@
 #include "insights_tab.h"
 
 #include "activation_view.h"
+#include "dynamics_view.h"
 #include "landscape_view.h"
 #include "lesion_view.h"
 
@@ -22,6 +23,7 @@ QWidget* make(RunsModel* runs, QWidget* parent) {
 constexpr InsightViewInfo kInsightViews[] = {
     {"lesion", QT_TRANSLATE_NOOP("rx::InsightsTab", "Lesion study"), make<LesionView>},
     {"landscape", QT_TRANSLATE_NOOP("rx::InsightsTab", "Loss landscape"), make<LandscapeView>},
+    {"dynamics", QT_TRANSLATE_NOOP("rx::InsightsTab", "Block dynamics"), make<DynamicsView>},
     {"activations", QT_TRANSLATE_NOOP("rx::InsightsTab", "Activations"), make<ActivationView>},
 };
 

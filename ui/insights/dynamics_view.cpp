@@ -1,0 +1,222 @@
+#include "dynamics_view.h"
+
+#include "dynamics_plots.h"
+
+#include "edits.h"
+#include "run_folder.h"
+#include "runs_model.h"
+#include "spec_json.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QTextBrowser>
+
+#include <cmath>
+#include <utility>
+
+namespace rx {
+
+namespace {
+
+constexpr int kExplanationWidth = 340;
+
+std::optional<bool> runIsResidual(const QString& runDir) {
+    NetworkSpec spec;
+    QString error;
+    if (!loadSpecFile(QDir(runDir).filePath(QLatin1String(kRunArchitectureFile)), &spec, &error))
+        return std::nullopt;
+    return edits::isResidual(spec);
+}
+
+}  // namespace
+
+DynamicsView::DynamicsView(RunsModel* runs, QWidget* parent) : QWidget(parent), runs_(runs) {
+    auto* h = new QHBoxLayout(this);
+    h->setContentsMargins(4, 4, 4, 4);
+    auto* grid = new QGridLayout;
+    for (int s = 0; s < kSides; ++s) {
+        Side& side = sides_[s];
+        side.title = new QLabel(this);
+        QFont bold = side.title->font();
+        bold.setBold(true);
+        bold.setPointSizeF(bold.pointSizeF() * 1.15);
+        side.title->setFont(bold);
+        side.runBox = new QComboBox(this);
+        side.runBox->setObjectName(QStringLiteral("dynamicsRun%1").arg(s));
+        side.runBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        side.runBox->setMinimumContentsLength(16);
+        side.status = new QLabel(this);
+        side.status->setObjectName(QStringLiteral("dynamicsStatus%1").arg(s));
+        side.status->setWordWrap(true);
+        side.status->setMinimumHeight(2 * side.status->fontMetrics().height());
+        side.ratio = new BlockHistoryPlot(BlockHistoryPlot::Quantity::ResidualRatio, this);
+        side.gradient = new BlockHistoryPlot(BlockHistoryPlot::Quantity::ActivationGradient, this);
+        side.ratio->setObjectName(QStringLiteral("dynamicsRatioPlot%1").arg(s));
+        side.gradient->setObjectName(QStringLiteral("dynamicsGradientPlot%1").arg(s));
+        side.ratio->setMinimumSize(300, 200);
+        side.gradient->setMinimumSize(300, 200);
+        grid->addWidget(side.title, 0, s);
+        grid->addWidget(side.runBox, 1, s);
+        grid->addWidget(side.status, 2, s);
+        grid->addWidget(side.ratio, 3, s);
+        grid->addWidget(side.gradient, 4, s);
+        grid->setColumnStretch(s, 1);
+        connect(side.runBox, &QComboBox::activated, this, [this, s](int index) {
+            const QString path = sides_[s].runBox->itemData(index).toString();
+            if (!path.isEmpty())
+                showRun(s, path);
+        });
+    }
+    grid->setRowStretch(3, 1);
+    grid->setRowStretch(4, 1);
+    h->addLayout(grid, 1);
+    explanation_ = new QTextBrowser(this);
+    explanation_->setObjectName(QStringLiteral("dynamicsExplanation"));
+    explanation_->setOpenExternalLinks(true);
+    explanation_->setFixedWidth(kExplanationWidth);
+    h->addWidget(explanation_);
+    if (runs_) {
+        connect(runs_, &QAbstractItemModel::modelReset, this, &DynamicsView::refillRuns);
+        connect(runs_, &QAbstractItemModel::rowsInserted, this, &DynamicsView::refillRuns);
+        connect(runs_, &QAbstractItemModel::rowsRemoved, this, &DynamicsView::refillRuns);
+        connect(runs_, &QAbstractItemModel::dataChanged, this, &DynamicsView::refillRuns);
+    }
+    retranslateUi();
+}
+
+void DynamicsView::showRun(int side, const QString& runDir) {
+    Side& s = sides_[side];
+    s.run = runDir;
+    s.history.reset();
+    s.error.clear();
+    BlockHistory history;
+    if (!QFileInfo(runDir).isDir())
+        s.error = tr("%1 is not a run folder.").arg(runDir);
+    else if (readBlockHistory(runDir, &history, &s.error))
+        s.history = history;
+    s.ratio->setHistory(s.history);
+    s.gradient->setHistory(s.history);
+    refillRuns();
+    updateTexts();
+}
+
+void DynamicsView::retranslateUi() {
+    for (Side& side : sides_) {
+        side.runBox->setPlaceholderText(tr("Choose a run…"));
+        side.runBox->setToolTip(tr("The runs of the Training tab."));
+    }
+    explanation_->setHtml(
+        tr("<h3>Block dynamics</h3>"
+           "<p>Two measurements of every block, taken on a fixed batch of test images while the "
+           "network trains (every probe interval). Each line is one block: dark purple for the "
+           "first, orange for the last.</p>"
+           "<h4>Residual ratio ‖F(x)‖ / ‖x‖ (top)</h4>"
+           "<p>How much a residual block adds, relative to what passes through its shortcut. "
+           "Look for large ratios in the first blocks and small, falling ones in the later "
+           "blocks: the first blocks build the representation, the later ones only refine it, "
+           "a step at a time. Plain blocks have no shortcut and no ratio.</p>"
+           "<h4>Gradient at each block's output (bottom)</h4>"
+           "<p>The norm of the loss gradient with respect to the block's output, the signal "
+           "that trains everything below it. In a residual net the shortcuts carry it down to "
+           "the first block undiminished, so the lines stay close together; in a deep plain net "
+           "it shrinks (or grows) from block to block, and the first blocks learn slowly: the "
+           "optimisation difficulty behind the degradation problem.</p>"
+           "<h4>References</h4>"
+           "<p>S. Jastrzębski, D. Arpit, N. Ballas, V. Verma, T. Che, Y. Bengio: <i>Residual "
+           "Connections Encourage Iterative Inference</i>, ICLR 2018, "
+           "<a href=\"https://arxiv.org/abs/1710.04773\">arXiv:1710.04773</a> (Fig. 2).<br>"
+           "K. He, X. Zhang, S. Ren, J. Sun: <i>Identity Mappings in Deep Residual "
+           "Networks</i>, ECCV 2016, <a href=\"https://arxiv.org/abs/1603.05027\">"
+           "arXiv:1603.05027</a> (the gradient through the shortcuts).</p>"
+           "<p>From the command line: <tt>resnet-explorer-cli analyze dynamics RUN_DIR</tt>.</p>"));
+    refillRuns();
+    updateTexts();
+}
+
+void DynamicsView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void DynamicsView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (std::exchange(shownBefore_, true) || !runs_) {
+        for (int s = 0; s < kSides; ++s)  // a run still training has grown
+            if (!sides_[s].run.isEmpty())
+                showRun(s, sides_[s].run);
+        return;
+    }
+    // Plain on the left, residual on the right; runs with block measurements first.
+    std::array<QString, kSides> chosen;
+    std::array<bool, kSides> measured{false, false};
+    for (const QString& id : runs_->ids()) {
+        const QString path = runs_->path(id);
+        const auto residual = runIsResidual(path);
+        if (!residual)
+            continue;
+        const int s = *residual ? 1 : 0;
+        BlockHistory history;
+        QString error;
+        const bool has = readBlockHistory(path, &history, &error);
+        if (chosen[s].isEmpty() || (has && !measured[s])) {
+            chosen[s] = path;
+            measured[s] = has;
+        }
+    }
+    for (int s = 0; s < kSides; ++s)
+        if (!chosen[s].isEmpty())
+            showRun(s, chosen[s]);
+}
+
+void DynamicsView::refillRuns() {
+    for (Side& side : sides_) {
+        const QSignalBlocker block(side.runBox);
+        side.runBox->clear();
+        if (runs_)
+            for (const QString& id : runs_->ids())
+                side.runBox->addItem(id, runs_->path(id));
+        int current = side.run.isEmpty() ? -1 : side.runBox->findData(side.run);
+        if (current < 0 && !side.run.isEmpty()) {
+            side.runBox->addItem(QFileInfo(side.run).fileName(), side.run);
+            current = side.runBox->count() - 1;
+        }
+        side.runBox->setCurrentIndex(current);
+    }
+}
+
+void DynamicsView::updateTexts() {
+    const QLocale locale;
+    for (Side& s : sides_) {
+        QString title = s.run.isEmpty() ? tr("No run") : QFileInfo(s.run).fileName();
+        QString status;
+        if (s.history) {
+            const bool residual = s.history->hasResidualBlocks();
+            title += QStringLiteral(" · ") + (residual ? tr("residual net") : tr("plain net"));
+            status =
+                tr("%n measurement(s), up to iteration %1.", nullptr, s.history->measurements())
+                    .arg(locale.toString(s.history->iterations.last()));
+            if (!residual)
+                status += QLatin1Char(' ') + tr("A plain net has no residual ratio.");
+        } else if (!s.error.isEmpty()) {
+            status = s.error;
+        } else {
+            status = tr("Choose a run of the Training tab.");
+        }
+        s.title->setText(title);
+        QPalette palette = s.status->palette();
+        palette.setColor(QPalette::WindowText, s.error.isEmpty()
+                                                   ? this->palette().color(QPalette::WindowText)
+                                                   : QColor(180, 0, 0));
+        s.status->setPalette(palette);
+        s.status->setText(status);
+    }
+}
+
+}  // namespace rx
