@@ -56,6 +56,8 @@ private Q_SLOTS:
         const double label = plot->xAxis->labelFont().pointSizeF();
         const double line = plot->graph(plot->graphCount() - 1)->pen().widthF();
         const double canvasZoom = w.canvas()->transform().m11();
+        auto* explanation = experiment->findChild<QLabel*>(QStringLiteral("experimentExplanation"));
+        const double explanationFont = explanation->font().pointSizeF();
         const Qt::WindowStates state = w.windowState();
         QVERIFY(font > 0 && tick > 0);
         QVERIFY(docked(w, "paletteDock"));
@@ -78,6 +80,8 @@ private Q_SLOTS:
         QVERIFY(plot->xAxis->labelFont().pointSizeF() >= 1.5 * label);
         QVERIFY(plot->graph(plot->graphCount() - 1)->pen().widthF() >= 1.5 * line);
         QVERIFY(w.canvas()->transform().m11() >= 1.5 * canvasZoom - 1e-9);
+        // The explanation grows too (it is larger than the rest, and was left at its size).
+        QVERIFY(explanation->font().pointSizeF() >= 1.5 * explanationFont - 1e-9);
         QVERIFY(!docked(w, "paletteDock"));
         QVERIFY(!docked(w, "propertiesDock"));
         QVERIFY(!docked(w, "issuesDock"));
@@ -112,6 +116,7 @@ private Q_SLOTS:
         QVERIFY(!w.findChild<QAction*>(QStringLiteral("presentation"))->isChecked());
         QCOMPARE(w.windowState(), state);
         QCOMPARE(QApplication::font().pointSizeF(), font);
+        QCOMPARE(explanation->font().pointSizeF(), explanationFont);
         QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), tick);
         QCOMPARE(plot->graph(plot->graphCount() - 1)->pen().widthF(), line);
         QVERIFY(qFuzzyCompare(w.canvas()->transform().m11(), canvasZoom));

@@ -221,6 +221,171 @@
     </message>
 </context>
 <context>
+    <name>rx::ActivationMaps</name>
+    <message>
+        <source>x: the block&apos;s input</source>
+        <translation>x: 블록의 입력</translation>
+    </message>
+    <message>
+        <source>F(x): what the residual branch adds</source>
+        <translation>F(x): 잔차 가지가 더하는 것</translation>
+    </message>
+    <message>
+        <source>the block&apos;s output</source>
+        <translation>블록의 출력</translation>
+    </message>
+    <message>
+        <source>output: x + F(x), then ReLU</source>
+        <translation>출력: x + F(x), 그다음 ReLU</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>잔차</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>, downsampling</source>
+        <translation>, 다운샘플링</translation>
+    </message>
+    <message>
+        <source>‖F(x)‖/‖x‖ = %1</source>
+        <translation>‖F(x)‖/‖x‖ = %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+channel %3 of %4, %5×%6
+values %7 to %8</source>
+        <translation>%1 · %2
+채널 %4개 중 %3번, %5×%6
+값 %7 ~ %8</translation>
+    </message>
+    <message>
+        <source>unknown export format for %1 (use .png, .pdf or .svg)</source>
+        <translation>%1의 내보내기 형식을 알 수 없습니다 (.png, .pdf, .svg를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>rx::ActivationView</name>
+    <message>
+        <source>%1 is not a run folder.</source>
+        <translation>%1은(는) 실행 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The run %1 has no checkpoint (%2) yet: train it first.</source>
+        <translation>실행 %1에는 아직 체크포인트(%2)가 없습니다: 먼저 학습하세요.</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 is not on this computer: download it with the Training tab&apos;s Download button or with resnet-explorer-cli download --out %1.</source>
+        <translation>이 컴퓨터에 CIFAR-10이 없습니다: 학습 탭의 내려받기 버튼이나 resnet-explorer-cli download --out %1로 받으세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>실행(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Choose a trained run…</source>
+        <translation>학습된 실행을 고르세요…</translation>
+    </message>
+    <message>
+        <source>The runs of the Training tab.</source>
+        <translation>학습 탭의 실행들.</translation>
+    </message>
+    <message>
+        <source>Test &amp;image:</source>
+        <translation>테스트 이미지(&amp;I):</translation>
+    </message>
+    <message>
+        <source>The test image&apos;s index in the test set, 0 to 9999.</source>
+        <translation>테스트 세트에서 테스트 이미지의 번호, 0에서 9999까지.</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>Show a test image chosen at random.</source>
+        <translation>무작위로 고른 테스트 이미지를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Channels from:</source>
+        <translation>시작 채널(&amp;C):</translation>
+    </message>
+    <message>
+        <source>The first channel shown of each block.</source>
+        <translation>각 블록에서 보여 줄 첫 채널.</translation>
+    </message>
+    <message>
+        <source>How many channels are shown of each block.</source>
+        <translation>각 블록에서 보여 줄 채널 수.</translation>
+    </message>
+    <message>
+        <source> shown</source>
+        <translation>개 표시</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Activations&lt;/h3&gt;&lt;p&gt;One test image goes through the trained network. Each row is a block: on the left what comes in (&lt;b&gt;x&lt;/b&gt;), in the middle what the residual branch computes (&lt;b&gt;F(x)&lt;/b&gt;), on the right what the block passes on (&lt;b&gt;x + F(x)&lt;/b&gt;, then ReLU). Each small square is one channel&apos;s feature map: red above zero, blue below, white at zero, on one colour scale per block.&lt;/p&gt;&lt;h4&gt;What to look for&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Residual net&lt;/b&gt;: in most blocks F(x) is faint next to x, and the output looks like the input: each block changes the picture only a little. The number ‖F(x)‖/‖x‖ says how much. Only the downsampling blocks (the first of each stage) change it clearly.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Plain net&lt;/b&gt;: there is no x to add to, so each block&apos;s output is a new picture; only the outputs are shown.&lt;/li&gt;&lt;li&gt;Compare an image the network gets right with one it gets wrong (the top-3 classes above the maps).&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;Why&lt;/h4&gt;&lt;p&gt;A residual block only has to learn a correction to its input. In a trained network the corrections of later blocks are small: the blocks refine one representation step by step instead of each building a new one (the paper&apos;s Fig. 7, and Greff et al.&apos;s and Jastrzębski et al.&apos;s &quot;iterative inference&quot;).&lt;/p&gt;&lt;h4&gt;References&lt;/h4&gt;&lt;p&gt;K. He, X. Zhang, S. Ren, J. Sun: &lt;i&gt;Deep Residual Learning for Image Recognition&lt;/i&gt;, CVPR 2016, &lt;a href=&quot;https://arxiv.org/abs/1512.03385&quot;&gt;arXiv:1512.03385&lt;/a&gt;.&lt;br&gt;K. Greff, R. K. Srivastava, J. Schmidhuber: &lt;i&gt;Highway and Residual Networks learn Unrolled Iterative Estimation&lt;/i&gt;, ICLR 2017, &lt;a href=&quot;https://arxiv.org/abs/1612.07771&quot;&gt;arXiv:1612.07771&lt;/a&gt;.&lt;br&gt;S. Jastrzębski et al.: &lt;i&gt;Residual Connections Encourage Iterative Inference&lt;/i&gt;, ICLR 2018, &lt;a href=&quot;https://arxiv.org/abs/1710.04773&quot;&gt;arXiv:1710.04773&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;From the command line: &lt;tt&gt;resnet-explorer-cli analyze activations RUN_DIR --image N&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;활성값&lt;/h3&gt;&lt;p&gt;테스트 이미지 하나가 학습된 신경망을 통과합니다. 각 행은 블록 하나입니다: 왼쪽은 들어오는 것(&lt;b&gt;x&lt;/b&gt;), 가운데는 잔차 가지가 계산하는 것(&lt;b&gt;F(x)&lt;/b&gt;), 오른쪽은 블록이 내보내는 것(&lt;b&gt;x + F(x)&lt;/b&gt;, 그다음 ReLU)입니다. 작은 사각형 하나하나가 채널 하나의 특징 맵입니다: 0보다 크면 빨간색, 작으면 파란색, 0이면 흰색이며, 블록마다 하나의 색 척도를 씁니다.&lt;/p&gt;&lt;h4&gt;살펴볼 점&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;잔차 신경망&lt;/b&gt;: 대부분의 블록에서 F(x)는 x에 비해 흐리고, 출력은 입력과 비슷해 보입니다: 각 블록은 그림을 조금만 바꿉니다. 얼마나 바꾸는지는 ‖F(x)‖/‖x‖ 값이 알려 줍니다. 다운샘플링 블록(각 단계의 첫 블록)만 그림을 뚜렷하게 바꿉니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;일반 신경망&lt;/b&gt;: 더해 줄 x가 없으므로 각 블록의 출력은 새로운 그림입니다. 출력만 보여 줍니다.&lt;/li&gt;&lt;li&gt;신경망이 맞힌 이미지와 틀린 이미지를 비교해 보세요 (상위 3개 클래스는 맵 위에 나옵니다).&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;이유&lt;/h4&gt;&lt;p&gt;잔차 블록은 입력에 대한 보정만 학습하면 됩니다. 학습된 신경망에서 뒤쪽 블록들의 보정은 작습니다: 블록마다 새 표현을 만드는 대신, 블록들이 하나의 표현을 한 단계씩 다듬습니다 (논문의 그림 7, 그리고 Greff et al.과 Jastrzębski et al.의 &quot;반복 추론&quot;).&lt;/p&gt;&lt;h4&gt;참고 문헌&lt;/h4&gt;&lt;p&gt;K. He, X. Zhang, S. Ren, J. Sun: &lt;i&gt;Deep Residual Learning for Image Recognition&lt;/i&gt;, CVPR 2016, &lt;a href=&quot;https://arxiv.org/abs/1512.03385&quot;&gt;arXiv:1512.03385&lt;/a&gt;.&lt;br&gt;K. Greff, R. K. Srivastava, J. Schmidhuber: &lt;i&gt;Highway and Residual Networks learn Unrolled Iterative Estimation&lt;/i&gt;, ICLR 2017, &lt;a href=&quot;https://arxiv.org/abs/1612.07771&quot;&gt;arXiv:1612.07771&lt;/a&gt;.&lt;br&gt;S. Jastrzębski et al.: &lt;i&gt;Residual Connections Encourage Iterative Inference&lt;/i&gt;, ICLR 2018, &lt;a href=&quot;https://arxiv.org/abs/1710.04773&quot;&gt;arXiv:1710.04773&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;명령줄에서: &lt;tt&gt;resnet-explorer-cli analyze activations RUN_DIR --image N&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;True class: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;실제 클래스: %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1. %2 %3 %</source>
+        <translation>%1. %2 %3 %</translation>
+    </message>
+    <message>
+        <source>Choose a trained run: its blocks&apos; activations for one test image show here.</source>
+        <translation>학습된 실행을 고르세요: 테스트 이미지 하나에 대한 블록들의 활성값이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Computing the activations of test image %1…</source>
+        <translation>테스트 이미지 %1의 활성값을 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 · test image %2 · %3</source>
+        <translation>%1 · 테스트 이미지 %2 · %3</translation>
+    </message>
+    <message>
+        <source>residual net</source>
+        <translation>잔차 신경망</translation>
+    </message>
+    <message>
+        <source>plain net</source>
+        <translation>일반 신경망</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Activations</name>
+    <message>
+        <source>no trained network is loaded</source>
+        <translation>학습된 신경망을 불러오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>test image %1 does not exist (the test set has images 0 to %2)</source>
+        <translation>테스트 이미지 %1이(가) 없습니다 (테스트 세트의 이미지는 0부터 %2까지입니다)</translation>
+    </message>
+    <message>
+        <source>cannot compute the activations of %1: %2</source>
+        <translation>%1의 활성값을 계산할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an activation snapshot</source>
+        <translation>%1은(는) 활성값 스냅숏이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>rx::Analyzer</name>
     <message>
         <source>stage %1, block %2: </source>
@@ -305,6 +470,31 @@
     <message>
         <source>its %1×%1 conv (%2)</source>
         <translation>블록의 %1×%1 합성곱 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::BlockHistoryPlot</name>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>‖F(x)‖ / ‖x‖</source>
+        <translation>‖F(x)‖ / ‖x‖</translation>
+    </message>
+    <message>
+        <source>‖∂loss/∂ block output‖</source>
+        <translation>‖∂손실/∂ 블록 출력‖</translation>
+    </message>
+    <message>
+        <source>No residual blocks:
+a plain net has no shortcut.</source>
+        <translation>잔차 블록이 없습니다:
+일반 신경망에는 숏컷이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No measurements.</source>
+        <translation>측정값이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -434,6 +624,120 @@
     <message>
         <source>presets takes no arguments</source>
         <translation>presets는 인수를 받지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliActivations</name>
+    <message>
+        <source>Activation viewer: for one test image, each block&apos;s input x, what its residual branch adds F(x), and its output, as feature maps, with the network&apos;s top-3 classes. Writes RUN_DIR/activations.json.</source>
+        <translation>활성값 보기: 테스트 이미지 하나에 대해 각 블록의 입력 x, 잔차 가지가 더하는 F(x), 블록의 출력을 특징 맵으로 신경망의 상위 3개 클래스와 함께 보여 줍니다. RUN_DIR/activations.json에 씁니다.</translation>
+    </message>
+    <message>
+        <source>The run folder (with its checkpoint.pt).</source>
+        <translation>실행 폴더 (checkpoint.pt가 있어야 합니다).</translation>
+    </message>
+    <message>
+        <source>The test image: its index in test_batch.bin, 0 to 9999 (default 0).</source>
+        <translation>테스트 이미지: test_batch.bin에서의 번호, 0에서 9999까지 (기본값 0).</translation>
+    </message>
+    <message>
+        <source>Folder with the CIFAR-10 .bin files.</source>
+        <translation>CIFAR-10 .bin 파일이 있는 폴더.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core, %1 here).</source>
+        <translation>CPU 스레드 수 (기본값: 모든 코어, 여기서는 %1).</translation>
+    </message>
+    <message>
+        <source>give one RUN_DIR</source>
+        <translation>RUN_DIR 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder (a folder that training wrote)</source>
+        <translation>%1은(는) 실행 폴더(학습이 쓴 폴더)가 아닙니다</translation>
+    </message>
+    <message>
+        <source>test image %1 · true class: %2</source>
+        <translation>테스트 이미지 %1 · 실제 클래스: %2</translation>
+    </message>
+    <message>
+        <source>top classes:</source>
+        <translation>상위 클래스:</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>블록</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>output shape</source>
+        <translation>출력 모양</translation>
+    </message>
+    <message>
+        <source>‖x‖</source>
+        <translation>‖x‖</translation>
+    </message>
+    <message>
+        <source>‖F(x)‖ / ‖x‖</source>
+        <translation>‖F(x)‖ / ‖x‖</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>잔차</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>downsampling</source>
+        <translation>다운샘플링</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 s)</source>
+        <translation>%1을(를) 썼습니다 (%2 s)</translation>
+    </message>
+</context>
+<context>
+    <name>rx::CliDynamics</name>
+    <message>
+        <source>Block dynamics over training: each block&apos;s residual ratio ‖F(x)‖ / ‖x‖ and the norm of the loss gradient at its output, as the run measured them. Writes RUN_DIR/dynamics.json.</source>
+        <translation>학습 중의 블록 동역학: 실행이 측정한, 각 블록의 잔차 비율 ‖F(x)‖ / ‖x‖와 블록 출력에서의 손실 기울기 노름. RUN_DIR/dynamics.json에 씁니다.</translation>
+    </message>
+    <message>
+        <source>The run folder (with its metrics.jsonl).</source>
+        <translation>실행 폴더 (metrics.jsonl이 있어야 합니다).</translation>
+    </message>
+    <message>
+        <source>give one RUN_DIR</source>
+        <translation>RUN_DIR 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder (a folder that training wrote)</source>
+        <translation>%1은(는) 실행 폴더(학습이 쓴 폴더)가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 · %2 measurements, iterations %3 to %4</source>
+        <translation>%1 · 측정 %2회, 반복 %3부터 %4까지</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>블록</translation>
+    </message>
+    <message>
+        <source>ratio @%1</source>
+        <translation>비율 @%1</translation>
+    </message>
+    <message>
+        <source>gradient @%1</source>
+        <translation>기울기 @%1</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>%1을(를) 썼습니다</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1385,58 @@ resnet-explorer-cli download --out %1
     </message>
 </context>
 <context>
+    <name>rx::Dynamics</name>
+    <message>
+        <source>%1 has no block measurements yet: they are taken every probe interval (--probe-every) while training</source>
+        <translation>%1에는 아직 블록 측정값이 없습니다: 측정값은 학습 중에 측정 간격(--probe-every)마다 기록됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>rx::DynamicsView</name>
+    <message>
+        <source>%1 is not a run folder.</source>
+        <translation>%1은(는) 실행 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Choose a run…</source>
+        <translation>실행을 고르세요…</translation>
+    </message>
+    <message>
+        <source>The runs of the Training tab.</source>
+        <translation>학습 탭의 실행들.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Block dynamics&lt;/h3&gt;&lt;p&gt;Two measurements of every block, taken on a fixed batch of test images while the network trains (every probe interval). Each line is one block: dark purple for the first, orange for the last.&lt;/p&gt;&lt;h4&gt;Residual ratio ‖F(x)‖ / ‖x‖ (top)&lt;/h4&gt;&lt;p&gt;How much a residual block adds, relative to what passes through its shortcut. Look for large ratios in the first blocks and small, falling ones in the later blocks: the first blocks build the representation, the later ones only refine it, a step at a time. Plain blocks have no shortcut and no ratio.&lt;/p&gt;&lt;h4&gt;Gradient at each block&apos;s output (bottom)&lt;/h4&gt;&lt;p&gt;The norm of the loss gradient with respect to the block&apos;s output, the signal that trains everything below it. In a residual net the shortcuts carry it down to the first block undiminished, so the lines stay close together; in a deep plain net it shrinks (or grows) from block to block, and the first blocks learn slowly: the optimisation difficulty behind the degradation problem.&lt;/p&gt;&lt;h4&gt;References&lt;/h4&gt;&lt;p&gt;S. Jastrzębski, D. Arpit, N. Ballas, V. Verma, T. Che, Y. Bengio: &lt;i&gt;Residual Connections Encourage Iterative Inference&lt;/i&gt;, ICLR 2018, &lt;a href=&quot;https://arxiv.org/abs/1710.04773&quot;&gt;arXiv:1710.04773&lt;/a&gt; (Fig. 2).&lt;br&gt;K. He, X. Zhang, S. Ren, J. Sun: &lt;i&gt;Identity Mappings in Deep Residual Networks&lt;/i&gt;, ECCV 2016, &lt;a href=&quot;https://arxiv.org/abs/1603.05027&quot;&gt;arXiv:1603.05027&lt;/a&gt; (the gradient through the shortcuts).&lt;/p&gt;&lt;p&gt;From the command line: &lt;tt&gt;resnet-explorer-cli analyze dynamics RUN_DIR&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;블록 동역학&lt;/h3&gt;&lt;p&gt;신경망이 학습하는 동안 (측정 간격마다) 고정된 테스트 이미지 배치로 모든 블록에서 두 가지를 측정합니다. 선 하나가 블록 하나입니다: 첫 블록은 짙은 보라색, 마지막 블록은 주황색입니다.&lt;/p&gt;&lt;h4&gt;잔차 비율 ‖F(x)‖ / ‖x‖ (위)&lt;/h4&gt;&lt;p&gt;잔차 블록이 숏컷을 지나는 것에 비해 얼마나 더하는지를 나타냅니다. 앞쪽 블록에서는 비율이 크고, 뒤쪽 블록에서는 작으면서 점점 줄어드는지 살펴보세요: 앞쪽 블록은 표현을 만들고, 뒤쪽 블록은 그 표현을 한 단계씩 다듬기만 합니다. 일반 블록에는 숏컷도 비율도 없습니다.&lt;/p&gt;&lt;h4&gt;각 블록 출력에서의 기울기 (아래)&lt;/h4&gt;&lt;p&gt;블록 출력에 대한 손실 기울기의 노름으로, 그 블록보다 앞에 있는 모든 것을 학습시키는 신호입니다. 잔차 신경망에서는 숏컷이 이 기울기를 줄이지 않고 첫 블록까지 전달하므로 선들이 서로 가까이 모여 있습니다. 깊은 일반 신경망에서는 기울기가 블록을 지날 때마다 줄어들거나 커지고, 앞쪽 블록은 느리게 학습합니다: 이것이 성능 저하 문제 뒤에 있는 최적화의 어려움입니다.&lt;/p&gt;&lt;h4&gt;참고 문헌&lt;/h4&gt;&lt;p&gt;S. Jastrzębski, D. Arpit, N. Ballas, V. Verma, T. Che, Y. Bengio: &lt;i&gt;Residual Connections Encourage Iterative Inference&lt;/i&gt;, ICLR 2018, &lt;a href=&quot;https://arxiv.org/abs/1710.04773&quot;&gt;arXiv:1710.04773&lt;/a&gt; (그림 2).&lt;br&gt;K. He, X. Zhang, S. Ren, J. Sun: &lt;i&gt;Identity Mappings in Deep Residual Networks&lt;/i&gt;, ECCV 2016, &lt;a href=&quot;https://arxiv.org/abs/1603.05027&quot;&gt;arXiv:1603.05027&lt;/a&gt; (항등 매핑 숏컷을 지나는 기울기).&lt;/p&gt;&lt;p&gt;명령줄에서: &lt;tt&gt;resnet-explorer-cli analyze dynamics RUN_DIR&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>실행 없음</translation>
+    </message>
+    <message>
+        <source>residual net</source>
+        <translation>잔차 신경망</translation>
+    </message>
+    <message>
+        <source>plain net</source>
+        <translation>일반 신경망</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s), up to iteration %1.</source>
+        <translation>
+            <numerusform>측정 %n회, 반복 %1까지.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A plain net has no residual ratio.</source>
+        <translation>일반 신경망에는 잔차 비율이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a run of the Training tab.</source>
+        <translation>학습 탭의 실행을 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>rx::ErrorCurvePlot</name>
     <message>
         <source>iteration</source>
@@ -1264,10 +1620,6 @@ resnet-explorer-cli download --out %1
         <translation>깊이 시리즈 (표 6)</translation>
     </message>
     <message>
-        <source>ResNets of 20 to 110 layers: with shortcuts, the deeper the network, the lower its error (Table 6: from 8.75 % for ResNet-20 to 6.43 % for ResNet-110). The paper&apos;s test errors stand beside the measured ones. ResNet-110 starts at learning rate 0.01 until its training error is below 80 %, as in the paper.</source>
-        <translation>20층에서 110층까지의 ResNet: 숏컷이 있으면 깊을수록 오차가 낮습니다 (표 6: ResNet-20 8.75 %에서 ResNet-110 6.43 %까지). 측정한 값 옆에 논문의 테스트 오차가 있습니다. ResNet-110은 논문처럼 학습 오차가 80 % 아래로 내려갈 때까지 학습률 0.01로 시작합니다.</translation>
-    </message>
-    <message>
         <source>quick (CPU)</source>
         <translation>빠른 방식 (CPU)</translation>
     </message>
@@ -1328,8 +1680,12 @@ resnet-explorer-cli download --out %1
         <translation>신경망 %1개 · 각각 학습률 %3로 %2번 반복 · 학습 이미지 %4개</translation>
     </message>
     <message>
-        <source>The standard deviation of each 3×3 layer&apos;s output, after BN and before the addition and ReLU, on test images. Residual networks respond less than their plain counterparts, and the deeper ResNet less still: each residual function stays close to zero and changes the signal only a little. Compare the sorted curves (bottom). The responses part only as BN&apos;s scales learn: after the quick variant&apos;s 500 iterations all networks still respond with a std near 1 (measured: plain-20 1.07, resnet-20 1.03), so the quick variant shows the set-up, not the effect; the full variant shows Fig. 7.</source>
-        <translation>각 3×3 층 출력의 표준편차 (BN 뒤, 덧셈과 ReLU 앞, 테스트 이미지에서). 잔차 신경망은 같은 구조의 일반 신경망보다 응답이 작고, 더 깊은 ResNet은 더 작습니다: 각 잔차 함수는 0에 가깝게 머물며 신호를 조금만 바꿉니다. 정렬한 곡선(아래)을 비교하세요. 응답의 차이는 BN의 배율이 학습되면서 생깁니다: 빠른 실행의 500번 반복 뒤에는 모든 신경망의 층 응답 표준편차가 아직 1 근처입니다 (측정: plain-20 1.07, resnet-20 1.03). 그래서 빠른 실행은 실험의 준비만 보여 주고 효과는 보여 주지 않습니다. 그림 7은 전체 실행에서 나타납니다.</translation>
+        <source>The standard deviation of each 3×3 layer&apos;s output, after BN and before the addition and ReLU, on test images. Residual networks respond less than their plain counterparts, and the deeper ResNet less still: each residual function stays close to zero and changes the signal only a little. Compare the sorted curves (bottom). The responses part only as BN&apos;s scales learn, at the paper&apos;s learning rate 0.1: the quick variant trains plain-20 and resnet-20 there for 500 iterations, and resnet-20 already responds less (measured: mean std 0.92 against 1.03; 0.87 against 1.03 in the later layers). That the deeper ResNet responds less still needs the full variant.</source>
+        <translation>테스트 이미지에서 잰, 각 3×3 층 출력의 표준편차 (BN 뒤, 덧셈과 ReLU 전). 잔차 신경망은 대응하는 일반 신경망보다 응답이 작고, 더 깊은 ResNet은 더 작습니다: 각 잔차 함수가 0 가까이에 머물러 신호를 조금만 바꿉니다. 정렬된 곡선(아래)을 비교하세요. 응답은 논문의 학습률 0.1에서 BN의 스케일이 학습되면서 비로소 갈라집니다: 빠른 방식은 그 학습률로 plain-20과 resnet-20을 500번 반복 학습하며, resnet-20은 이미 응답이 작습니다 (측정값: 평균 표준편차 0.92 대 1.03, 뒤쪽 층에서는 0.87 대 1.03). 더 깊은 ResNet의 응답이 더 작다는 것을 보려면 전체 방식이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>ResNets of 20 to 110 layers: with shortcuts, the deeper the network, the lower its error (Table 6: from 8.75 % for ResNet-20 to 6.43 % for ResNet-110). The paper&apos;s test errors stand beside the measured ones. ResNet-110 starts at learning rate 0.01 until its training error is below 80 %, as in the paper. The quick variant is far too short for differences of one or two points: it shows the deeper ResNets training about as well as the shallower ones (no degradation: after 150 iterations resnet-56 ended within 4 points of resnet-20 for three seeds), not yet better.</source>
+        <translation>20층에서 110층까지의 ResNet: 숏컷이 있으면 신경망이 깊을수록 오차가 낮습니다 (표 6: ResNet-20의 8.75 %에서 ResNet-110의 6.43 %까지). 측정한 테스트 오차 옆에 논문의 테스트 오차가 함께 나옵니다. 논문처럼 ResNet-110은 학습 오차가 80 % 아래로 내려갈 때까지 학습률 0.01로 시작합니다. 빠른 방식은 1~2포인트 차이를 보기에는 너무 짧습니다: 더 깊은 ResNet이 얕은 ResNet과 비슷하게 학습된다는 것(성능 저하 없음: 세 시드 모두 150번 반복 후 resnet-56이 resnet-20과 4포인트 이내에서 끝났습니다)은 보여 주지만, 더 낫다는 것까지는 아직 보여 주지 못합니다.</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1762,14 @@ gradient norm %3</source>
     <message>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
+    </message>
+    <message>
+        <source>Block dynamics</source>
+        <translation>블록 동역학</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>활성값</translation>
     </message>
 </context>
 <context>

@@ -49,18 +49,11 @@ ExperimentPanel::ExperimentPanel(TrainingDashboard* dashboard, QWidget* parent)
     layout->addWidget(combo_);
 
     title_ = new QLabel(this);
-    QFont titleFont = title_->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    title_->setFont(titleFont);
     title_->setWordWrap(true);
     layout->addWidget(title_);
     explanation_ = new QLabel(this);
     explanation_->setObjectName(QStringLiteral("experimentExplanation"));
     explanation_->setWordWrap(true);
-    QFont textFont = explanation_->font();
-    textFont.setPointSizeF(textFont.pointSizeF() * 1.1);
-    explanation_->setFont(textFont);
     explanation_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(explanation_);
 
@@ -94,9 +87,10 @@ ExperimentPanel::ExperimentPanel(TrainingDashboard* dashboard, QWidget* parent)
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
+    // Every column as wide as its contents (a network's name is never cut), the paper's column
+    // taking what is left; a scroll bar only when the panel is narrower than the table.
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(NetworkColumn, QHeaderView::Stretch);
-    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table_->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(table_, 1);
 
     folderLabel_ = new QLabel(this);
@@ -122,6 +116,7 @@ ExperimentPanel::ExperimentPanel(TrainingDashboard* dashboard, QWidget* parent)
     connect(resume_, &QPushButton::clicked, this, [this] { resumeExperiment(); });
     connect(stop_, &QPushButton::clicked, this, &ExperimentPanel::stopExperiment);
     connect(close_, &QPushButton::clicked, this, &ExperimentPanel::closeFolder);
+    applyFonts();
     retranslateUi();
 }
 
@@ -134,9 +129,22 @@ ExperimentPanel::~ExperimentPanel() {
     }
 }
 
+void ExperimentPanel::applyFonts() {
+    // Relative to the panel's font, so that presentation mode's larger font reaches them.
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    title_->setFont(titleFont);
+    QFont textFont = font();
+    textFont.setPointSizeF(textFont.pointSizeF() * 1.1);
+    explanation_->setFont(textFont);
+}
+
 void ExperimentPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
     QWidget::changeEvent(event);
 }
 

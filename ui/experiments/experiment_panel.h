@@ -70,6 +70,8 @@ protected:
 
 private:
     void retranslateUi();
+    // The title and explanation fonts, larger than the application font (which they follow).
+    void applyFonts();
     void updateTexts();  // explanation, recipe and estimate of the selection
     void updateTable();  // from the open folder's state, or the plan of the selection
     void updateButtons();
