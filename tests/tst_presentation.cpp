@@ -1,6 +1,7 @@
 // Presentation mode on a running main window: F11 enters it (full screen, the font and the plots'
 // text and lines 1.5× larger, only the demonstration's docks), Esc leaves it and puts back the
 // font, the docks and the window state. A dock named "experimentDock" stays.
+#include "experiment_panel.h"
 #include "main_window.h"
 #include "plots_area.h"
 #include "train_form.h"
@@ -82,6 +83,8 @@ private Q_SLOTS:
         QVERIFY(w.canvas()->transform().m11() >= 1.5 * canvasZoom - 1e-9);
         // The explanation grows too (it is larger than the rest, and was left at its size).
         QVERIFY(explanation->font().pointSizeF() >= 1.5 * explanationFont - 1e-9);
+        // The recipe's small print steps aside for the explanation and the table.
+        QVERIFY(!w.experimentPanel()->recipe()->isVisible());
         QVERIFY(!docked(w, "paletteDock"));
         QVERIFY(!docked(w, "propertiesDock"));
         QVERIFY(!docked(w, "issuesDock"));
@@ -117,6 +120,7 @@ private Q_SLOTS:
         QCOMPARE(w.windowState(), state);
         QCOMPARE(QApplication::font().pointSizeF(), font);
         QCOMPARE(explanation->font().pointSizeF(), explanationFont);
+        QVERIFY(!w.experimentPanel()->recipe()->isHidden());  // shown with the panel again
         QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), tick);
         QCOMPARE(plot->graph(plot->graphCount() - 1)->pen().widthF(), line);
         QVERIFY(qFuzzyCompare(w.canvas()->transform().m11(), canvasZoom));

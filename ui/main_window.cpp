@@ -532,6 +532,7 @@ void MainWindow::setPresentation(bool on) {
     }
     canvas_->scale(scale, scale);
     dashboard_->setPresentation(on);
+    experiments_->setPresentation(on);
     if (on)
         showFullScreen();
 }

@@ -129,6 +129,11 @@ ExperimentPanel::~ExperimentPanel() {
     }
 }
 
+void ExperimentPanel::setPresentation(bool on) {
+    recipe_->setVisible(!on);
+    folderLabel_->setVisible(!on);
+}
+
 void ExperimentPanel::applyFonts() {
     // Relative to the panel's font, so that presentation mode's larger font reaches them.
     QFont titleFont = font();

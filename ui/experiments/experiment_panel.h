@@ -56,6 +56,10 @@ public:
     QTableWidget* table() const { return table_; }
     QLabel* explanation() const { return explanation_; }
     QLabel* estimate() const { return estimate_; }
+    QLabel* recipe() const { return recipe_; }
+    // Presentation mode: the explanation and the table stay; the quick recipe's details and the
+    // folder (small print a class need not read) step aside for them.
+    void setPresentation(bool on);
     // The measured cost of a training step (seconds per MAC), or < 0 while it is measured.
     double secondsPerMac() const { return secondsPerMac_; }
     void setSecondsPerMac(double seconds, const QString& device);
