@@ -142,6 +142,29 @@ private Q_SLOTS:
         QCOMPARE(view.blockPlot(1)->removableBars(), 0);
     }
 
+    void deepNetsNameEveryFewBlocks() {
+        LesionBlockPlot plot;
+        const LesionStudy shallow = plainStudy();
+        plot.setStudy(shallow, Qt::blue);
+        auto ticks = [&plot] {
+            return qSharedPointerCast<QCPAxisTickerText>(plot.xAxis->ticker())->ticks();
+        };
+        QCOMPARE(ticks().size(), 6);  // every block named
+        LesionStudy deep = shallow;
+        deep.blocks.clear();
+        for (int i = 0; i < 27; ++i) {  // ResNet-56
+            LesionBlock b;
+            b.name = QStringLiteral("layer%1.%2").arg(1 + i / 9).arg(i % 9);
+            b.error = 30;
+            deep.blocks << b;
+        }
+        plot.setStudy(deep, Qt::blue);
+        QVERIFY(ticks().size() <= 12);  // names that do not run into each other
+        QVERIFY(ticks().size() >= 9);
+        QCOMPARE(ticks().value(0), QStringLiteral("layer1.0"));
+        QCOMPARE(plot.removableBars(), 27);  // every block still has its bar
+    }
+
     void computesOffTheUiThread() {
         const QString run = tmp_.filePath(QStringLiteral("runs/resnet"));
         QVERIFY(trainRun(QStringLiteral("resnet-20"), run, data_));

@@ -10,6 +10,7 @@ namespace {
 
 constexpr double kTopPercent = 100;  // the fixed error axis: 0–100 %
 constexpr double kBarWidth = 0.7;    // of a block's slot
+constexpr int kNamedBlocks = 12;     // block names on the x axis at most (ResNet-56 has 27)
 
 QString percent(double value) {
     return QLocale().toString(value, 'f', 1) + QStringLiteral(" %");
@@ -106,9 +107,12 @@ void LesionBlockPlot::drawStudy() {
     downsampling_->setPen(QPen(c.darker(200)));
     downsampling_->setBrush(c.darker(170));
     const auto& blocks = study()->blocks;
+    // A deep net's names would run into each other: then every few blocks is named.
+    const int stride = int(blocks.size() + kNamedBlocks - 1) / kNamedBlocks;
     for (int i = 0; i < blocks.size(); ++i) {
         const LesionBlock& b = blocks[i];
-        names->addTick(i, b.name);
+        if (i % stride == 0)
+            names->addTick(i, b.name);
         if (!b.removable)
             fixed_->addData(i, kTopPercent);
         else
