@@ -1,14 +1,13 @@
 #include "activation_view.h"
 
 #include "activation_maps.h"
+#include "insight_runs.h"
 
 #include "cifar10.h"
 #include "dataset_view.h"
-#include "edits.h"
 #include "plot_base.h"
 #include "run_folder.h"
 #include "runs_model.h"
-#include "spec_json.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -37,18 +36,6 @@ constexpr int kMaxShown = 16;
 constexpr int kDefaultShown = 8;
 constexpr int kExplanationWidth = 340;
 constexpr int kPictureSize = 96;
-
-bool hasCheckpoint(const QString& runDir) {
-    return QFileInfo::exists(QDir(runDir).filePath(QLatin1String(kRunCheckpointFile)));
-}
-
-std::optional<bool> runIsResidual(const QString& runDir) {
-    NetworkSpec spec;
-    QString error;
-    if (!loadSpecFile(QDir(runDir).filePath(QLatin1String(kRunArchitectureFile)), &spec, &error))
-        return std::nullopt;
-    return edits::isResidual(spec);
-}
 
 QString className(int label) {
     return cifarClassText(QLatin1String(kCifarClassNames[label]));
@@ -155,12 +142,7 @@ ActivationView::ActivationView(RunsModel* runs, QWidget* parent)
     auto channels = [this] { maps_->setChannels(first_->value(), count_->value()); };
     connect(first_, &QSpinBox::valueChanged, this, channels);
     connect(count_, &QSpinBox::valueChanged, this, channels);
-    if (runs_) {
-        connect(runs_, &QAbstractItemModel::modelReset, this, &ActivationView::refillRuns);
-        connect(runs_, &QAbstractItemModel::rowsInserted, this, &ActivationView::refillRuns);
-        connect(runs_, &QAbstractItemModel::rowsRemoved, this, &ActivationView::refillRuns);
-        connect(runs_, &QAbstractItemModel::dataChanged, this, &ActivationView::refillRuns);
-    }
+    followRuns(runs_, this, [this] { refillRuns(); });
     dataDir_ = findCifar10();
     retranslateUi();
 }
@@ -327,17 +309,7 @@ void ActivationView::showEvent(QShowEvent* event) {
 }
 
 void ActivationView::refillRuns() {
-    const QSignalBlocker block(runBox_);
-    runBox_->clear();
-    if (runs_)
-        for (const QString& id : runs_->ids())
-            runBox_->addItem(id, runs_->path(id));
-    int current = run_.isEmpty() ? -1 : runBox_->findData(run_);
-    if (current < 0 && !run_.isEmpty()) {
-        runBox_->addItem(QFileInfo(run_).fileName(), run_);
-        current = runBox_->count() - 1;
-    }
-    runBox_->setCurrentIndex(current);
+    fillRunBox(runBox_, runs_, run_);
 }
 
 void ActivationView::updateTexts() {

@@ -1,11 +1,10 @@
 #include "dynamics_view.h"
 
 #include "dynamics_plots.h"
+#include "insight_runs.h"
 
-#include "edits.h"
 #include "run_folder.h"
 #include "runs_model.h"
-#include "spec_json.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -25,14 +24,6 @@ namespace rx {
 namespace {
 
 constexpr int kExplanationWidth = 340;
-
-std::optional<bool> runIsResidual(const QString& runDir) {
-    NetworkSpec spec;
-    QString error;
-    if (!loadSpecFile(QDir(runDir).filePath(QLatin1String(kRunArchitectureFile)), &spec, &error))
-        return std::nullopt;
-    return edits::isResidual(spec);
-}
 
 }  // namespace
 
@@ -81,12 +72,7 @@ DynamicsView::DynamicsView(RunsModel* runs, QWidget* parent) : QWidget(parent), 
     explanation_->setOpenExternalLinks(true);
     explanation_->setFixedWidth(kExplanationWidth);
     h->addWidget(explanation_);
-    if (runs_) {
-        connect(runs_, &QAbstractItemModel::modelReset, this, &DynamicsView::refillRuns);
-        connect(runs_, &QAbstractItemModel::rowsInserted, this, &DynamicsView::refillRuns);
-        connect(runs_, &QAbstractItemModel::rowsRemoved, this, &DynamicsView::refillRuns);
-        connect(runs_, &QAbstractItemModel::dataChanged, this, &DynamicsView::refillRuns);
-    }
+    followRuns(runs_, this, [this] { refillRuns(); });
     retranslateUi();
 }
 
@@ -176,19 +162,8 @@ void DynamicsView::showEvent(QShowEvent* event) {
 }
 
 void DynamicsView::refillRuns() {
-    for (Side& side : sides_) {
-        const QSignalBlocker block(side.runBox);
-        side.runBox->clear();
-        if (runs_)
-            for (const QString& id : runs_->ids())
-                side.runBox->addItem(id, runs_->path(id));
-        int current = side.run.isEmpty() ? -1 : side.runBox->findData(side.run);
-        if (current < 0 && !side.run.isEmpty()) {
-            side.runBox->addItem(QFileInfo(side.run).fileName(), side.run);
-            current = side.runBox->count() - 1;
-        }
-        side.runBox->setCurrentIndex(current);
-    }
+    for (Side& side : sides_)
+        fillRunBox(side.runBox, runs_, side.run);
 }
 
 void DynamicsView::updateTexts() {

@@ -1,5 +1,7 @@
 #include "landscape_view.h"
 
+#include "insight_runs.h"
+
 #include "landscape_plots.h"
 
 #include "metrics.h"
@@ -167,11 +169,7 @@ LandscapeView::LandscapeView(RunsModel* runs, QWidget* parent) : QWidget(parent)
     timer_ = new QTimer(this);
     timer_->setInterval(kPullMs);
     connect(timer_, &QTimer::timeout, this, &LandscapeView::pullPoints);
-    if (runs_) {
-        connect(runs_, &QAbstractItemModel::modelReset, this, &LandscapeView::refillRuns);
-        connect(runs_, &QAbstractItemModel::rowsInserted, this, &LandscapeView::refillRuns);
-        connect(runs_, &QAbstractItemModel::rowsRemoved, this, &LandscapeView::refillRuns);
-    }
+    followRuns(runs_, this, [this] { refillRuns(); });
     dataDir_ = findCifar10();
     refillRuns();
     retranslateUi();
@@ -267,16 +265,8 @@ void LandscapeView::showEvent(QShowEvent* event) {
 }
 
 void LandscapeView::refillRuns() {
-    for (const auto& side : sides_) {
-        QSignalBlocker block(side->runBox);
-        side->runBox->clear();
-        if (runs_)
-            for (const QString& id : runs_->ids())
-                side->runBox->addItem(id, runs_->path(id));
-        if (!side->run.isEmpty() && side->runBox->findData(side->run) < 0)
-            side->runBox->addItem(QFileInfo(side->run).fileName(), side->run);
-        side->runBox->setCurrentIndex(side->runBox->findData(side->run));
-    }
+    for (const auto& side : sides_)
+        fillRunBox(side->runBox, runs_, side->run);
 }
 
 void LandscapeView::showRun(int s, const QString& runDir) {

@@ -1,13 +1,12 @@
 #include "lesion_view.h"
 
+#include "insight_runs.h"
 #include "lesion_plots.h"
 
 #include "cifar10.h"
-#include "edits.h"
 #include "plot_base.h"
 #include "run_folder.h"
 #include "runs_model.h"
-#include "spec_json.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -37,19 +36,6 @@ constexpr int kExplanationWidth = 340;
 
 QString percent(double value) {
     return QLocale().toString(value, 'f', 1) + QStringLiteral(" %");
-}
-
-bool hasCheckpoint(const QString& runDir) {
-    return QFileInfo::exists(QDir(runDir).filePath(QLatin1String(kRunCheckpointFile)));
-}
-
-// Whether the run's network has shortcuts; nullopt when its architecture cannot be read.
-std::optional<bool> runIsResidual(const QString& runDir) {
-    NetworkSpec spec;
-    QString error;
-    if (!loadSpecFile(QDir(runDir).filePath(QLatin1String(kRunArchitectureFile)), &spec, &error))
-        return std::nullopt;
-    return edits::isResidual(spec);
 }
 
 }  // namespace
@@ -136,12 +122,7 @@ LesionView::LesionView(RunsModel* runs, QWidget* parent) : QWidget(parent), runs
     progressTimer_ = new QTimer(this);
     progressTimer_->setInterval(200);
     connect(progressTimer_, &QTimer::timeout, this, &LesionView::updateStatus);
-    if (runs_) {
-        connect(runs_, &QAbstractItemModel::modelReset, this, &LesionView::refillRuns);
-        connect(runs_, &QAbstractItemModel::rowsInserted, this, &LesionView::refillRuns);
-        connect(runs_, &QAbstractItemModel::rowsRemoved, this, &LesionView::refillRuns);
-        connect(runs_, &QAbstractItemModel::dataChanged, this, &LesionView::refillRuns);
-    }
+    followRuns(runs_, this, [this] { refillRuns(); });
     dataDir_ = findCifar10();
     retranslateUi();
 }
@@ -242,19 +223,8 @@ void LesionView::showEvent(QShowEvent* event) {
 }
 
 void LesionView::refillRuns() {
-    for (Side& side : sides_) {
-        const QSignalBlocker block(side.runBox);
-        side.runBox->clear();
-        if (runs_)
-            for (const QString& id : runs_->ids())
-                side.runBox->addItem(id, runs_->path(id));
-        int current = side.run.isEmpty() ? -1 : side.runBox->findData(side.run);
-        if (current < 0 && !side.run.isEmpty()) {
-            side.runBox->addItem(QFileInfo(side.run).fileName(), side.run);
-            current = side.runBox->count() - 1;
-        }
-        side.runBox->setCurrentIndex(current);
-    }
+    for (Side& side : sides_)
+        fillRunBox(side.runBox, runs_, side.run);
 }
 
 void LesionView::showRun(int side, const QString& runDir) {
