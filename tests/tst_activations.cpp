@@ -315,6 +315,24 @@ private Q_SLOTS:
             QVERIFY(QFileInfo(path).size() > 1000);
         }
 
+        // The run trains on and rewrites its checkpoint: the view loads the new weights.
+        const ActivationSnapshot before = *view.snapshot();
+        const QString moving = tmp_.filePath(QStringLiteral("runs/moving"));
+        test::writeRun(moving, BlockKind::Basic, 2, false, {}, 11);
+        view.showRun(moving);
+        QVERIFY(computed.wait(30000));
+        const float first = view.snapshot()->blocks[0].output.values[100];
+        test::writeRun(moving, BlockKind::Basic, 2, false, {}, 12);  // other weights
+        QFile checkpoint(QDir(moving).filePath(kRunCheckpointFile));
+        QVERIFY(checkpoint.open(QIODevice::ReadWrite));
+        QVERIFY(checkpoint.setFileTime(QDateTime::currentDateTime().addSecs(5),
+                                       QFileDevice::FileModificationTime));
+        checkpoint.close();
+        view.showImage(view.image());
+        QVERIFY(computed.wait(30000));
+        QVERIFY(view.snapshot()->blocks[0].output.values[100] != first);
+        QCOMPARE(before.image, 21);
+
         // A plain run: the outputs only.
         view.showRun(plain_);
         QVERIFY(computed.wait(30000));

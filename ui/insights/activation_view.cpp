@@ -10,6 +10,7 @@
 #include "runs_model.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
@@ -47,7 +48,8 @@ ActivationView::ActivationView(RunsModel* runs, QWidget* parent)
     : QWidget(parent),
       runs_(runs),
       latest_(std::make_shared<std::atomic<int>>(0)),
-      probe_(std::make_shared<ActivationProbe>()) {
+      probe_(std::make_shared<ActivationProbe>()),
+      loaded_(std::make_shared<QDateTime>()) {
     auto* h = new QHBoxLayout(this);
     h->setContentsMargins(4, 4, 4, 4);
     auto* left = new QWidget(this);
@@ -206,22 +208,27 @@ void ActivationView::request() {
     ++pending_;
     const QString run = run_, dataDir = dataDir_;
     const int image = image_->value();
-    QMetaObject::invokeMethod(
-        worker_, [this, probe = probe_, latest = latest_, sequence, run, dataDir, image] {
-            // On the worker thread. A newer request makes this one moot.
-            std::optional<ActivationSnapshot> result;
-            QString error;
-            if (*latest == sequence) {
-                // A failed open leaves the probe closed: the next request tries again.
-                const bool open = probe->weights() == run || probe->open(run, dataDir, &error);
-                ActivationSnapshot s;
-                if (open && probe->compute(image, &s, &error))
-                    result = std::move(s);
-            }
-            // Back on the UI thread (dropped when the view is gone).
-            QMetaObject::invokeMethod(
-                this, [this, sequence, result, error] { finished(sequence, result, error); });
-        });
+    // A run still training rewrites its checkpoint: then the network is loaded again.
+    const QDateTime saved =
+        QFileInfo(QDir(run_).filePath(QLatin1String(kRunCheckpointFile))).lastModified();
+    QMetaObject::invokeMethod(worker_, [this, probe = probe_, loaded = loaded_, latest = latest_,
+                                        sequence, run, dataDir, image, saved] {
+        // On the worker thread. A newer request makes this one moot.
+        std::optional<ActivationSnapshot> result;
+        QString error;
+        if (*latest == sequence) {
+            // A failed open leaves the probe closed: the next request tries again.
+            const bool current = probe->weights() == run && *loaded == saved;
+            const bool open = current || probe->open(run, dataDir, &error);
+            *loaded = open ? saved : QDateTime();
+            ActivationSnapshot s;
+            if (open && probe->compute(image, &s, &error))
+                result = std::move(s);
+        }
+        // Back on the UI thread (dropped when the view is gone).
+        QMetaObject::invokeMethod(
+            this, [this, sequence, result, error] { finished(sequence, result, error); });
+    });
     updateTexts();
 }
 

@@ -17,6 +17,7 @@
 #include <optional>
 
 class QComboBox;
+class QDateTime;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -85,6 +86,7 @@ private:
     int pending_ = 0;
     std::shared_ptr<std::atomic<int>> latest_;  // the newest request's number
     std::shared_ptr<ActivationProbe> probe_;    // used on the worker thread only
+    std::shared_ptr<QDateTime> loaded_;         // the checkpoint's time when probe_ loaded it
     QThread* thread_;
     QObject* worker_;  // lives in thread_: requests run there
 
