@@ -26,8 +26,9 @@ inline constexpr double kLandscapeDefaultRange = 1.0;
 inline constexpr int kLandscapeDefaultImages = 1000;
 inline constexpr int kLandscapeMaxGrid = 101;
 // Images a forward pass of one single-threaded worker (bench_landscape, one thread: 25, 50, 100,
-// 250, 1,000 gave 0.68, 0.69, 0.69, 0.61, 0.44 of the sgemm rate).
-inline constexpr int kLandscapeBatchSize = 100;
+// 250, 1,000 gave 0.68, 0.69, 0.69, 0.61, 0.44 of the sgemm rate; two threads, grid 5, three
+// alternating rounds: 25 → 0.71, 0.66; 50 → 0.69, 0.73, 0.72; 100 → 0.64, 0.68, 0.60).
+inline constexpr int kLandscapeBatchSize = 50;
 
 // One evaluated grid point, as the computation reports it: (i, j) is (α, β)'s index.
 struct LandscapePoint {
