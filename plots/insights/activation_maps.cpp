@@ -136,13 +136,16 @@ QSize ActivationMaps::sizeHint() const {
 }
 
 QRect ActivationMaps::mapRect(int block, ActivationTap tap, int channel) const {
+    return mapRect(geometry(), block, tap, channel);
+}
+
+QRect ActivationMaps::mapRect(const Geometry& g, int block, ActivationTap tap, int channel) const {
     if (!snapshot_ || block < 0 || block >= images_.size())
         return {};
     const auto& images = images_[block][size_t(tapIndex(tap))];
     const auto [first, end] = channelRange(snapshot_->blocks[block].tap(tap));
     if (images.isEmpty() || channel < first || channel >= end)
         return {};
-    const Geometry g = geometry();
     // Only-plain nets draw one group; others keep the three columns in every row.
     const int group = snapshot_->isResidual() ? tapIndex(tap) : 0;
     const int k = channel - first;
@@ -163,7 +166,7 @@ bool ActivationMaps::mapAt(const QPoint& pos, int* block, ActivationTap* tap, in
     for (ActivationTap t : tapsShown(b)) {
         const auto [first, end] = channelRange(snapshot_->blocks[b].tap(t));
         for (int c = first; c < end; ++c)
-            if (mapRect(b, t, c).contains(pos)) {
+            if (mapRect(g, b, t, c).contains(pos)) {
                 *block = b;
                 *tap = t;
                 *channel = c;
@@ -253,7 +256,7 @@ void ActivationMaps::paint(QPainter& p) const {
             const auto& images = images_[b][size_t(tapIndex(tap))];
             const int first = channelRange(block.tap(tap)).first;
             for (int k = 0; k < images.size(); ++k) {
-                const QRect r = mapRect(b, tap, first + k);
+                const QRect r = mapRect(g, b, tap, first + k);
                 p.drawImage(r, images[k]);
             }
         }

@@ -62,6 +62,8 @@ private:
         int thumb, gap, columns, labelWidth, headerHeight, groupWidth, rowHeight, groupGap;
     };
     Geometry geometry() const;
+    // mapRect with the geometry computed once by the caller (painting asks for every map).
+    QRect mapRect(const Geometry& g, int block, ActivationTap tap, int channel) const;
     void paint(QPainter& painter) const;
     QString tapTitle(ActivationTap tap) const;
     void rebuildImages();

@@ -303,13 +303,16 @@ void ActivationView::showEvent(QShowEvent* event) {
         return;
     // A residual run first (its three columns show the most), else any trained run.
     QString chosen;
+    bool chosenResidual = false;
     for (const QString& id : runs_->ids()) {
         const QString path = runs_->path(id);
         const auto residual = runIsResidual(path);
         if (!residual || !hasCheckpoint(path))
             continue;
-        if (chosen.isEmpty() || (*residual && !runIsResidual(chosen).value_or(false)))
+        if (chosen.isEmpty() || (*residual && !chosenResidual)) {
             chosen = path;
+            chosenResidual = *residual;
+        }
     }
     if (!chosen.isEmpty())
         showRun(chosen);

@@ -77,15 +77,22 @@ DynamicsView::DynamicsView(RunsModel* runs, QWidget* parent) : QWidget(parent), 
 }
 
 void DynamicsView::showRun(int side, const QString& runDir) {
+    std::optional<BlockHistory> history;
+    QString error;
+    BlockHistory read;
+    if (!QFileInfo(runDir).isDir())
+        error = tr("%1 is not a run folder.").arg(runDir);
+    else if (readBlockHistory(runDir, &read, &error))
+        history = std::move(read);
+    display(side, runDir, history, error);
+}
+
+void DynamicsView::display(int side, const QString& runDir,
+                           const std::optional<BlockHistory>& history, const QString& error) {
     Side& s = sides_[side];
     s.run = runDir;
-    s.history.reset();
-    s.error.clear();
-    BlockHistory history;
-    if (!QFileInfo(runDir).isDir())
-        s.error = tr("%1 is not a run folder.").arg(runDir);
-    else if (readBlockHistory(runDir, &history, &s.error))
-        s.history = history;
+    s.history = history;
+    s.error = error;
     s.ratio->setHistory(s.history);
     s.gradient->setHistory(s.history);
     refillRuns();
@@ -140,25 +147,31 @@ void DynamicsView::showEvent(QShowEvent* event) {
         return;
     }
     // Plain on the left, residual on the right; runs with block measurements first.
+    // Each run's metrics are read once, and none once a side has a run with measurements.
     std::array<QString, kSides> chosen;
-    std::array<bool, kSides> measured{false, false};
+    std::array<std::optional<BlockHistory>, kSides> found;
+    std::array<QString, kSides> errors;
     for (const QString& id : runs_->ids()) {
         const QString path = runs_->path(id);
         const auto residual = runIsResidual(path);
         if (!residual)
             continue;
         const int s = *residual ? 1 : 0;
+        if (found[s])
+            continue;
         BlockHistory history;
         QString error;
         const bool has = readBlockHistory(path, &history, &error);
-        if (chosen[s].isEmpty() || (has && !measured[s])) {
+        if (chosen[s].isEmpty() || has) {
             chosen[s] = path;
-            measured[s] = has;
+            errors[s] = error;
+            if (has)
+                found[s] = std::move(history);
         }
     }
     for (int s = 0; s < kSides; ++s)
         if (!chosen[s].isEmpty())
-            showRun(s, chosen[s]);
+            display(s, chosen[s], found[s], errors[s]);
 }
 
 void DynamicsView::refillRuns() {

@@ -60,6 +60,9 @@ private:
         BlockHistoryPlot* gradient = nullptr;
     };
     void retranslateUi();
+    // Shows what was read of a run: its history, or why there is none.
+    void display(int side, const QString& runDir, const std::optional<BlockHistory>& history,
+                 const QString& error);
     void refillRuns();
     void updateTexts();
 
