@@ -3,6 +3,7 @@
 #include "cifar10.h"
 #include "cli_common.h"
 #include "cli_progress.h"
+#include "cpu_features.h"
 #include "trainer.h"
 #include "trainer_thread.h"
 
@@ -132,6 +133,14 @@ void addTrainOptions(QCommandLineParser& p) {
          translated(QT_TRANSLATE_NOOP("rx::CliTrain", "Device: %1 (default %2)."))
              .arg(idList(kDevices), idOf(kDevices, d.device)),
          "DEVICE"},
+        {"precision",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "Arithmetic: %1 (default %2); bf16 autocast needs a GPU or "
+                                      "a CPU with native bf16 (this one: %3)."))
+             .arg(idList(kPrecisions), idOf(kPrecisions, d.precision),
+                  cpuHasNativeBf16() ? cpuBf16Features()
+                                     : translated(QT_TRANSLATE_NOOP("rx::CliTrain", "none"))),
+         "PRECISION"},
         {"resume",
          translated(QT_TRANSLATE_NOOP("rx::CliTrain",
                                       "Continue the run in RUN_DIR from its checkpoint, with its "
@@ -171,7 +180,8 @@ bool applyOptions(const QCommandLineParser& p, TrainConfig* c) {
     if (!number(p, QStringLiteral("iterations"), &c->iterations) ||
         !number(p, QStringLiteral("seed"), &c->seed) ||
         !choice(p, QStringLiteral("schedule"), kSchedules, &c->schedule) ||
-        !choice(p, QStringLiteral("device"), kDevices, &c->device))
+        !choice(p, QStringLiteral("device"), kDevices, &c->device) ||
+        !choice(p, QStringLiteral("precision"), kPrecisions, &c->precision))
         return false;
     if (p.isSet("nesterov"))
         c->nesterov = true;

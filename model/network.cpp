@@ -129,8 +129,9 @@ torch::Tensor BlockImpl::forward(torch::Tensor x, const BlockProbe& probe) {
             *probe.tap = {x, {}, {}, x};
         return x;
     }
-    // In place only on a tensor this block made and nothing else holds: not the input, nor
-    // anything a probe keeps.
+    // In place only on a tensor this block made and nothing else holds: not the input, not the
+    // projection's input, nor anything a probe keeps. In training too: the ReLU and the addition
+    // follow a BN or a conv, whose backward needs their inputs, not their outputs.
     const bool keep = probe.responses || probe.tap;
     // The identity and option A shortcuts see x itself; a projection sees the input at the
     // plan's Branch step (pre-activation: the normalised x), else x. A lesioned block skips its
@@ -150,7 +151,8 @@ torch::Tensor BlockImpl::forward(torch::Tensor x, const BlockProbe& probe) {
                 out = folded ? folded_[op.module](out) : convs_[op.module]->forward(out);
                 break;
             case StepOp::Relu:
-                out = folded && !keep && !out.is_same(x) ? torch::relu_(out) : torch::relu(out);
+                out = !keep && !out.is_same(x) && !out.is_same(branch) ? torch::relu_(out)
+                                                                       : torch::relu(out);
                 break;
             case StepOp::Branch:
                 branch = out;
@@ -162,7 +164,9 @@ torch::Tensor BlockImpl::forward(torch::Tensor x, const BlockProbe& probe) {
                     probe.tap->residual = probe.lesioned ? torch::zeros_like(s) : out;
                     probe.tap->shortcut = s;
                 }
-                out = probe.lesioned ? s : folded && !keep ? out.add_(s) : out + s;
+                out = probe.lesioned                                     ? s
+                      : !keep && !out.is_same(x) && !out.is_same(branch) ? out.add_(s)
+                                                                         : out + s;
                 added = true;
                 break;
             }
@@ -302,8 +306,8 @@ torch::Tensor NetworkImpl::stem(torch::Tensor x, std::vector<torch::Tensor>* res
     }
     if (responses && stemResponse_)
         responses->push_back(x);
-    if (bn1_)
-        x = torch::relu(x);
+    if (bn1_)  // in place unless a probe keeps the BN's output
+        x = responses && stemResponse_ ? torch::relu(x) : torch::relu_(x);
     if (stemMaxPool_)
         x = torch::max_pool2d(x, 3, 2, 1);
     return x;
@@ -311,7 +315,7 @@ torch::Tensor NetworkImpl::stem(torch::Tensor x, std::vector<torch::Tensor>* res
 
 torch::Tensor NetworkImpl::head(torch::Tensor x) {
     if (finalBn_)
-        x = torch::relu(finalBn_->forward(x));
+        x = finalBn_->forward(x).relu_();
     x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
     return fc_->forward(x);
 }

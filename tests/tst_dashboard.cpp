@@ -223,6 +223,7 @@ private Q_SLOTS:
         other.seed = 7;
         other.logEvery = 10;
         other.device = DeviceChoice::Cpu;
+        other.precision = Precision::Bf16;
         d.form()->setConfig(other);
         shown = d.form()->config();
         shown.dataDir = other.dataDir;

@@ -1,9 +1,11 @@
 // The trainer: it learns, it resumes exactly, it pauses and stops, it reports Fig. 6/7 metrics,
 // and bad input stops it with a clear message.
 #include "cifar_fixture.h"
+#include "cpu_features.h"
 #include "pipeline.h"
 #include "presets.h"
 #include "spec_json.h"
+#include "train_step.h"
 #include "trainer.h"
 #include "trainer_thread.h"
 
@@ -15,6 +17,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace rx;
 
@@ -420,6 +423,218 @@ private Q_SLOTS:
         }
     }
 
+    // The fused CPU batch (one pass: gather, normalise, crop, flip) against the tensor-op path it
+    // replaces, bit for bit, for both normalisations, with and without the augmentation.
+    void trainingBatchEqualsTheTensorOps_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("augmented");
+        QTest::newRow("per channel, augmented") << int(Normalization::PerChannel) << true;
+        QTest::newRow("per pixel, augmented") << int(Normalization::PerPixelMean) << true;
+        QTest::newRow("per channel, plain") << int(Normalization::PerChannel) << false;
+    }
+    void trainingBatchEqualsTheTensorOps() {
+        QFETCH(int, mode);
+        QFETCH(bool, augmented);
+        torch::manual_seed(3);
+        DeviceSplit split;
+        split.images = torch::randint(0, 256, {300, 3, 32, 32}, torch::kUInt8);
+        split.labels = torch::randint(0, 10, {300}, torch::kLong);
+        const Normalizer norm = Normalizer::fit(split.images, Normalization(mode));
+        const torch::Tensor index = torch::randint(0, 300, {128}, torch::kLong);
+        at::Generator g1 = makeGenerator(7, 2, 42), g2 = makeGenerator(7, 2, 42);
+        const torch::Tensor fused = trainingBatch(split, index, norm, augmented ? &g1 : nullptr);
+        torch::Tensor expected = norm(split.images.index_select(0, index));
+        if (augmented)
+            expected = augment(expected, g2);
+        QVERIFY(fused.is_contiguous(torch::MemoryFormat::ChannelsLast));
+        QCOMPARE(fused.sizes().vec(), expected.sizes().vec());
+        QVERIFY(torch::equal(fused, expected));
+        if (augmented) {  // the same draws were taken: both generators are at the same state
+            QVERIFY(
+                torch::equal(torch::randint(0, 1000, {4}, g1), torch::randint(0, 1000, {4}, g2)));
+            // and the augmentation did something (some image is shifted or flipped)
+            QVERIFY(!torch::equal(fused, norm(split.images.index_select(0, index))));
+        }
+        // A bad index is refused, not read out of bounds.
+        QVERIFY_THROWS_EXCEPTION(
+            std::exception,
+            trainingBatch(split, torch::full({1}, 300, torch::kLong), norm, nullptr));
+    }
+
+    // The trainer's step (channels-last weights and input, gradients from none, in-place ReLU
+    // and additions, the fused batch, totals on the device) against the plain path it replaced
+    // (NCHW, zero_grad, out-of-place ops, tensor-op batches): the same losses for a few
+    // iterations from the same seed, for a residual (option A and B) and a plain net.
+    void trainStepMatchesThePlainPath_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::newRow("resnet-20") << "resnet-20";
+        QTest::newRow("resnet-20-b") << "resnet-20-b";
+        QTest::newRow("plain-20") << "plain-20";
+    }
+    void trainStepMatchesThePlainPath() {
+        QFETCH(QString, preset);
+        torch::set_num_threads(2);
+        torch::manual_seed(5);
+        DeviceSplit split;
+        split.images = torch::randint(0, 256, {256, 3, 32, 32}, torch::kUInt8);
+        split.labels = torch::randint(0, 10, {256}, torch::kLong);
+        const Normalizer norm = Normalizer::fit(split.images, Normalization::PerChannel);
+        // The two paths' kernels sum in different orders; random labels make each step amplify
+        // that rounding (plain-20 most: 5e-5 of the loss after four steps, 1e-7 after one).
+        constexpr int kSteps = 4;
+        auto options = torch::optim::SGDOptions(0.01).momentum(0.9).weight_decay(1e-4);
+
+        torch::manual_seed(1);
+        Network fastNet(*rx::preset(preset));
+        torch::optim::SGD fastSgd(fastNet->parameters(), options);
+        TrainStep step(fastNet, fastSgd);
+        torch::manual_seed(1);
+        Network plainNet(*rx::preset(preset));
+        torch::optim::SGD plainSgd(plainNet->parameters(), options);
+
+        std::vector<double> fast, plain;
+        for (int it = 1; it <= kSteps; ++it) {
+            const torch::Tensor index = torch::arange((it - 1) * 64, it * 64, torch::kLong);
+            const torch::Tensor y = split.labels.index_select(0, index);
+            at::Generator g1 = makeGenerator(3, 2, quint64(it)),
+                          g2 = makeGenerator(3, 2, quint64(it));
+            step.reset();
+            step.run(it, trainingBatch(split, index, norm, &g1), y, 0.01);
+            fast.push_back(step.totals().meanLoss());
+
+            plainNet->train();
+            plainSgd.zero_grad();
+            const torch::Tensor logits =
+                plainNet->forward(augment(norm(split.images.index_select(0, index)), g2));
+            const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, y);
+            loss.backward();
+            plainSgd.step();
+            plain.push_back(loss.item<double>());
+        }
+        for (int i = 0; i < kSteps; ++i)
+            QVERIFY2(std::abs(fast[i] - plain[i]) <= 2e-4 * std::abs(plain[i]),
+                     qPrintable(QString("iteration %1: %2 against %3")
+                                    .arg(i + 1)
+                                    .arg(fast[i], 0, 'g', 9)
+                                    .arg(plain[i], 0, 'g', 9)));
+        QVERIFY(fast.back() != fast.front());  // it trained
+        QCOMPARE(step.totals().images, 64.0);
+        QCOMPARE(step.totals().iterations, 1);
+        QCOMPARE(step.totals().firstNonFinite, 0);
+    }
+
+    // A loss that is not finite is caught at the next read of the totals, naming its iteration,
+    // even when later iterations were finite again.
+    void trainStepNamesTheFirstNonFiniteIteration() {
+        torch::manual_seed(1);
+        Network net(*rx::preset(QStringLiteral("resnet-20")));
+        torch::optim::SGD sgd(net->parameters(), torch::optim::SGDOptions(0.0));
+        TrainStep step(net, sgd);
+        const torch::Tensor y = torch::zeros({4}, torch::kLong);
+        torch::Tensor x = torch::randn({4, 3, 32, 32});
+        step.run(1, x, y, 0.0);
+        QCOMPARE(step.totals().firstNonFinite, 0);
+        x[0][0][0][0] = std::numeric_limits<float>::quiet_NaN();
+        step.run(2, x, y, 0.0);  // lr 0: the weights stay finite, the next loss too
+        x[0][0][0][0] = 0;
+        step.run(3, x, y, 0.0);
+        const TrainStep::Totals t = step.totals();
+        QCOMPARE(t.firstNonFinite, 2);
+        QVERIFY(std::isnan(t.firstNonFiniteLoss));
+        QCOMPARE(t.iterations, 3);
+    }
+
+    // The session stops on a diverging run with the iteration in its message, and writes no
+    // checkpoint of spoilt weights.
+    void divergingRunStopsWithTheIteration() {
+        QTemporaryDir run;
+        TrainConfig c = base(run.path());
+        c.trainSubset = 512;
+        c.testSubset = 100;
+        c.batchSize = 64;
+        c.iterations = 40;
+        c.logEvery = 20;
+        c.learningRate = 1e8;
+        c.warmupIterations = 0;
+        const Outcome o = runSync(c);
+        QVERIFY(o.failed);
+        QVERIFY2(o.message.contains("diverged"), qPrintable(o.message));
+        const QRegularExpressionMatch m =
+            QRegularExpression("at iteration (\\d+)").match(o.message);
+        QVERIFY2(m.hasMatch(), qPrintable(o.message));
+        QVERIFY(m.captured(1).toInt() >= 1 && m.captured(1).toInt() <= 20);
+        QVERIFY(!QFile::exists(QDir(run.path()).filePath(kRunCheckpointFile)));
+    }
+
+    // bf16 autocast: the forward pass in bfloat16 gives nearly fp32's loss (not the same one),
+    // and the step leaves autocast off behind it.
+    void bf16StepIsCloseToFp32() {
+        torch::manual_seed(6);
+        const torch::Tensor x = torch::randn({16, 3, 32, 32});
+        const torch::Tensor y = torch::randint(0, 10, {16}, torch::kLong);
+        std::vector<double> losses;
+        for (Precision precision : {Precision::Fp32, Precision::Bf16}) {
+            torch::manual_seed(1);
+            Network net(*rx::preset(QStringLiteral("resnet-20")));
+            torch::optim::SGD sgd(net->parameters(), torch::optim::SGDOptions(0.0));
+            TrainStep step(net, sgd, precision);
+            step.run(1, x, y, 0.0);
+            losses.push_back(step.totals().meanLoss());
+            net->train();
+            QCOMPARE(net->forward(x).scalar_type(), torch::kFloat);  // autocast is off again
+        }
+        QVERIFY2(losses[0] != losses[1], "the bf16 step computed in fp32");
+        QVERIFY2(std::abs(losses[0] - losses[1]) < 2e-2 * losses[0],
+                 qPrintable(QString("fp32 %1, bf16 %2").arg(losses[0]).arg(losses[1])));
+    }
+
+    // On a CPU without native bf16 a bf16 run is refused with a message saying why; with it
+    // (or with the tests' override) it trains.
+    void bf16RunNeedsANativeCpu() {
+        QTemporaryDir run;
+        TrainConfig c = base(run.path());
+        c.trainSubset = 256;
+        c.testSubset = 100;
+        c.batchSize = 64;
+        c.iterations = 4;
+        c.precision = Precision::Bf16;
+        if (!cpuHasNativeBf16()) {
+            const Outcome refused = runSync(c);
+            QVERIFY(refused.failed);
+            QVERIFY2(refused.message.contains("AVX-512 BF16"), qPrintable(refused.message));
+            QVERIFY(!QFile::exists(QDir(run.path()).filePath(kRunMetricsFile)));
+            qputenv("RX_ALLOW_EMULATED_BF16", "1");
+        }
+        const Outcome o = runSync(c);
+        qunsetenv("RX_ALLOW_EMULATED_BF16");
+        QVERIFY2(!o.failed, qPrintable(o.message));
+        QVERIFY(o.completed);
+        TrainConfig saved;
+        QString error;
+        QVERIFY(loadRunConfig(run.path(), &saved, &error));
+        QCOMPARE(saved.precision, Precision::Bf16);
+    }
+
+    // Normalizer::fit's one-pass integer sums (contiguous CPU images) against its tensor ops
+    // (taken for any other tensor: here every other image of a larger one, not contiguous).
+    void normalizerFitPathsAgree() {
+        torch::manual_seed(4);
+        const torch::Tensor all = torch::randint(0, 256, {1200, 3, 32, 32}, torch::kUInt8);
+        const torch::Tensor strided = all.slice(0, 0, 1200, 2);
+        QVERIFY(!strided.is_contiguous());
+        for (Normalization mode : {Normalization::PerChannel, Normalization::PerPixelMean}) {
+            const Normalizer fast = Normalizer::fit(strided.contiguous(), mode);
+            const Normalizer slow = Normalizer::fit(strided, mode);
+            QVERIFY(torch::allclose(fast.mean, slow.mean, 0, 1e-7));
+            QVERIFY(torch::allclose(fast.std, slow.std, 0, 1e-7));
+            // and both are the statistics of the images
+            const torch::Tensor x = strided.to(torch::kDouble) / 255.0;
+            const torch::Tensor mean =
+                mode == Normalization::PerChannel ? x.mean({0, 2, 3}).view({3, 1, 1}) : x.mean(0);
+            QVERIFY(torch::allclose(fast.mean.to(torch::kDouble), mean, 0, 1e-6));
+        }
+    }
+
     void configRefusesEachBadValue_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
@@ -427,6 +642,8 @@ private Q_SLOTS:
                                 << "device: expected one of auto, cpu, cuda, got 'gpu0'";
         QTest::newRow("device type") << QByteArray(R"({"device": 1})")
                                      << "device: expected one of auto, cpu, cuda, got a number";
+        QTest::newRow("precision") << QByteArray(R"({"precision": "fp16"})")
+                                   << "precision: expected one of fp32, bf16, got 'fp16'";
         QTest::newRow("normalization")
             << QByteArray(R"({"normalization": "zca"})")
             << "normalization: expected one of per_channel, per_pixel_mean, got 'zca'";

@@ -1,10 +1,12 @@
 #include "trainer.h"
 
 #include "analysis.h"
+#include "cpu_features.h"
 #include "experiments.h"
 #include "files.h"
 #include "pipeline.h"
 #include "spec_json.h"
+#include "train_step.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -48,6 +50,12 @@ public:
             .arg(value)
             .arg(iteration);
     }
+    static QString noNativeBf16() {
+        return tr(
+            "bf16 needs a CPU that computes bf16 natively (AVX-512 BF16 or AMX); this one "
+            "does not, and emulated bf16 would train slower than fp32. Train in fp32, or "
+            "on a GPU.");
+    }
     static QString tooFewImages(int n) {
         return tr("the training set has %1 images; at least one batch is needed").arg(n);
     }
@@ -71,6 +79,16 @@ void writeStatus(const QString& runDir, RunState state, double best, const QStri
         writeRunStatus(runDir, {state, best, message});
 }
 
+// bf16 on the CPU only where it is native (RX_ALLOW_EMULATED_BF16 lets the tests run the path on
+// any CPU); on CUDA always.
+bool precisionAvailable(Precision precision, const torch::Device& device, QString* error) {
+    if (precision != Precision::Bf16 || device.is_cuda() || cpuHasNativeBf16() ||
+        qEnvironmentVariableIsSet("RX_ALLOW_EMULATED_BF16"))
+        return true;
+    *error = Training::noNativeBf16();
+    return false;
+}
+
 // Everything a running training holds; lives on the worker thread only.
 class Session {
 public:
@@ -84,6 +102,7 @@ public:
 private:
     bool prepare(QString* error);
     bool step(int iteration, QString* error);
+    bool readWindow(TrainStep::Totals* window, QString* error);
     void evaluate(int iteration);
     void probe(int iteration);
     bool checkpoint(int iteration, QString* error);
@@ -114,9 +133,7 @@ private:
     torch::Tensor permutation_;
     int permutationEpoch_ = -1;
 
-    // Running window of K iterations.
-    double windowLoss_ = 0, windowErrors_ = 0, windowImages_ = 0;
-    int windowIterations_ = 0;
+    std::unique_ptr<TrainStep> step_;  // sums the window of K iterations on the device
     QElapsedTimer windowTimer_;
     double imagesPerSecond_ = 0;
 };
@@ -135,6 +152,8 @@ bool Session::prepare(QString* error) {
     // A new thread starts with one intra-op thread; use every core unless told otherwise.
     torch::set_num_threads(c_.threads > 0 ? c_.threads : QThread::idealThreadCount());
     if (!chooseDevice(c_.device, &device_, &deviceName_, error))
+        return false;
+    if (!precisionAvailable(c_.precision, device_, error))
         return false;
     if (!QDir().mkpath(c_.runDir)) {
         *error = Training::cannotCreateRunDir(c_.runDir);
@@ -245,6 +264,7 @@ bool Session::prepare(QString* error) {
     if (!writeFileAtomically(run.filePath(QLatin1String(kRunConfigFile)),
                              QJsonDocument(config).toJson(QJsonDocument::Indented), error))
         return false;
+    step_ = std::make_unique<TrainStep>(model_, *optimizer_, c_.precision);  // after a resume
     return metrics_.open(metricsPath, error);
 }
 
@@ -285,64 +305,58 @@ bool Session::step(int iteration, QString* error) {
     const int64_t begin = int64_t(position) * c_.batchSize;
     const torch::Tensor index =
         permutation_.slice(0, begin, std::min<int64_t>(train_.size(), begin + c_.batchSize));
-    torch::Tensor x = normalizer_(train_.images.index_select(0, index));
-    if (c_.augment) {
-        at::Generator g = makeGenerator(c_.seed, 2, quint64(iteration));
-        x = augment(x, g);
-    }
+    at::Generator g = makeGenerator(c_.seed, 2, quint64(iteration));
+    const torch::Tensor x = trainingBatch(train_, index, normalizer_, c_.augment ? &g : nullptr);
     const torch::Tensor y = train_.labels.index_select(0, index);
 
     const double lr = learningRate(iteration);
-    for (auto& group : optimizer_->param_groups())
-        static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
-
-    model_->train();
-    optimizer_->zero_grad();
-    const torch::Tensor logits = model_->forward(x);
-    const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, y);
-    const double lossValue = loss.item<double>();
-    if (!std::isfinite(lossValue)) {
-        *error = Training::diverged(lossValue, iteration, lastCheckpoint_);
-        return false;
-    }
-    loss.backward();
     const bool report = iteration % c_.logEvery == 0 || iteration == total_;
     GradientNorms grads;
-    if (report) {
+    step_->run(iteration, x, y, lr, [&] {
+        if (!report)
+            return;
         grads.iteration = iteration;
         grads.epoch = epochOf(iteration);
         gradientNorms(model_, &grads.layers, &grads.norms);
-    }
-    optimizer_->step();
-
-    const double images = double(index.size(0));
-    windowLoss_ += lossValue * images;
-    windowErrors_ += logits.argmax(1).ne(y).sum().item<double>();
-    windowImages_ += images;
-    windowIterations_ += 1;
+    });
+    // The window's totals live on the device; they are read (a host synchronisation) only when
+    // a report needs them, and on every iteration of a warm-up whose error rule watches them.
+    TrainStep::Totals window;
+    const bool warmupRule = !warmupDone_ && iteration < c_.warmupIterations;
+    if ((report || warmupRule) && !readWindow(&window, error))
+        return false;
     if (!warmupDone_) {
         // The paper warms ResNet-110 up until the training error is below 80 %.
-        const double runningError = 100.0 * windowErrors_ / windowImages_;
+        const double runningError = 100.0 * window.errors / std::max(1.0, window.images);
         if (iteration >= c_.warmupIterations ||
-            (windowIterations_ >= kWarmupWindow && runningError < c_.warmupUntilError))
+            (window.iterations >= kWarmupWindow && runningError < c_.warmupUntilError))
             warmupDone_ = true;
     }
     if (report) {
         const double seconds = std::max(1e-9, windowTimer_.nsecsElapsed() / 1e9);
-        imagesPerSecond_ = windowImages_ / seconds;
+        imagesPerSecond_ = window.images / seconds;
         TrainMetrics m{iteration,
                        epochOf(iteration),
-                       windowLoss_ / windowImages_,
-                       100.0 * windowErrors_ / windowImages_,
+                       window.meanLoss(),
+                       100.0 * window.errors / std::max(1.0, window.images),
                        lr,
                        imagesPerSecond_};
         metrics_.write(toJson(m));
         metrics_.write(toJson(grads));
         Q_EMIT t_.trainMetrics(m);
         Q_EMIT t_.gradientNorms(grads);
-        windowLoss_ = windowErrors_ = windowImages_ = 0;
-        windowIterations_ = 0;
+        step_->reset();
         windowTimer_.restart();
+    }
+    return true;
+}
+
+bool Session::readWindow(TrainStep::Totals* window, QString* error) {
+    *window = step_->totals();
+    if (window->firstNonFinite > 0) {
+        *error =
+            Training::diverged(window->firstNonFiniteLoss, window->firstNonFinite, lastCheckpoint_);
+        return false;
     }
     return true;
 }
@@ -420,9 +434,16 @@ bool Session::run(QString* error) {
             return false;
         const bool epochEnd = it % perEpoch_ == 0;
         const bool last = it == total_;
-        if ((c_.testEvery > 0 && it % c_.testEvery == 0) || (c_.testEvery <= 0 && epochEnd) || last)
+        const bool test =
+            (c_.testEvery > 0 && it % c_.testEvery == 0) || (c_.testEvery <= 0 && epochEnd) || last;
+        const bool probing = epochEnd || last || (c_.probeEvery > 0 && it % c_.probeEvery == 0);
+        // Weights that a non-finite loss has spoilt are neither measured nor saved.
+        TrainStep::Totals window;
+        if ((test || probing || epochEnd || last) && !readWindow(&window, error))
+            return false;
+        if (test)
             evaluate(it);
-        if (epochEnd || last || (c_.probeEvery > 0 && it % c_.probeEvery == 0))
+        if (probing)
             probe(it);
         if ((epochEnd || last) && !checkpoint(it, error))
             return false;
@@ -569,8 +590,10 @@ public:
         }
         return enumValue(o, "schedule", kSchedules, &c->schedule) &&
                enumValue(o, "normalization", kNormalizations, &c->normalization) &&
-               enumValue(o, "device", kDevices, &c->device) && text(o, "data_dir", &c->dataDir) &&
-               milestones(o, &c->milestones) && seed(o, &c->seed) && check(*c);
+               enumValue(o, "device", kDevices, &c->device) &&
+               enumValue(o, "precision", kPrecisions, &c->precision) &&
+               text(o, "data_dir", &c->dataDir) && milestones(o, &c->milestones) &&
+               seed(o, &c->seed) && check(*c);
     }
 
 private:
@@ -663,6 +686,7 @@ QJsonObject TrainConfig::toJson() const {
     o["schedule"] = idOf(kSchedules, schedule);
     o["normalization"] = idOf(kNormalizations, normalization);
     o["device"] = idOf(kDevices, device);
+    o["precision"] = idOf(kPrecisions, precision);
     o["data_dir"] = dataDir;
     o["seed"] = QString::number(seed);
     return o;
@@ -754,7 +778,8 @@ double measureTrainingStep(const NetworkSpec& spec, const TrainConfig& config, Q
     try {
         torch::set_num_threads(config.threads > 0 ? config.threads : QThread::idealThreadCount());
         torch::Device device(torch::kCPU);
-        if (!chooseDevice(config.device, &device, deviceName, error))
+        if (!chooseDevice(config.device, &device, deviceName, error) ||
+            !precisionAvailable(config.precision, device, error))
             return -1;
         torch::manual_seed(config.seed);
         Network model(spec);
@@ -764,7 +789,10 @@ double measureTrainingStep(const NetworkSpec& spec, const TrainConfig& config, Q
                                     torch::optim::SGDOptions(config.learningRate)
                                         .momentum(config.momentum)
                                         .weight_decay(config.weightDecay));
-        const torch::Tensor x = torch::randn({config.batchSize, 3, 32, 32}).to(device);
+        TrainStep step(model, optimizer, config.precision);
+        const torch::Tensor x = torch::randn({config.batchSize, 3, 32, 32})
+                                    .to(device)
+                                    .contiguous(torch::MemoryFormat::ChannelsLast);
         const torch::Tensor y = torch::randint(0, 10, {config.batchSize}, torch::kLong).to(device);
         // The first step allocates and picks kernels; the rest are what training costs. The
         // median step: a burst of other work on a shared machine (the app starting up beside
@@ -773,11 +801,8 @@ double measureTrainingStep(const NetworkSpec& spec, const TrainConfig& config, Q
         for (int i = 0; i < 1 + std::max(1, steps); ++i) {
             QElapsedTimer timer;
             timer.start();
-            optimizer.zero_grad();
-            const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(x), y);
-            loss.backward();
-            optimizer.step();
-            loss.item<double>();  // waits for the device
+            step.run(i + 1, x, y, config.learningRate);
+            step.totals();  // waits for the device
             if (i > 0)
                 seconds.push_back(timer.nsecsElapsed() / 1e9);
         }

@@ -55,6 +55,18 @@ inline QString deviceText(DeviceChoice device) {
     return textOf(kDevices, device, "rx::DeviceChoice");
 }
 
+// The arithmetic of the training step: fp32, or bf16 autocast (convolutions and matrix products
+// in bfloat16, batch norm, the loss and the weights in fp32). On the CPU bf16 is offered only where
+// it is native (cpu_features.h); tests and evaluations stay in fp32.
+enum class Precision { Fp32, Bf16 };
+inline constexpr EnumEntry<Precision> kPrecisions[] = {
+    {Precision::Fp32, "fp32", QT_TRANSLATE_NOOP("rx::Precision", "fp32")},
+    {Precision::Bf16, "bf16", QT_TRANSLATE_NOOP("rx::Precision", "bf16 autocast")},
+};
+inline QString precisionText(Precision precision) {
+    return textOf(kPrecisions, precision, "rx::Precision");
+}
+
 // The training settings. The member initialisers are the defaults, named here once: the CLI's
 // help, the dashboard's form and config.json all start from TrainConfig{}. They follow the
 // paper's recipe (§4.2).
@@ -86,6 +98,7 @@ struct TrainConfig {
     int testSubset = 0;            // > 0: N test images spread over the set
     quint64 seed = 1;
     DeviceChoice device = DeviceChoice::Auto;
+    Precision precision = Precision::Fp32;
     int threads = 0;          // CPU threads; 0 = every core
     int logEvery = 50;        // K: train metrics and gradient norms every K iterations
     int testEvery = 0;        // M: test every M iterations; 0 = every epoch

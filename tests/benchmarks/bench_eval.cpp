@@ -7,6 +7,7 @@
 // Run by hand: build/tests/benchmarks/bench_eval [--images N] [--rounds N] [--arch NAME]
 // [--batch N]. (`--mode old|new` runs one pass and prints its seconds: what each child does.)
 // Uses $CIFAR10_DIR when present, else random images.
+#include "bench_common.h"
 #include "cifar10.h"
 #include "memory.h"
 #include "pipeline.h"
@@ -48,11 +49,6 @@ double seconds(const std::function<void()>& f) {
     return timer.nsecsElapsed() / 1e9;
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 // One pass in this process: loads the images and a seeded network, then evaluates them the old
 // or the new way and prints "seconds S images N".
 int onePass(const QString& mode, const QString& arch, int images, int64_t batch) {
@@ -148,8 +144,8 @@ int main(int argc, char** argv) {
         out.flush();
     }
     out << QStringLiteral("median: old %1 img/s, new %2 img/s; new/old %3× (target ≥ 3×)\n")
-               .arg(images / median(oldTimes), 0, 'f', 0)
-               .arg(images / median(newTimes), 0, 'f', 0)
-               .arg(median(ratios), 0, 'f', 2);
+               .arg(images / bench::median(oldTimes), 0, 'f', 0)
+               .arg(images / bench::median(newTimes), 0, 'f', 0)
+               .arg(bench::median(ratios), 0, 'f', 2);
     return 0;
 }

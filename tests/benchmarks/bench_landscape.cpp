@@ -6,6 +6,7 @@
 // [--batch N] [--threads N]. A smaller --grid is extrapolated to 21×21 (time per point × 441).
 // Uses $CIFAR10_DIR when present, else synthetic images.
 #include "../cifar_fixture.h"
+#include "bench_common.h"
 #include "landscape.h"
 #include "memory.h"
 #include "pipeline.h"
@@ -25,24 +26,6 @@ namespace {
 
 constexpr int kTargetGrid = 21;
 constexpr double kTargetSeconds = 300;
-constexpr int64_t kSgemmSize = 2048;
-
-// GFLOP/s of torch::mm on two n×n float matrices (best of a few).
-double sgemmRate() {
-    torch::NoGradGuard noGrad;
-    const torch::Tensor a = torch::randn({kSgemmSize, kSgemmSize});
-    const torch::Tensor b = torch::randn({kSgemmSize, kSgemmSize});
-    torch::mm(a, b);  // warm-up
-    double best = 0;
-    for (int r = 0; r < 5; ++r) {
-        QElapsedTimer t;
-        t.start();
-        const torch::Tensor c = torch::mm(a, b);
-        const double s = t.nsecsElapsed() / 1e9;
-        best = std::max(best, 2.0 * kSgemmSize * kSgemmSize * kSgemmSize / s / 1e9);
-    }
-    return best;
-}
 
 }  // namespace
 
@@ -101,7 +84,7 @@ int main(int argc, char** argv) {
         << threads << " threads\n";
     out.flush();
 
-    const double sgemmBefore = sgemmRate();
+    const double sgemmBefore = bench::sgemmRate();
     Landscape landscape;
     QElapsedTimer timer;
     timer.start();
@@ -110,7 +93,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     const double seconds = timer.nsecsElapsed() / 1e9;
-    const double sgemmAfter = sgemmRate();
+    const double sgemmAfter = bench::sgemmRate();
     const double sgemm = 0.5 * (sgemmBefore + sgemmAfter);
     const double gflops = 2.0 * macs * landscape.images * points / seconds / 1e9;
     const double extrapolated = seconds / points * kTargetGrid * kTargetGrid;
@@ -120,7 +103,7 @@ int main(int argc, char** argv) {
                .arg(seconds / points, 0, 'f', 3)
                .arg(gflops, 0, 'f', 1);
     out << QStringLiteral("sgemm (torch::mm of %1 × %1 floats): %2 GFLOP/s before, %3 after\n")
-               .arg(kSgemmSize)
+               .arg(bench::kSgemmSize)
                .arg(sgemmBefore, 0, 'f', 1)
                .arg(sgemmAfter, 0, 'f', 1);
     out << QStringLiteral(

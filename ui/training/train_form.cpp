@@ -1,6 +1,7 @@
 #include "train_form.h"
 
 #include "cifar10.h"
+#include "cpu_features.h"
 #include "enum_table.h"
 
 #include <QCheckBox>
@@ -101,6 +102,12 @@ void TrainForm::retranslateUi() {
                             .arg(TrainConfig{}.warmupUntilError));
     retranslateCombo<LrSchedule>(schedule_, scheduleText);
     retranslateCombo<DeviceChoice>(device_, deviceText);
+    retranslateCombo<Precision>(precision_, precisionText);
+    precision_->setToolTip(
+        tr("bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, "
+           "the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 "
+           "(AVX-512 BF16 or AMX); this CPU: %1.")
+            .arg(cpuHasNativeBf16() ? cpuBf16Features() : tr("none")));
     deviceLabel_->setText(availableDevice_.isEmpty() ? tr("checking…") : availableDevice_);
     updateNetworkLabel();
     updateButtons();
@@ -172,6 +179,9 @@ void TrainForm::addDeviceAndData() {
     addRow(g, QT_TR_NOOP("Device"), device_);
     deviceLabel_ = new QLabel(box);
     addRow(g, QT_TR_NOOP("Available"), deviceLabel_);
+    precision_ = fillCombo(new QComboBox(box), kPrecisions, precisionText);
+    precision_->setObjectName(QStringLiteral("precision"));
+    addRow(g, QT_TR_NOOP("Precision"), precision_);
     auto* dataRow = new QWidget(box);
     auto* dataLayout = new QHBoxLayout(dataRow);
     dataLayout->setContentsMargins(0, 0, 0, 0);
@@ -243,6 +253,7 @@ void TrainForm::setConfig(const TrainConfig& c) {
     seed_->setValue(int(std::min<quint64>(c.seed, std::numeric_limits<int>::max())));
     logEvery_->setValue(c.logEvery);
     setComboValue(device_, c.device);
+    setComboValue(precision_, c.precision);
     if (!c.dataDir.isEmpty())
         setDataDirectory(c.dataDir);
 }
@@ -264,6 +275,7 @@ TrainConfig TrainForm::config() const {
     c.seed = quint64(seed_->value());
     c.logEvery = logEvery_->value();
     c.device = comboValue<DeviceChoice>(device_);
+    c.precision = comboValue<Precision>(precision_);
     c.dataDir = dataDir_->text();
     return c;
 }

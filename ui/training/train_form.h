@@ -94,6 +94,7 @@ private:
     QSpinBox* logEvery_;
     QComboBox* device_;
     QLabel* deviceLabel_;
+    QComboBox* precision_;
     QLineEdit* dataDir_;
     QPushButton* downloadButton_;
     QPushButton* startButton_;

@@ -1,0 +1,54 @@
+// One SGD iteration as the trainer runs it, written once: the training session, the time
+// estimate of the Train panel (measureTrainingStep) and bench_training all run this class, so the
+// benchmark measures what a user's run does. Include only from .cpp files of torch targets.
+#pragma once
+
+#include "network.h"
+#include "trainer.h"
+
+#include <torch/torch.h>
+
+#include <functional>
+
+namespace rx {
+
+class TrainStep {
+public:
+    // Puts the conv weights in channels-last memory (the layout the convolutions run fastest
+    // on, with trainingBatch's channels-last input); `model` and `optimizer` stay the caller's.
+    // Precision::Bf16 runs the forward pass under bf16 autocast on the input's device (the
+    // caller checks that the device has bf16: TrainConfig's precision note).
+    TrainStep(Network& model, torch::optim::SGD& optimizer, Precision precision = Precision::Fp32);
+
+    // Forward in training mode, cross-entropy, backward, `beforeUpdate` (may read the
+    // gradients: the gradient norms), SGD update with learning rate `lr`. The gradients start
+    // from none, not from zeros. The loss and the error count are summed on the device: no host
+    // synchronisation (the GPU runs ahead) until totals() is read. `iteration` names the first
+    // non-finite loss.
+    void run(int iteration, const torch::Tensor& x, const torch::Tensor& y, double lr,
+             const std::function<void()>& beforeUpdate = {});
+
+    // What the steps since the last reset() added up: one host synchronisation.
+    struct Totals {
+        double lossSum = 0;  // summed over images
+        double errors = 0;
+        double images = 0;
+        int iterations = 0;
+        int firstNonFinite = 0;         // the first iteration with a non-finite loss, 0 when none
+        double firstNonFiniteLoss = 0;  // its loss (NaN or ±infinity)
+        double meanLoss() const { return images > 0 ? lossSum / images : 0; }
+    };
+    Totals totals() const;
+    void reset();
+
+private:
+    Network& model_;
+    torch::optim::SGD& optimizer_;
+    Precision precision_;
+    std::vector<torch::Tensor> parameters_;
+    torch::Tensor lossSum_, errors_, firstNonFinite_, firstNonFiniteLoss_;  // on the device
+    double images_ = 0;
+    int iterations_ = 0;
+};
+
+}  // namespace rx
