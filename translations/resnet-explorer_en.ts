@@ -1115,6 +1115,14 @@ a plain net has no shortcut.</translation>
         <source>End the warm-up when the training error is below this % (default %1; 0: warm up for all of --warmup).</source>
         <translation>End the warm-up when the training error is below this % (default %1; 0: warm up for all of --warmup).</translation>
     </message>
+    <message>
+        <source>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3).</source>
+        <translation>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
 </context>
 <context>
     <name>rx::CliWeights</name>
@@ -2697,6 +2705,17 @@ test error without it: %3 (%4 points)</translation>
     </message>
 </context>
 <context>
+    <name>rx::Precision</name>
+    <message>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <source>bf16 autocast</source>
+        <translation>bf16 autocast</translation>
+    </message>
+</context>
+<context>
     <name>rx::PredictionsView</name>
     <message>
         <source>&amp;Run:</source>
@@ -3328,6 +3347,18 @@ Predicted: %2</translation>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
+    <message>
+        <source>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1.</source>
+        <translation>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
 </context>
 <context>
     <name>rx::Trainer</name>
@@ -3372,6 +3403,10 @@ Predicted: %2</translation>
     <message>
         <source>cannot read %1: %2</source>
         <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>bf16 needs a CPU that computes bf16 natively (AVX-512 BF16 or AMX); this one does not, and emulated bf16 would train slower than fp32. Train in fp32, or on a GPU.</source>
+        <translation>bf16 needs a CPU that computes bf16 natively (AVX-512 BF16 or AMX); this one does not, and emulated bf16 would train slower than fp32. Train in fp32, or on a GPU.</translation>
     </message>
 </context>
 <context>

@@ -1115,6 +1115,14 @@ a plain net has no shortcut.</source>
         <source>End the warm-up when the training error is below this % (default %1; 0: warm up for all of --warmup).</source>
         <translation>학습 오차가 이 % 아래가 되면 워밍업을 끝냅니다 (기본값 %1, 0이면 --warmup 동안 내내 워밍업).</translation>
     </message>
+    <message>
+        <source>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3).</source>
+        <translation>연산 정밀도: %1 (기본값 %2). bf16 autocast에는 GPU 또는 bf16을 직접 계산하는 CPU가 필요합니다 (이 CPU: %3).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
 </context>
 <context>
     <name>rx::CliWeights</name>
@@ -2692,6 +2700,17 @@ test error without it: %3 (%4 points)</source>
     </message>
 </context>
 <context>
+    <name>rx::Precision</name>
+    <message>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <source>bf16 autocast</source>
+        <translation>bf16 autocast</translation>
+    </message>
+</context>
+<context>
     <name>rx::PredictionsView</name>
     <message>
         <source>&amp;Run:</source>
@@ -3321,6 +3340,18 @@ Predicted: %2</source>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
+    <message>
+        <source>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1.</source>
+        <translation>bf16 autocast는 합성곱과 행렬 곱을 bfloat16으로 계산합니다 (배치 정규화, 손실, 가중치는 fp32 그대로). GPU 또는 bf16을 직접 계산하는 CPU(AVX-512 BF16 또는 AMX)가 필요합니다. 이 CPU: %1.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
 </context>
 <context>
     <name>rx::Trainer</name>
@@ -3365,6 +3396,10 @@ Predicted: %2</source>
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>bf16 needs a CPU that computes bf16 natively (AVX-512 BF16 or AMX); this one does not, and emulated bf16 would train slower than fp32. Train in fp32, or on a GPU.</source>
+        <translation>bf16에는 bf16을 직접 계산하는 CPU(AVX-512 BF16 또는 AMX)가 필요한데 이 CPU는 그렇지 않습니다. 흉내 낸 bf16은 fp32보다 느리게 학습합니다. fp32로 학습하거나 GPU를 쓰세요.</translation>
     </message>
 </context>
 <context>

@@ -13,17 +13,18 @@ namespace rx::bench {
 
 inline constexpr int64_t kSgemmSize = 2048;
 
-// GFLOP/s of torch::mm on two n×n float matrices (best of a few), on the current thread count.
-inline double sgemmRate(int64_t n = kSgemmSize) {
+// GFLOP/s of torch::mm on two n×n float matrices (best of a few), on the current thread count
+// (or on the GPU).
+inline double sgemmRate(int64_t n = kSgemmSize, const torch::Device& device = torch::kCPU) {
     torch::NoGradGuard noGrad;
-    const torch::Tensor a = torch::randn({n, n});
-    const torch::Tensor b = torch::randn({n, n});
-    torch::mm(a, b);  // warm-up
+    const torch::Tensor a = torch::randn({n, n}).to(device);
+    const torch::Tensor b = torch::randn({n, n}).to(device);
+    torch::mm(a, b).sum().item<float>();  // warm-up, and waits for the device
     double best = 0;
     for (int r = 0; r < 5; ++r) {
         QElapsedTimer t;
         t.start();
-        const torch::Tensor c = torch::mm(a, b);
+        torch::mm(a, b).sum().item<float>();
         const double s = t.nsecsElapsed() / 1e9;
         best = std::max(best, 2.0 * n * n * n / s / 1e9);
     }

@@ -7,7 +7,7 @@
 //
 // Run by hand (make bench):  build/tests/benchmarks/bench_training [--rounds 3]
 //   [--iterations 20] [--threads N] [--nets resnet-20,resnet-56,plain-20] [--no-python]
-//   [--metrics-iterations 200] [--no-metrics]
+//   [--metrics-iterations 200] [--no-metrics] [--device cpu|cuda]
 // Uses $CIFAR10_DIR when present, else random images; $RX_PYTHON (default /usr/bin/python3).
 #include "bench_common.h"
 #include "cifar10.h"
@@ -34,6 +34,7 @@ namespace {
 constexpr int kBatch = 128;
 
 struct Data {
+    torch::Device device{torch::kCPU};
     DeviceSplit train;
     Normalizer norm;
     QString source;
@@ -44,6 +45,7 @@ double cppImagesPerSecond(const QString& name, const Data& data, int iterations,
                           Precision precision = Precision::Fp32) {
     torch::manual_seed(1);
     Network net(*preset(name));
+    net->to(data.device);
     const TrainConfig defaults;
     torch::optim::SGD sgd(net->parameters(), torch::optim::SGDOptions(defaults.learningRate)
                                                  .momentum(defaults.momentum)
@@ -56,7 +58,8 @@ double cppImagesPerSecond(const QString& name, const Data& data, int iterations,
             timer.start();
         }
         at::Generator g = makeGenerator(1, 2, quint64(it + 2));
-        const torch::Tensor index = torch::randint(0, data.train.size(), {kBatch}, g, torch::kLong);
+        const torch::Tensor index =
+            torch::randint(0, data.train.size(), {kBatch}, g, torch::kLong).to(data.device);
         const torch::Tensor x = trainingBatch(data.train, index, data.norm, &g);
         step.run(it + 3, x, data.train.labels.index_select(0, index), defaults.learningRate);
     }
@@ -71,7 +74,8 @@ QString python() {
 
 // images/s of reference_step.py in a child process; negative when it cannot run.
 double pythonImagesPerSecond(const QString& name, bool channelsLast, int iterations, int threads,
-                             QString* why, Precision precision = Precision::Fp32) {
+                             const QString& device, QString* why,
+                             Precision precision = Precision::Fp32) {
     QStringList args{QStringLiteral(RX_REFERENCE_STEP),
                      "--arch",
                      name,
@@ -81,7 +85,7 @@ double pythonImagesPerSecond(const QString& name, bool channelsLast, int iterati
                      QString::number(threads)};
     if (channelsLast)
         args << "--channels-last";
-    args << "--precision" << idOf(kPrecisions, precision);
+    args << "--precision" << idOf(kPrecisions, precision) << "--device" << device;
     QProcess child;
     child.start(python(), args);
     if (!child.waitForFinished(-1) || child.exitCode() != 0) {
@@ -120,7 +124,8 @@ struct TrainerTimes {
     double startup = -1;
 };
 TrainerTimes timeTrainer(const QString& dataDir, int iterations, bool metrics, int threads,
-                         Precision precision = Precision::Fp32, double* finalLoss = nullptr) {
+                         DeviceChoice device, Precision precision = Precision::Fp32,
+                         double* finalLoss = nullptr) {
     QTemporaryDir dir;
     TrainConfig c;
     c.spec = *preset(QStringLiteral("resnet-20"));
@@ -130,6 +135,7 @@ TrainerTimes timeTrainer(const QString& dataDir, int iterations, bool metrics, i
     c.testSubset = kBatch;  // the last iteration's test: small, and the same in both
     c.threads = threads;
     c.precision = precision;
+    c.device = device;
     if (!metrics) {
         c.probeImages = 0;
         c.logEvery = iterations;
@@ -169,6 +175,7 @@ int main(int argc, char** argv) {
     int rounds = 3, iterations = 20, threads = QThread::idealThreadCount(), metricsIterations = 200;
     QStringList nets{"resnet-20", "resnet-56", "plain-20"};
     bool withPython = true, withMetrics = true;
+    QString deviceId = QStringLiteral("cpu");
     for (int i = 1; i < args.size(); ++i) {
         const QString value = i + 1 < args.size() ? args[i + 1] : QString();
         if (args[i] == "--rounds")
@@ -185,32 +192,43 @@ int main(int argc, char** argv) {
             withPython = false;
         else if (args[i] == "--no-metrics")
             withMetrics = false;
+        else if (args[i] == "--device")
+            deviceId = value;
     }
     torch::set_num_threads(threads);
     QTextStream out(stdout);
 
     Data data;
+    try {
+        data.device = torch::Device(deviceId.toStdString());
+    } catch (const std::exception&) {
+        out << "--device: cpu or cuda, not " << deviceId << '\n';
+        return 1;
+    }
     CifarData cifar;
     QString error;
     const QString dir = findCifar10();
     if (!dir.isEmpty() && loadCifar10(dir, &cifar, &error)) {
-        data.train = toDevice(cifar.train, 0, cifar.train.size(), torch::kCPU);
+        data.train = toDevice(cifar.train, 0, cifar.train.size(), data.device);
         data.source = QStringLiteral("CIFAR-10 from ") + dir;
     } else {
-        data.train.images = torch::randint(0, 256, {10000, 3, 32, 32}, torch::kUInt8);
-        data.train.labels = torch::randint(0, 10, {10000}, torch::kLong);
+        data.train.images =
+            torch::randint(0, 256, {10000, 3, 32, 32}, torch::kUInt8).to(data.device);
+        data.train.labels = torch::randint(0, 10, {10000}, torch::kLong).to(data.device);
         data.source = QStringLiteral("random images (no CIFAR-10 found)");
     }
     data.norm = Normalizer::fit(data.train.images, Normalization::PerChannel);
-    out << "CPU, " << threads << " threads, batch " << kBatch << ", " << data.source << ", "
-        << rounds << " rounds of " << iterations << " timed iterations, alternating\n";
+    const DeviceChoice choice = data.device.is_cuda() ? DeviceChoice::Cuda : DeviceChoice::Cpu;
+    out << (data.device.is_cuda() ? QStringLiteral("CUDA") : QStringLiteral("CPU")) << ", "
+        << threads << " threads, batch " << kBatch << ", " << data.source << ", " << rounds
+        << " rounds of " << iterations << " timed iterations, alternating\n";
     out.flush();
 
     // Per network: every round's C++ and Python rates, and the ratios within each round.
     std::map<QString, std::vector<double>> cpp, nchw, cl, vsNchw, vsCl, fraction, shortcut;
     std::vector<double> sgemms;
     for (int r = 0; r < rounds; ++r) {
-        const double sgemm = bench::sgemmRate();
+        const double sgemm = bench::sgemmRate(bench::kSgemmSize, data.device);
         sgemms.push_back(sgemm);
         std::map<QString, double> roundCpp;
         for (const QString& name : nets) {
@@ -223,8 +241,10 @@ int main(int argc, char** argv) {
                 QStringLiteral("round %1 %2: C++ %3 img/s").arg(r + 1).arg(name).arg(fixed(c, 0));
             if (withPython) {
                 QString why;
-                const double n = pythonImagesPerSecond(name, false, iterations, threads, &why);
-                const double l = pythonImagesPerSecond(name, true, iterations, threads, &why);
+                const double n =
+                    pythonImagesPerSecond(name, false, iterations, threads, deviceId, &why);
+                const double l =
+                    pythonImagesPerSecond(name, true, iterations, threads, deviceId, &why);
                 if (n <= 0 || l <= 0) {
                     out << "the Python reference could not run (" << why
                         << "); --no-python leaves it out\n";
@@ -280,13 +300,14 @@ int main(int argc, char** argv) {
                    "shortcut cost: resnet-20 / plain-20 step time %1 (median of rounds; target "
                    "<= 1.05)\n")
                    .arg(fixed(bench::median(shortcut["resnet-20"]), 3));
-    out << QStringLiteral("data pipeline alone, one core: %1 img/s (target >= 50,000)\n")
-               .arg(fixed(pipelineOnOneCore(data, 200), 0));
+    if (data.device.is_cpu())
+        out << QStringLiteral("data pipeline alone, one core: %1 img/s (target >= 50,000)\n")
+                   .arg(fixed(pipelineOnOneCore(data, 200), 0));
     out.flush();
 
     // bf16 autocast: only where the CPU computes bf16 natively (elsewhere it is emulated, about
     // 100 times slower, and the trainer refuses it).
-    if (!cpuHasNativeBf16()) {
+    if (data.device.is_cpu() && !cpuHasNativeBf16()) {
         out << "bf16: not measured, this CPU has no native bf16 (AVX-512 BF16 or AMX)\n";
     } else if (nets.contains("resnet-20")) {
         std::vector<double> speedups, vsPython;
@@ -295,9 +316,10 @@ int main(int argc, char** argv) {
             const double bf16 = cppImagesPerSecond("resnet-20", data, iterations, Precision::Bf16);
             speedups.push_back(bf16 / fp32);
             QString why;
-            const double py = withPython ? pythonImagesPerSecond("resnet-20", true, iterations,
-                                                                 threads, &why, Precision::Bf16)
-                                         : -1;
+            const double py = withPython
+                                  ? pythonImagesPerSecond("resnet-20", true, iterations, threads,
+                                                          deviceId, &why, Precision::Bf16)
+                                  : -1;
             if (py > 0)
                 vsPython.push_back(bf16 / py);
         }
@@ -308,8 +330,8 @@ int main(int argc, char** argv) {
                         vsPython.empty() ? QStringLiteral("-") : fixed(bench::median(vsPython), 2));
         if (!dir.isEmpty()) {
             double fp32Loss = 0, bf16Loss = 0;
-            timeTrainer(dir, metricsIterations, false, threads, Precision::Fp32, &fp32Loss);
-            timeTrainer(dir, metricsIterations, false, threads, Precision::Bf16, &bf16Loss);
+            timeTrainer(dir, metricsIterations, false, threads, choice, Precision::Fp32, &fp32Loss);
+            timeTrainer(dir, metricsIterations, false, threads, choice, Precision::Bf16, &bf16Loss);
             out << QStringLiteral(
                        "bf16 accuracy cost, resnet-20, %1 iterations, seed 1: training "
                        "loss %2 (bf16) against %3 (fp32)\n")
@@ -322,8 +344,8 @@ int main(int argc, char** argv) {
     if (withMetrics && !dir.isEmpty()) {
         std::vector<double> overheads, startups;
         for (int r = 0; r < rounds; ++r) {
-            const TrainerTimes on = timeTrainer(dir, metricsIterations, true, threads);
-            const TrainerTimes off = timeTrainer(dir, metricsIterations, false, threads);
+            const TrainerTimes on = timeTrainer(dir, metricsIterations, true, threads, choice);
+            const TrainerTimes off = timeTrainer(dir, metricsIterations, false, threads, choice);
             if (on.training <= 0 || off.training <= 0) {
                 out << "the trainer did not finish\n";
                 return 1;

@@ -3,7 +3,7 @@
 
 usage: reference_step.py --arch resnet-20|resnet-56|plain-20|... [--channels-last]
                          [--precision fp32|bf16] [--threads N] [--iterations N] [--batch N]
-                         [--data DIR]
+                         [--data DIR] [--device cpu|cuda]
 
 The CIFAR networks of the paper (Sec. 4.2: 3x3 convs of 16/32/64 filters, n blocks a stage,
 option A shortcuts; plain nets without them), He initialisation, SGD with momentum 0.9 and weight
@@ -100,14 +100,15 @@ def load_images(data_dir):
 def augment(batch, pad=4):
     """Zero padding, a random crop of the batch's own size, a horizontal flip half the time."""
     b, _, h, w = batch.shape
+    dev = batch.device
     padded = F.pad(batch, (pad, pad, pad, pad))
-    dy = torch.randint(0, 2 * pad + 1, (b,))
-    dx = torch.randint(0, 2 * pad + 1, (b,))
-    rows = (dy.view(b, 1) + torch.arange(h).view(1, h)).view(b, 1, h, 1)
-    cols = (dx.view(b, 1) + torch.arange(w).view(1, w)).view(b, 1, 1, w)
+    dy = torch.randint(0, 2 * pad + 1, (b,), device=dev)
+    dx = torch.randint(0, 2 * pad + 1, (b,), device=dev)
+    rows = (dy.view(b, 1) + torch.arange(h, device=dev).view(1, h)).view(b, 1, h, 1)
+    cols = (dx.view(b, 1) + torch.arange(w, device=dev).view(1, w)).view(b, 1, 1, w)
     out = padded.gather(2, rows.expand(b, batch.size(1), h, w + 2 * pad))
     out = out.gather(3, cols.expand(b, batch.size(1), h, w))
-    flip = torch.randint(0, 2, (b,), dtype=torch.bool).view(b, 1, 1, 1)
+    flip = torch.randint(0, 2, (b,), device=dev).bool().view(b, 1, 1, 1)
     return torch.where(flip, out.flip(3), out)
 
 
@@ -120,31 +121,38 @@ def main():
     p.add_argument("--iterations", type=int, default=20)
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--data", default=os.environ.get("CIFAR10_DIR"))
+    p.add_argument("--device", default="cpu")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
+    device = torch.device(a.device)
     images, labels = load_images(a.data)
+    images, labels = images.to(device), labels.to(device)
     floats = images.float()
     mean = floats.mean(dim=(0, 2, 3)).view(1, 3, 1, 1)
     std = floats.std(dim=(0, 2, 3)).view(1, 3, 1, 1)
     del floats
     fmt = torch.channels_last if a.channels_last else torch.contiguous_format
-    net = build(a.arch).to(memory_format=fmt)
+    net = build(a.arch).to(device=device, memory_format=fmt)
     net.train()
     sgd = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9, weight_decay=1e-4)
     start = 0.0
     for it in range(-2, a.iterations):  # two warm-up iterations are not timed
         if it == 0:
+            if device.type == "cuda":
+                torch.cuda.synchronize()
             start = time.perf_counter()
-        index = torch.randint(0, images.size(0), (a.batch,))
+        index = torch.randint(0, images.size(0), (a.batch,), device=device)
         x = augment((images.index_select(0, index).float() - mean) / std)
         x = x.contiguous(memory_format=fmt)
         sgd.zero_grad()
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=a.precision == "bf16"):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=a.precision == "bf16"):
             logits = net(x)
         loss = F.cross_entropy(logits.float(), labels.index_select(0, index))
         loss.backward()
         sgd.step()
+    if device.type == "cuda":
+        torch.cuda.synchronize()
     seconds = time.perf_counter() - start
     print(f"images_per_second {a.iterations * a.batch / seconds:.1f}")
 
