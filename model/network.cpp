@@ -1,5 +1,7 @@
 #include "network.h"
 
+#include "fast_conv.h"
+
 #include <algorithm>
 #include <stdexcept>
 #include <utility>
@@ -13,8 +15,23 @@ nn::Conv2d convNoBias(int kernel, int in, int out, int stride) {
         nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2).bias(false));
 }
 
+namespace {
+
+// A conv module's forward pass; its 3×3 convolutions through conv3x3 (fast_conv.h).
+torch::Tensor runConv(nn::Conv2d conv, const torch::Tensor& x) {
+    const auto& o = conv->options;
+    if ((*o.kernel_size())[0] == 3 && (*o.kernel_size())[1] == 3 && !o.bias() &&
+        (*o.stride())[0] == (*o.stride())[1])
+        return conv3x3(x, conv->weight, int((*o.stride())[0]));
+    return conv->forward(x);
+}
+
+}  // namespace
+
 torch::Tensor FoldedConv::operator()(const torch::Tensor& x) const {
     const int64_t padding = weight.size(2) / 2;
+    if (weight.size(2) == 3 && weight.size(3) == 3)
+        return conv3x3Inference(x, weight, bias, int(stride));
     return torch::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
 }
 
@@ -148,7 +165,7 @@ torch::Tensor BlockImpl::forward(torch::Tensor x, const BlockProbe& probe) {
                     out = bns_[op.module]->forward(out);
                 break;
             case StepOp::Conv:
-                out = folded ? folded_[op.module](out) : convs_[op.module]->forward(out);
+                out = folded ? folded_[op.module](out) : runConv(convs_[op.module], out);
                 break;
             case StepOp::Relu:
                 out = !keep && !out.is_same(x) && !out.is_same(branch) ? torch::relu_(out)
@@ -300,7 +317,7 @@ torch::Tensor NetworkImpl::stem(torch::Tensor x, std::vector<torch::Tensor>* res
     if (folded) {
         x = (*stemFolded_)(x.contiguous(torch::MemoryFormat::ChannelsLast));
     } else {
-        x = conv1_->forward(x);
+        x = runConv(conv1_, x);
         if (bn1_)
             x = bn1_->forward(x);
     }

@@ -1,5 +1,7 @@
 // The LibTorch builder: every preset builds, counts like the spec, runs, and is named like
 // torchvision.
+#include "conv_kernels.h"
+#include "fast_conv.h"
 #include "network.h"
 #include "presets.h"
 
@@ -25,6 +27,77 @@ class TestNetwork : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // conv3x3 (the own kernels where they apply, else LibTorch's) against torch::conv2d: the
+    // output and both gradients, to float rounding, for the shapes of the CIFAR nets (Winograd
+    // for stride 1, the direct weight gradient for stride 2), a shape the kernels refuse (10×10:
+    // not a multiple of 4; 8 channels) and NCHW input.
+    void conv3x3MatchesConv2d_data() {
+        QTest::addColumn<int>("c");
+        QTest::addColumn<int>("k");
+        QTest::addColumn<int>("side");
+        QTest::addColumn<int>("stride");
+        QTest::addColumn<bool>("channelsLast");
+        QTest::newRow("16->16 32x32") << 16 << 16 << 32 << 1 << true;
+        QTest::newRow("32->32 16x16") << 32 << 32 << 16 << 1 << true;
+        QTest::newRow("64->64 8x8") << 64 << 64 << 8 << 1 << true;
+        QTest::newRow("16->32 32x32 stride 2") << 16 << 32 << 32 << 2 << true;
+        QTest::newRow("32->64 16x16 stride 2") << 32 << 64 << 16 << 2 << true;
+        QTest::newRow("16->16 10x10 (fallback)") << 16 << 16 << 10 << 1 << true;
+        QTest::newRow("8->16 8x8 (fallback)") << 8 << 16 << 8 << 1 << true;
+        QTest::newRow("16->16 8x8 NCHW input") << 16 << 16 << 8 << 1 << false;
+    }
+    void conv3x3MatchesConv2d() {
+        QFETCH(int, c);
+        QFETCH(int, k);
+        QFETCH(int, side);
+        QFETCH(int, stride);
+        QFETCH(bool, channelsLast);
+        QVERIFY(kernels::supported());  // this project's machines have AVX2 and FMA
+        torch::manual_seed(9);
+        const auto format =
+            channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+        const torch::Tensor x0 = torch::randn({6, c, side, side}).contiguous(format);
+        const torch::Tensor w0 = torch::randn({k, c, 3, 3}).mul(0.2).contiguous(format);
+        const torch::Tensor x1 = x0.clone().requires_grad_(), w1 = w0.clone().requires_grad_();
+        const torch::Tensor x2 = x0.clone().requires_grad_(), w2 = w0.clone().requires_grad_();
+        const torch::Tensor y1 = conv3x3(x1, w1, stride);
+        const torch::Tensor y2 = torch::conv2d(x2, w2, {}, stride, 1);
+        const torch::Tensor g = torch::randn_like(y2);
+        (y1 * g).sum().backward();
+        (y2 * g).sum().backward();
+        // max |a − b| relative to max |b| (Winograd rounds a little more than direct sums)
+        const auto close = [](const torch::Tensor& a, const torch::Tensor& b) {
+            return (a - b).abs().max().item<double>() <= 5e-5 * b.abs().max().item<double>();
+        };
+        QCOMPARE(y1.sizes().vec(), y2.sizes().vec());
+        QVERIFY2(close(y1, y2), "forward");
+        QVERIFY2(close(x1.grad(), x2.grad()), "gradient of the input");
+        QVERIFY2(close(w1.grad(), w2.grad()), "gradient of the weights");
+        // Inference form: the same output with a bias.
+        const torch::Tensor bias = torch::randn({k});
+        torch::NoGradGuard noGrad;
+        QVERIFY2(
+            close(conv3x3Inference(x0, w0, bias, stride), torch::conv2d(x0, w0, bias, stride, 1)),
+            "inference with a bias");
+    }
+
+    // The kernels are used where they apply: turning them off changes the rounding of a
+    // Winograd shape (so the test above compared the own kernels, not conv2d with itself).
+    void ownKernelsAreUsed() {
+        torch::manual_seed(2);
+        const torch::Tensor x =
+            torch::randn({4, 16, 16, 16}).contiguous(torch::MemoryFormat::ChannelsLast);
+        const torch::Tensor w = torch::randn({16, 16, 3, 3});
+        torch::NoGradGuard noGrad;
+        QVERIFY(ownConvKernels());
+        const torch::Tensor own = conv3x3(x, w, 1);
+        setOwnConvKernels(false);
+        const torch::Tensor lib = conv3x3(x, w, 1);
+        setOwnConvKernels(true);
+        QVERIFY(!torch::equal(own, lib));
+        QVERIFY(torch::equal(lib, torch::conv2d(x, w, {}, 1, 1)));
+    }
+
     void initTestCase() {
         torch::manual_seed(0);
         torch::set_num_threads(2);
