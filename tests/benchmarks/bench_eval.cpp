@@ -1,14 +1,16 @@
 // `eval` on the test set as it was and as it is, each pass in a fresh process as `eval` runs it,
 // alternating, several rounds in one run; prints the median ratio (target ≥ 3× on 2 cores):
-//   old: one thread, autograd recording every forward pass, conv and BN apart, NCHW, glibc's
-//        default heap settings (the CLI before issue #9);
+//   old: one thread, autograd recording every forward pass, conv and BN apart, NCHW, LibTorch's
+//        convolutions, glibc's default heap settings (the CLI before issue #9);
 //   new: evaluateSplit (inference mode, BN folded into the convs, channels-last, in-place ReLU
-//        and addition) on every core, with keepTensorMemoryInHeap() as the CLI calls it.
+//        and addition, the own Winograd kernels of fast_conv.h) on every core, with
+//        keepTensorMemoryInHeap() as the CLI calls it.
 // Run by hand: build/tests/benchmarks/bench_eval [--images N] [--rounds N] [--arch NAME]
 // [--batch N]. (`--mode old|new` runs one pass and prints its seconds: what each child does.)
 // Uses $CIFAR10_DIR when present, else random images.
 #include "bench_common.h"
 #include "cifar10.h"
+#include "fast_conv.h"
 #include "memory.h"
 #include "pipeline.h"
 #include "presets.h"
@@ -71,6 +73,7 @@ int onePass(const QString& mode, const QString& arch, int images, int64_t batch)
     double s = 0;
     if (mode == QLatin1String("old")) {
         torch::set_num_threads(1);
+        setOwnConvKernels(false);  // LibTorch's convolutions, as before issue #12's kernels
         s = seconds([&] { oldWay(net, split, norm, batch); });
     } else {
         torch::set_num_threads(QThread::idealThreadCount());

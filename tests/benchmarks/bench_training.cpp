@@ -1,4 +1,5 @@
-// Issue #12's table: the C++ training step against the same step in PyTorch (reference_step.py,
+// Issue #12's table: the C++ training step (also with LibTorch's convolutions in place of the own
+// kernels of fast_conv.h, for comparison) against the same step in PyTorch (reference_step.py,
 // NCHW and channels-last, run as child processes on Debian's python3-torch), alternated, several
 // rounds, medians of ratios measured within a round; GFLOP/s of the step as a fraction of the
 // sgemm rate measured in the same round; the shortcut cost (resnet-20 / plain-20 step time); the
@@ -12,6 +13,7 @@
 #include "bench_common.h"
 #include "cifar10.h"
 #include "cpu_features.h"
+#include "fast_conv.h"
 #include "memory.h"
 #include "pipeline.h"
 #include "presets.h"
@@ -225,20 +227,26 @@ int main(int argc, char** argv) {
     out.flush();
 
     // Per network: every round's C++ and Python rates, and the ratios within each round.
-    std::map<QString, std::vector<double>> cpp, nchw, cl, vsNchw, vsCl, fraction, shortcut;
+    std::map<QString, std::vector<double>> cpp, lib, nchw, cl, vsNchw, vsCl, fraction, shortcut;
     std::vector<double> sgemms;
     for (int r = 0; r < rounds; ++r) {
         const double sgemm = bench::sgemmRate(bench::kSgemmSize, data.device);
         sgemms.push_back(sgemm);
         std::map<QString, double> roundCpp;
         for (const QString& name : nets) {
+            // The same step with LibTorch's convolutions instead of the own kernels (fast_conv.h).
+            setOwnConvKernels(false);
+            lib[name].push_back(cppImagesPerSecond(name, data, iterations));
+            setOwnConvKernels(true);
             const double c = cppImagesPerSecond(name, data, iterations);
             roundCpp[name] = c;
             cpp[name].push_back(c);
             const double gflop = 6.0 * double(analyze(*preset(name)).macs) * kBatch / 1e9;
             fraction[name].push_back(c / kBatch * gflop / sgemm);
-            QString line =
-                QStringLiteral("round %1 %2: C++ %3 img/s").arg(r + 1).arg(name).arg(fixed(c, 0));
+            QString line = QStringLiteral("round %1 %2: C++ %3 img/s (LibTorch convs %4)")
+                               .arg(r + 1)
+                               .arg(name)
+                               .arg(fixed(c, 0), fixed(lib[name].back(), 0));
             if (withPython) {
                 QString why;
                 const double n =
@@ -265,7 +273,7 @@ int main(int argc, char** argv) {
     }
 
     out << "\n"
-        << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+        << QStringLiteral("%1 %2 %9 %3 %4 %5 %6 %7 %8\n")
                .arg("network", -10)
                .arg("C++ img/s", 10)
                .arg("Py NCHW", 9)
@@ -273,14 +281,15 @@ int main(int argc, char** argv) {
                .arg("C++/NCHW", 9)
                .arg("C++/CL", 7)
                .arg("GFLOP/s", 8)
-               .arg("of sgemm", 9);
+               .arg("of sgemm", 9)
+               .arg("(lib convs)", 12);
     for (const QString& name : nets) {
         const double gflop = 6.0 * double(analyze(*preset(name)).macs) * kBatch / 1e9;
         const double c = bench::median(cpp[name]);
         auto orDash = [&](const std::vector<double>& v, int decimals) {
             return v.empty() ? QStringLiteral("-") : fixed(bench::median(v), decimals);
         };
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+        out << QStringLiteral("%1 %2 %9 %3 %4 %5 %6 %7 %8\n")
                    .arg(name, -10)
                    .arg(fixed(c, 0), 10)
                    .arg(orDash(nchw[name], 0), 9)
@@ -288,7 +297,8 @@ int main(int argc, char** argv) {
                    .arg(orDash(vsNchw[name], 2), 9)
                    .arg(orDash(vsCl[name], 2), 7)
                    .arg(fixed(c / kBatch * gflop, 1), 8)
-                   .arg(fixed(100 * bench::median(fraction[name]), 0) + " %", 9);
+                   .arg(fixed(100 * bench::median(fraction[name]), 0) + " %", 9)
+                   .arg(orDash(lib[name], 0), 12);
     }
     out << QStringLiteral(
                "targets: C++/NCHW >= 1.25, C++/CL >= 1.10, resnet-20 >= 65 % of sgemm "
