@@ -136,7 +136,8 @@ void addTrainOptions(QCommandLineParser& p) {
         {"precision",
          translated(QT_TRANSLATE_NOOP("rx::CliTrain",
                                       "Arithmetic: %1 (default %2); bf16 autocast needs a GPU or "
-                                      "a CPU with native bf16 (this one: %3)."))
+                                      "a CPU with native bf16 (this one: %3), fp16 autocast a "
+                                      "GPU."))
              .arg(idList(kPrecisions), idOf(kPrecisions, d.precision),
                   cpuHasNativeBf16() ? cpuBf16Features()
                                      : translated(QT_TRANSLATE_NOOP("rx::CliTrain", "none"))),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the CUDA path wherever an NVIDIA GPU is (none is on the project's CI machines): builds the
 # app, the CLI, the tests and the benchmarks against a CUDA LibTorch, runs the test suite, trains
-# resnet-20 for a few hundred iterations on the GPU (fp32, then bf16 autocast), and runs
+# resnet-20 for a few hundred iterations on the GPU (fp32, then bf16 and fp16 autocast), and runs
 # bench_training on the GPU beside the same step in PyTorch.
 #
 #   scripts/gpu-check.sh [LIBTORCH_PREFIX]
@@ -41,9 +41,9 @@ echo "== test suite"
 (cd "$build" && RX_CLI="$PWD/app/resnet-explorer-cli" QT_QPA_PLATFORM=offscreen \
   ctest --output-on-failure)
 
-echo "== a short run on the GPU, fp32 then bf16 autocast"
+echo "== a short run on the GPU, fp32 then bf16 and fp16 autocast"
 runs=$(mktemp -d)
-for precision in fp32 bf16; do
+for precision in fp32 bf16 fp16; do
   "$build/app/resnet-explorer-cli" train --arch resnet-20 --out "$runs/$precision" \
     --device cuda --precision "$precision" --iterations 300 --seed 1 --data "$CIFAR10_DIR"
 done

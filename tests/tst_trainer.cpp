@@ -615,6 +615,63 @@ private Q_SLOTS:
         QCOMPARE(saved.precision, Precision::Bf16);
     }
 
+    // fp16's loss scaling: gradients divided by the scale; an overflow is reported (the step is
+    // skipped) and halves the scale; good steps in a row double it.
+    void lossScalerUnscalesSkipsAndGrows() {
+        LossScaler scaler(1024.0, 2);
+        torch::Tensor p = torch::zeros({3}, torch::requires_grad());
+        (scaler.scaled(torch::tensor({1.0f, 2.0f, 3.0f}).mul(p).sum())).backward();
+        QVERIFY(scaler.unscale({p}));
+        QVERIFY(torch::allclose(p.grad(), torch::tensor({1.0f, 2.0f, 3.0f})));
+        scaler.update(true);
+        QCOMPARE(scaler.scale(), 1024.0);
+        scaler.update(true);
+        QCOMPARE(scaler.scale(), 2048.0);  // two good steps in a row
+        p.mutable_grad() = torch::tensor({1.0f, std::numeric_limits<float>::infinity(), 0.0f});
+        QVERIFY(!scaler.unscale({p}));
+        scaler.update(false);
+        QCOMPARE(scaler.scale(), 1024.0);
+        // parameters without gradients are left out
+        QVERIFY(scaler.unscale({torch::zeros({2}, torch::requires_grad())}));
+    }
+
+    // The fp16 step's loss scaling (on the CPU without autocast: the scaling alone) changes
+    // nothing while nothing overflows: the losses of fp32's steps, to float rounding.
+    void fp16StepScalesWithoutChangingTheResult() {
+        torch::manual_seed(6);
+        const torch::Tensor x = torch::randn({16, 3, 32, 32});
+        const torch::Tensor y = torch::randint(0, 10, {16}, torch::kLong);
+        std::vector<double> losses[2];
+        for (int i = 0; i < 2; ++i) {
+            torch::manual_seed(1);
+            Network net(*rx::preset(QStringLiteral("resnet-20")));
+            torch::optim::SGD sgd(net->parameters(), torch::optim::SGDOptions(0.05).momentum(0.9));
+            TrainStep step(net, sgd, i == 0 ? Precision::Fp32 : Precision::Fp16);
+            for (int it = 1; it <= 3; ++it) {
+                step.reset();
+                step.run(it, x, y, 0.05);
+                losses[i].push_back(step.totals().meanLoss());
+            }
+        }
+        for (int it = 0; it < 3; ++it)
+            QVERIFY2(std::abs(losses[0][it] - losses[1][it]) <= 1e-5 * losses[0][it],
+                     qPrintable(QString("%1 against %2").arg(losses[1][it]).arg(losses[0][it])));
+        QVERIFY(losses[0][2] != losses[0][0]);  // it trained
+    }
+
+    // fp16 autocast is for GPUs: on the CPU the run is refused with a message saying so
+    // (gpu-check.sh runs the fp16 path where a GPU is).
+    void fp16RunNeedsAGpu() {
+        QTemporaryDir run;
+        TrainConfig c = base(run.path());
+        c.iterations = 2;
+        c.device = DeviceChoice::Cpu;
+        c.precision = Precision::Fp16;
+        const Outcome o = runSync(c);
+        QVERIFY(o.failed);
+        QVERIFY2(o.message.contains("GPU"), qPrintable(o.message));
+    }
+
     // Normalizer::fit's one-pass integer sums (contiguous CPU images) against its tensor ops
     // (taken for any other tensor: here every other image of a larger one, not contiguous).
     void normalizerFitPathsAgree() {
@@ -642,8 +699,8 @@ private Q_SLOTS:
                                 << "device: expected one of auto, cpu, cuda, got 'gpu0'";
         QTest::newRow("device type") << QByteArray(R"({"device": 1})")
                                      << "device: expected one of auto, cpu, cuda, got a number";
-        QTest::newRow("precision") << QByteArray(R"({"precision": "fp16"})")
-                                   << "precision: expected one of fp32, bf16, got 'fp16'";
+        QTest::newRow("precision") << QByteArray(R"({"precision": "fp8"})")
+                                   << "precision: expected one of fp32, bf16, fp16, got 'fp8'";
         QTest::newRow("normalization")
             << QByteArray(R"({"normalization": "zca"})")
             << "normalization: expected one of per_channel, per_pixel_mean, got 'zca'";

@@ -91,20 +91,39 @@ void TrainStep::run(int iteration, const torch::Tensor& x, const torch::Tensor& 
     for (auto& p : parameters_)
         p.mutable_grad() = torch::Tensor();  // none, not zeros: the backward writes them
     torch::Tensor logits, loss;
-    if (precision_ == Precision::Bf16) {
+    // LibTorch's CPU autocast has no fp16: there fp16 is the loss scaling alone (the trainer
+    // refuses fp16 on the CPU; the tests check the scaling this way).
+    const bool autocast =
+        precision_ == Precision::Bf16 || (precision_ == Precision::Fp16 && x.device().is_cuda());
+    if (!autocast) {
+        logits = model_->forward(x);
+        loss = torch::nn::functional::cross_entropy(logits, y);
+    } else {
         {
-            const AutocastGuard autocast(x.device(), at::kBFloat16);
+            const AutocastGuard autocast(x.device(),
+                                         precision_ == Precision::Bf16 ? at::kBFloat16 : at::kHalf);
             logits = model_->forward(x);
         }
         loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat), y);
-    } else {
-        logits = model_->forward(x);
-        loss = torch::nn::functional::cross_entropy(logits, y);
     }
-    loss.backward();
-    if (beforeUpdate)
-        beforeUpdate();
-    optimizer_.step();
+    if (precision_ == Precision::Fp16) {
+        // fp16 gradients underflow: the backward runs on the scaled loss, and a step whose
+        // gradients overflowed is skipped (one host synchronisation a step, as PyTorch's own
+        // GradScaler).
+        scaler_.scaled(loss).backward();
+        const bool finite = scaler_.unscale(parameters_);
+        if (finite) {
+            if (beforeUpdate)
+                beforeUpdate();
+            optimizer_.step();
+        }
+        scaler_.update(finite);
+    } else {
+        loss.backward();
+        if (beforeUpdate)
+            beforeUpdate();
+        optimizer_.step();
+    }
     {
         torch::NoGradGuard noGrad;
         const torch::Tensor l = loss.detach().to(torch::kDouble);
@@ -117,6 +136,32 @@ void TrainStep::run(int iteration, const torch::Tensor& x, const torch::Tensor& 
     }
     images_ += double(y.size(0));
     ++iterations_;
+}
+
+LossScaler::LossScaler(double initial, int growthInterval)
+    : scale_(initial), growthInterval_(growthInterval) {}
+
+bool LossScaler::unscale(const std::vector<torch::Tensor>& parameters) {
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> finite;
+    for (const torch::Tensor& p : parameters) {
+        if (!p.grad().defined())
+            continue;
+        torch::Tensor g = p.mutable_grad();
+        g.mul_(1.0 / scale_);
+        finite.push_back(g.isfinite().all());
+    }
+    return finite.empty() || torch::stack(finite).all().item<bool>();
+}
+
+void LossScaler::update(bool finite) {
+    if (!finite) {
+        scale_ *= 0.5;
+        good_ = 0;
+    } else if (++good_ >= growthInterval_) {
+        scale_ *= 2.0;
+        good_ = 0;
+    }
 }
 
 TrainStep::Totals TrainStep::totals() const {

@@ -12,12 +12,31 @@
 
 namespace rx {
 
+// Dynamic loss scaling for fp16 training, as PyTorch's GradScaler: the backward pass runs on the
+// loss times scale(); unscale() divides the gradients by it and tells whether they are all finite
+// (else the step is skipped); update() halves the scale after an overflow and doubles it after
+// `growthInterval` good steps in a row.
+class LossScaler {
+public:
+    explicit LossScaler(double initial = 65536.0, int growthInterval = 2000);
+    torch::Tensor scaled(const torch::Tensor& loss) const { return loss * scale_; }
+    bool unscale(const std::vector<torch::Tensor>& parameters);  // one host synchronisation
+    void update(bool finite);
+    double scale() const { return scale_; }
+
+private:
+    double scale_;
+    int growthInterval_;
+    int good_ = 0;
+};
+
 class TrainStep {
 public:
     // Puts the conv weights in channels-last memory (the layout the convolutions run fastest
     // on, with trainingBatch's channels-last input); `model` and `optimizer` stay the caller's.
-    // Precision::Bf16 runs the forward pass under bf16 autocast on the input's device (the
-    // caller checks that the device has bf16: TrainConfig's precision note).
+    // Precision::Bf16 (Fp16) runs the forward pass under bf16 (fp16) autocast on the input's
+    // device (the caller checks that the device has it: TrainConfig's precision note); fp16
+    // also scales the loss (LossScaler).
     TrainStep(Network& model, torch::optim::SGD& optimizer, Precision precision = Precision::Fp32);
 
     // Forward in training mode, cross-entropy, backward, `beforeUpdate` (may read the
@@ -45,6 +64,7 @@ private:
     Network& model_;
     torch::optim::SGD& optimizer_;
     Precision precision_;
+    LossScaler scaler_;
     std::vector<torch::Tensor> parameters_;
     torch::Tensor lossSum_, errors_, firstNonFinite_, firstNonFiniteLoss_;  // on the device
     double images_ = 0;

@@ -56,6 +56,11 @@ public:
             "does not, and emulated bf16 would train slower than fp32. Train in fp32, or "
             "on a GPU.");
     }
+    static QString fp16NeedsGpu() {
+        return tr(
+            "fp16 autocast needs a GPU; on the CPU train in fp32 (or in bf16 where the CPU "
+            "computes it natively).");
+    }
     static QString tooFewImages(int n) {
         return tr("the training set has %1 images; at least one batch is needed").arg(n);
     }
@@ -80,10 +85,15 @@ void writeStatus(const QString& runDir, RunState state, double best, const QStri
 }
 
 // bf16 on the CPU only where it is native (RX_ALLOW_EMULATED_BF16 lets the tests run the path on
-// any CPU); on CUDA always.
+// any CPU), fp16 never (LibTorch's CPU autocast has none); on CUDA both.
 bool precisionAvailable(Precision precision, const torch::Device& device, QString* error) {
-    if (precision != Precision::Bf16 || device.is_cuda() || cpuHasNativeBf16() ||
-        qEnvironmentVariableIsSet("RX_ALLOW_EMULATED_BF16"))
+    if (precision == Precision::Fp32 || device.is_cuda())
+        return true;
+    if (precision == Precision::Fp16) {
+        *error = Training::fp16NeedsGpu();
+        return false;
+    }
+    if (cpuHasNativeBf16() || qEnvironmentVariableIsSet("RX_ALLOW_EMULATED_BF16"))
         return true;
     *error = Training::noNativeBf16();
     return false;

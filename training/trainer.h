@@ -55,13 +55,15 @@ inline QString deviceText(DeviceChoice device) {
     return textOf(kDevices, device, "rx::DeviceChoice");
 }
 
-// The arithmetic of the training step: fp32, or bf16 autocast (convolutions and matrix products
-// in bfloat16, batch norm, the loss and the weights in fp32). On the CPU bf16 is offered only where
-// it is native (cpu_features.h); tests and evaluations stay in fp32.
-enum class Precision { Fp32, Bf16 };
+// The arithmetic of the training step: fp32, or bf16 / fp16 autocast (convolutions and matrix
+// products in 16 bits; batch norm, the loss and the weights in fp32). On the CPU bf16 is offered
+// only where it is native (cpu_features.h); fp16 (with loss scaling) only on a GPU. Tests and
+// evaluations stay in fp32.
+enum class Precision { Fp32, Bf16, Fp16 };
 inline constexpr EnumEntry<Precision> kPrecisions[] = {
     {Precision::Fp32, "fp32", QT_TRANSLATE_NOOP("rx::Precision", "fp32")},
     {Precision::Bf16, "bf16", QT_TRANSLATE_NOOP("rx::Precision", "bf16 autocast")},
+    {Precision::Fp16, "fp16", QT_TRANSLATE_NOOP("rx::Precision", "fp16 autocast (GPU)")},
 };
 inline QString precisionText(Precision precision) {
     return textOf(kPrecisions, precision, "rx::Precision");

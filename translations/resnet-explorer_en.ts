@@ -1116,12 +1116,12 @@ a plain net has no shortcut.</translation>
         <translation>End the warm-up when the training error is below this % (default %1; 0: warm up for all of --warmup).</translation>
     </message>
     <message>
-        <source>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3).</source>
-        <translation>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3).</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3), fp16 autocast a GPU.</source>
+        <translation>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3), fp16 autocast a GPU.</translation>
     </message>
 </context>
 <context>
@@ -2714,6 +2714,10 @@ test error without it: %3 (%4 points)</translation>
         <source>bf16 autocast</source>
         <translation>bf16 autocast</translation>
     </message>
+    <message>
+        <source>fp16 autocast (GPU)</source>
+        <translation>fp16 autocast (GPU)</translation>
+    </message>
 </context>
 <context>
     <name>rx::PredictionsView</name>
@@ -3348,16 +3352,16 @@ Predicted: %2</translation>
         <translation>Resume</translation>
     </message>
     <message>
-        <source>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1.</source>
-        <translation>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1.</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
         <source>Precision</source>
         <translation>Precision</translation>
+    </message>
+    <message>
+        <source>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1. fp16 autocast (with loss scaling) needs a GPU.</source>
+        <translation>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1. fp16 autocast (with loss scaling) needs a GPU.</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +3411,10 @@ Predicted: %2</translation>
     <message>
         <source>bf16 needs a CPU that computes bf16 natively (AVX-512 BF16 or AMX); this one does not, and emulated bf16 would train slower than fp32. Train in fp32, or on a GPU.</source>
         <translation>bf16 needs a CPU that computes bf16 natively (AVX-512 BF16 or AMX); this one does not, and emulated bf16 would train slower than fp32. Train in fp32, or on a GPU.</translation>
+    </message>
+    <message>
+        <source>fp16 autocast needs a GPU; on the CPU train in fp32 (or in bf16 where the CPU computes it natively).</source>
+        <translation>fp16 autocast needs a GPU; on the CPU train in fp32 (or in bf16 where the CPU computes it natively).</translation>
     </message>
 </context>
 <context>

@@ -1116,12 +1116,12 @@ a plain net has no shortcut.</source>
         <translation>학습 오차가 이 % 아래가 되면 워밍업을 끝냅니다 (기본값 %1, 0이면 --warmup 동안 내내 워밍업).</translation>
     </message>
     <message>
-        <source>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3).</source>
-        <translation>연산 정밀도: %1 (기본값 %2). bf16 autocast에는 GPU 또는 bf16을 직접 계산하는 CPU가 필요합니다 (이 CPU: %3).</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>없음</translation>
+    </message>
+    <message>
+        <source>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3), fp16 autocast a GPU.</source>
+        <translation>연산 정밀도: %1 (기본값 %2). bf16 autocast에는 GPU 또는 bf16을 직접 계산하는 CPU가 필요하고 (이 CPU: %3), fp16 autocast에는 GPU가 필요합니다.</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2709,10 @@ test error without it: %3 (%4 points)</source>
         <source>bf16 autocast</source>
         <translation>bf16 autocast</translation>
     </message>
+    <message>
+        <source>fp16 autocast (GPU)</source>
+        <translation>fp16 autocast (GPU)</translation>
+    </message>
 </context>
 <context>
     <name>rx::PredictionsView</name>
@@ -3341,16 +3345,16 @@ Predicted: %2</source>
         <translation>계속</translation>
     </message>
     <message>
-        <source>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1.</source>
-        <translation>bf16 autocast는 합성곱과 행렬 곱을 bfloat16으로 계산합니다 (배치 정규화, 손실, 가중치는 fp32 그대로). GPU 또는 bf16을 직접 계산하는 CPU(AVX-512 BF16 또는 AMX)가 필요합니다. 이 CPU: %1.</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
         <source>Precision</source>
         <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1. fp16 autocast (with loss scaling) needs a GPU.</source>
+        <translation>bf16 autocast는 합성곱과 행렬 곱을 bfloat16으로 계산합니다 (배치 정규화, 손실, 가중치는 fp32 그대로). GPU 또는 bf16을 직접 계산하는 CPU(AVX-512 BF16 또는 AMX)가 필요합니다. 이 CPU: %1. fp16 autocast(손실 스케일링 포함)에는 GPU가 필요합니다.</translation>
     </message>
 </context>
 <context>
@@ -3400,6 +3404,10 @@ Predicted: %2</source>
     <message>
         <source>bf16 needs a CPU that computes bf16 natively (AVX-512 BF16 or AMX); this one does not, and emulated bf16 would train slower than fp32. Train in fp32, or on a GPU.</source>
         <translation>bf16에는 bf16을 직접 계산하는 CPU(AVX-512 BF16 또는 AMX)가 필요한데 이 CPU는 그렇지 않습니다. 흉내 낸 bf16은 fp32보다 느리게 학습합니다. fp32로 학습하거나 GPU를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>fp16 autocast needs a GPU; on the CPU train in fp32 (or in bf16 where the CPU computes it natively).</source>
+        <translation>fp16 autocast에는 GPU가 필요합니다. CPU에서는 fp32로 학습하세요 (bf16을 직접 계산하는 CPU라면 bf16도 됩니다).</translation>
     </message>
 </context>
 <context>

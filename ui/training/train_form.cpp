@@ -106,7 +106,7 @@ void TrainForm::retranslateUi() {
     precision_->setToolTip(
         tr("bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, "
            "the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 "
-           "(AVX-512 BF16 or AMX); this CPU: %1.")
+           "(AVX-512 BF16 or AMX); this CPU: %1. fp16 autocast (with loss scaling) needs a GPU.")
             .arg(cpuHasNativeBf16() ? cpuBf16Features() : tr("none")));
     deviceLabel_->setText(availableDevice_.isEmpty() ? tr("checking…") : availableDevice_);
     updateNetworkLabel();
