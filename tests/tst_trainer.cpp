@@ -2,6 +2,7 @@
 // and bad input stops it with a clear message.
 #include "cifar_fixture.h"
 #include "cpu_features.h"
+#include "fast_conv.h"
 #include "pipeline.h"
 #include "presets.h"
 #include "spec_json.h"
@@ -461,10 +462,11 @@ private Q_SLOTS:
             trainingBatch(split, torch::full({1}, 300, torch::kLong), norm, nullptr));
     }
 
-    // The trainer's step (channels-last weights and input, gradients from none, in-place ReLU
-    // and additions, the fused batch, totals on the device) against the plain path it replaced
-    // (NCHW, zero_grad, out-of-place ops, tensor-op batches): the same losses for a few
-    // iterations from the same seed, for a residual (option A and B) and a plain net.
+    // The trainer's step (the own Winograd kernels, channels-last weights and input, gradients
+    // from none, in-place ReLU and additions, the fused batch, totals on the device) against the
+    // plain path it replaced (LibTorch's convolutions, NCHW, zero_grad, tensor-op batches): the
+    // same losses for a few iterations from the same seed, for a residual (option A and B) and a
+    // plain net.
     void trainStepMatchesThePlainPath_data() {
         QTest::addColumn<QString>("preset");
         QTest::newRow("resnet-20") << "resnet-20";
@@ -504,10 +506,12 @@ private Q_SLOTS:
 
             plainNet->train();
             plainSgd.zero_grad();
+            setOwnConvKernels(false);  // LibTorch's convolutions, as before issue #12
             const torch::Tensor logits =
                 plainNet->forward(augment(norm(split.images.index_select(0, index)), g2));
             const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, y);
             loss.backward();
+            setOwnConvKernels(true);
             plainSgd.step();
             plain.push_back(loss.item<double>());
         }
