@@ -185,16 +185,16 @@ torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator) {
     const torch::Tensor flip = torch::randint(0, 2, {b}, generator, cpuLong).to(torch::kBool);
     const auto device = batch.device();
     // The draws go to a GPU from pinned memory without waiting: no host synchronisation a step.
-    const auto toDevice = [&](const torch::Tensor& t) {
+    const auto upload = [&](const torch::Tensor& t) {
         return device.is_cuda() ? t.pin_memory().to(device, /*non_blocking=*/true) : t;
     };
     const torch::Tensor padded =
         torch::constant_pad_nd(batch, {pad, pad, pad, pad}, kAugmentPadValue);
-    const torch::Tensor rows = toDevice(dy.view({b, 1}) + torch::arange(h, cpuLong).view({1, h}));
-    const torch::Tensor cols = toDevice(dx.view({b, 1}) + torch::arange(w, cpuLong).view({1, w}));
+    const torch::Tensor rows = upload(dy.view({b, 1}) + torch::arange(h, cpuLong).view({1, h}));
+    const torch::Tensor cols = upload(dx.view({b, 1}) + torch::arange(w, cpuLong).view({1, w}));
     torch::Tensor out = padded.gather(2, rows.view({b, 1, h, 1}).expand({b, c, h, w + 2 * pad}));
     out = out.gather(3, cols.view({b, 1, 1, w}).expand({b, c, h, w}));
-    return torch::where(toDevice(flip).view({b, 1, 1, 1}), out.flip({3}), out);
+    return torch::where(upload(flip).view({b, 1, 1, 1}), out.flip({3}), out);
 }
 
 namespace {

@@ -449,7 +449,7 @@ bool Session::run(QString* error) {
         const bool probing = epochEnd || last || (c_.probeEvery > 0 && it % c_.probeEvery == 0);
         // Weights that a non-finite loss has spoilt are neither measured nor saved.
         TrainStep::Totals window;
-        if ((test || probing || epochEnd || last) && !readWindow(&window, error))
+        if ((test || probing) && !readWindow(&window, error))  // probing: every epoch end
             return false;
         if (test)
             evaluate(it);
