@@ -6,7 +6,7 @@
 // (tst_network: forward and both gradients). Include only from .cpp files of torch targets.
 #pragma once
 
-#include <torch/torch.h>
+#include "torch_api.h"
 
 namespace rx {
 

@@ -6,7 +6,7 @@
 #include "analysis.h"
 #include "spec.h"
 
-#include <torch/torch.h>
+#include "torch_api.h"
 
 #include <optional>
 #include <vector>

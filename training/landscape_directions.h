@@ -2,8 +2,7 @@
 // and moving the weights along them. Include only from .cpp files of torch targets.
 #pragma once
 
-#include <ATen/core/Generator.h>
-#include <torch/torch.h>
+#include "torch_api.h"
 
 #include <vector>
 

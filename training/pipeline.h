@@ -8,7 +8,7 @@
 #include "network.h"
 #include "trainer.h"
 
-#include <torch/torch.h>
+#include "torch_api.h"
 
 #include <atomic>
 #include <functional>

@@ -6,7 +6,7 @@
 #include "network.h"
 #include "trainer.h"
 
-#include <torch/torch.h>
+#include "torch_api.h"
 
 #include <functional>
 
