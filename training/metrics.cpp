@@ -1,6 +1,8 @@
 #include "metrics.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -20,6 +22,9 @@ class Metrics {
 public:
     static QString cannotOpen(const QString& path, const QString& why) {
         return tr("cannot open %1: %2").arg(path, why);
+    }
+    static QString cannotWrite(const QString& path, const QString& why) {
+        return tr("cannot write %1: %2").arg(path, why);
     }
 };
 
@@ -278,7 +283,9 @@ bool truncateMetrics(const QString& path, int iteration, QString* error) {
 
 bool MetricsWriter::open(const QString& path, QString* error) {
     file_ = std::make_unique<QFile>(path);
-    if (!file_->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+    // Unbuffered: each line reaches write(2) whole or fails there, never later from a buffer.
+    if (!file_->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text |
+                     QIODevice::Unbuffered)) {
         if (error)
             *error = Metrics::cannotOpen(path, file_->errorString());
         file_.reset();
@@ -288,10 +295,15 @@ bool MetricsWriter::open(const QString& path, QString* error) {
 }
 
 void MetricsWriter::write(const QJsonObject& object) {
-    if (!file_)
+    if (!file_ || failed())
         return;
-    file_->write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
-    file_->flush();
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    const qint64 before = file_->size();
+    if (file_->write(line) != line.size() || !file_->flush()) {
+        error_ =
+            Metrics::cannotWrite(QDir::toNativeSeparators(file_->fileName()), file_->errorString());
+        file_->resize(before);  // no torn line (a full disk may have taken half of it)
+    }
 }
 
 void registerMetricTypes() {

@@ -151,11 +151,17 @@ bool truncateMetrics(const QString& path, int iteration, QString* error);
 class MetricsWriter {
 public:
     bool open(const QString& path, QString* error);
+    // Appends one line and hands it to the OS at once (a killed process loses no record). A
+    // write that fails (disk full, file size limit, folder gone) is kept in error(); the lines
+    // after it are not written, so the file never holds a torn line followed by good ones.
     void write(const QJsonObject& object);
     void write(const MetricRecord& record) { write(toJson(record)); }
+    bool failed() const { return !error_.isEmpty(); }
+    QString error() const { return error_; }
 
 private:
     std::unique_ptr<QFile> file_;
+    QString error_;
 };
 
 void registerMetricTypes();

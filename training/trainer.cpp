@@ -74,6 +74,15 @@ public:
     static QString cannotRead(const QString& path, const QString& why) {
         return tr("cannot read %1: %2").arg(path, why);
     }
+    // A write into the run folder failed (disk full, read-only, file size limit).
+    static QString cannotSave(const QString& why, int lastGood) {
+        if (lastGood > 0)
+            return tr("%1. Training stopped; the last good checkpoint (iteration %2) is kept: free "
+                      "some space and resume the run.")
+                .arg(why)
+                .arg(lastGood);
+        return tr("%1. Training stopped before any checkpoint was written.").arg(why);
+    }
 };
 
 // The warm-up's error rule looks at the running error of at least this many iterations.
@@ -108,6 +117,8 @@ public:
 
     bool run(QString* error);
     double bestTestError() const { return best_; }
+    // Whether this session holds the run folder's lock (only then does it write its status).
+    bool ownsRunDir() const { return lock_.held(); }
 
 private:
     bool prepare(QString* error);
@@ -131,6 +142,7 @@ private:
     Normalizer normalizer_;
     Network model_{nullptr};
     std::unique_ptr<torch::optim::SGD> optimizer_;
+    RunLock lock_;
     MetricsWriter metrics_;
     QString checkpointPath_;
 
@@ -169,6 +181,8 @@ bool Session::prepare(QString* error) {
         *error = Training::cannotCreateRunDir(c_.runDir);
         return false;
     }
+    if (!lock_.acquire(c_.runDir, error))  // another process trains into this folder
+        return false;
     const QDir run(c_.runDir);
     checkpointPath_ = run.filePath(QLatin1String(kRunCheckpointFile));
 
@@ -410,8 +424,11 @@ void Session::probe(int iteration) {
 
 bool Session::checkpoint(int iteration, QString* error) {
     Checkpoint info{iteration, normalizer_.mean, normalizer_.std, warmupDone_};
-    if (!saveCheckpoint(checkpointPath_, model_, optimizer_.get(), info, error))
+    QString why;
+    if (!saveCheckpoint(checkpointPath_, model_, optimizer_.get(), info, &why)) {
+        *error = Training::cannotSave(why, lastCheckpoint_);  // the file before it is intact
         return false;
+    }
     lastCheckpoint_ = iteration;
     Q_EMIT t_.checkpointSaved(checkpointPath_, iteration);
     return true;
@@ -437,6 +454,7 @@ bool Session::run(QString* error) {
             if (it - 1 > lastCheckpoint_ && !checkpoint(it - 1, error))
                 return false;
             writeStatus(c_.runDir, RunState::Stopped, best_);
+            lock_.release();  // whoever hears of the end may train into the folder again
             Q_EMIT t_.finished(it - 1, false);
             return true;
         }
@@ -455,6 +473,10 @@ bool Session::run(QString* error) {
             evaluate(it);
         if (probing)
             probe(it);
+        if (metrics_.failed()) {
+            *error = Training::cannotSave(metrics_.error(), lastCheckpoint_);
+            return false;
+        }
         if ((epochEnd || last) && !checkpoint(it, error))
             return false;
         const double done = it - startIteration_;
@@ -463,6 +485,7 @@ bool Session::run(QString* error) {
             {it, total_, epochOf(it), imagesPerSecond_, perIteration * (total_ - it)});
     }
     writeStatus(c_.runDir, RunState::Finished, best_);
+    lock_.release();
     Q_EMIT t_.finished(total_, true);
     return true;
 }
@@ -770,17 +793,20 @@ void Trainer::run() {
     QString error;
     bool ok = false;
     double best = -1;
-    try {
+    {
         Session session(*this, config_, paused_, stopRequested_);
-        ok = session.run(&error);
-        best = session.bestTestError();
-    } catch (const std::exception& e) {
-        error = Training::failedWith(errorText(e));
-    }
-    if (!ok) {
-        writeStatus(config_.runDir, RunState::Failed, best, error);
+        try {
+            ok = session.run(&error);
+            best = session.bestTestError();
+        } catch (const std::exception& e) {
+            error = Training::failedWith(errorText(e));
+        }
+        // Never over the status of a run another process is training (the lock refused us).
+        if (!ok && (session.ownsRunDir() || !runFolderInUse(config_.runDir)))
+            writeStatus(config_.runDir, RunState::Failed, best, error);
+    }  // the session, and with it the folder's lock, ends before anyone hears of the failure
+    if (!ok)
         Q_EMIT failed(error);
-    }
 }
 
 double measureTrainingStep(const NetworkSpec& spec, const TrainConfig& config, QString* deviceName,

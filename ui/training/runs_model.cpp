@@ -38,7 +38,8 @@ std::optional<RunSummary> summarizeRunFolder(const QString& runDir) {
     const std::optional<RunStatus> status = readRunStatus(runDir);
     if (status && summary.bestTestError < 0)
         summary.bestTestError = status->bestTestError;
-    if (status && status->state != RunState::Running) {
+    if (status) {
+        // Running: another process trains it now (a dead one's reads as Interrupted).
         summary.state = status->state;
     } else {
         // No word from a trainer (an older run, or one cut off): judge by its metrics.
@@ -96,8 +97,13 @@ void RunsModel::rescan() {
         return;
     const QDir dir(dir_);
     for (const QString& id : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        if (contains(id))
+        if (contains(id)) {
+            // Another process's run may have ended, or died, since the last look.
+            if (id != live_)
+                if (const auto status = readRunStatus(dir.filePath(id)))
+                    setState(id, status->state);
             continue;
+        }
         if (const auto summary = summarizeRunFolder(dir.filePath(id)))
             append({id, summary->state, summary->bestTestError});
     }

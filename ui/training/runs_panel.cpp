@@ -51,6 +51,9 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent) : QWidget(parent), model
             return;
         view_->setCurrentIndex(view_->indexAt(pos));  // Rename, Delete and Export act on it
         QMenu menu(this);
+        QAction* resume = menu.addAction(tr("Resume training"));
+        resume->setEnabled(isResumable(model_->state(id).value_or(RunState::Finished)));
+        connect(resume, &QAction::triggered, this, [this, id] { Q_EMIT resumeRequested(id); });
         connect(menu.addAction(tr("Show predictions")), &QAction::triggered, this,
                 [this, id] { Q_EMIT predictionsRequested(id); });
         menu.addSeparator();

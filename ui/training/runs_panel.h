@@ -46,6 +46,8 @@ Q_SIGNALS:
     void message(const QString& text);
     // The context menu's "Show predictions" on a run (the main window opens the Predictions tab).
     void predictionsRequested(const QString& id);
+    // The context menu's "Resume training" on a stopped, failed or interrupted run.
+    void resumeRequested(const QString& id);
 
 protected:
     void changeEvent(QEvent* event) override;

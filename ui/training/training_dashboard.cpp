@@ -60,6 +60,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     connect(runs_, &RunsModel::tickedChanged, this,
             [this](const QString& id, bool ticked) { ticked ? showRun(id) : hideRun(id); });
     connect(runsPanel_, &RunsPanel::message, this, &TrainingDashboard::message);
+    connect(runsPanel_, &RunsPanel::resumeRequested, this, &TrainingDashboard::resumeRun);
 
     connect(form_, &TrainForm::startClicked, this, &TrainingDashboard::start);
     connect(form_, &TrainForm::pauseClicked, this, &TrainingDashboard::togglePause);
@@ -158,7 +159,54 @@ void TrainingDashboard::start() {
     config.dataDir = data;
     config.runDir = runs_->path(id);
     QDir().mkpath(config.runDir);
+    launch(id, config);
+}
 
+bool TrainingDashboard::resumeRun(const QString& id) {
+    if (isTraining() || !runs_->contains(id))
+        return false;
+    form_->showMessage({});
+    const QDir run(runs_->path(id));
+    TrainConfig config;
+    QString error;
+    qint64 pid = 0;
+    if (runFolderInUse(run.path(), &pid))
+        error = tr("%1 is being trained by another process (%2).").arg(id).arg(pid);
+    else if (!isResumable(runs_->state(id).value_or(RunState::Finished)))
+        error = tr("%1 has finished; nothing is left to train.").arg(id);
+    else if (!run.exists(QLatin1String(kRunCheckpointFile)))
+        error = tr("%1 has no checkpoint to resume from.").arg(id);
+    else if (loadRunConfig(run.path(), &config, &error) && !looksLikeCifar10(config.dataDir))
+        config.dataDir = findCifar10(form_->dataDirectory());  // the data moved since
+    if (error.isEmpty() && !looksLikeCifar10(config.dataDir))
+        error = tr("CIFAR-10 is not in %1. Choose its folder or download it.")
+                    .arg(form_->dataDirectory());
+    if (!error.isEmpty()) {
+        form_->showMessage(error);
+        Q_EMIT message(error);
+        return false;
+    }
+    config.resume = true;
+    runs_->setState(id, RunState::Running);
+    launch(id, config);
+    // The trainer cuts metrics.jsonl back to its checkpoint: once it has, the plots show the
+    // run as the file then holds it, and the live records follow.
+    connect(liveTrainer_, &Trainer::started, this, [this, id](const TrainingStart& s) {
+        plots_->removeRun(id);
+        plots_->addRun(id, {id, runs_->color(id)});
+        MetricsLog log;
+        QVector<MetricRecord> kept;
+        if (readMetrics(QDir(runs_->path(id)).filePath(QLatin1String(kRunMetricsFile)), &log,
+                        nullptr))
+            for (const MetricRecord& r : log.records)
+                if (iterationOf(r) <= s.startIteration)  // later lines are the live ones
+                    kept.append(r);
+        plots_->appendAll(id, kept);
+    });
+    return true;
+}
+
+void TrainingDashboard::launch(const QString& id, const TrainConfig& config) {
     trainer_.reset();  // the previous run's, whose thread has ended or is ending
     trainer_ = std::make_unique<TrainerThread>(config, this);
     TrainerThread* thread = trainer_.get();

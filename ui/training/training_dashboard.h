@@ -96,6 +96,9 @@ public:
 
 public Q_SLOTS:
     void start();
+    // Trains a stopped, failed or interrupted run of the list on from its checkpoint, with its
+    // own settings; false (and a message) when it cannot.
+    bool resumeRun(const QString& id);
     void togglePause();
     void stop();
     void rescanRuns();
@@ -106,6 +109,7 @@ Q_SIGNALS:
     void message(const QString& text);
 
 private:
+    void launch(const QString& id, const TrainConfig& config);  // a trainer thread for `id`
     void connectTrainer(Trainer* trainer, const QString& id);
     void beginLiveRun(const QString& id, Trainer* trainer);
     void record(const QString& id, const MetricRecord& record);
