@@ -195,8 +195,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
-    // The undo stack, deleted with the children, still signals while it clears.
+    // The undo stack, deleted with the children, still signals while it clears; the autosave
+    // writes a pending change then.
     undo_->disconnect(this);
+    if (autosave_)
+        autosave_->disconnect(this);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
