@@ -1,4 +1,5 @@
 // resnet-explorer: the desktop application.
+#include "autosave.h"
 #include "experiments.h"
 #include "insights_tab.h"
 #include "language.h"
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
     rx::setLanguage(rx::startupLanguage(parser.value(lang)));
 
     rx::MainWindow window;
+    window.startAutosave(rx::Autosave::defaultFolder());
     if (!parser.positionalArguments().isEmpty()) {
         const QString network = parser.positionalArguments().first();
         if (rx::preset(network))
@@ -92,6 +94,8 @@ int main(int argc, char** argv) {
         window.setPresentation(true);
     else
         window.show();
+    // After a crash or a kill: the unsaved network of that instance, if it left one.
+    window.offerRestore();
     if (parser.isSet(start)) {
         window.showTab(1);
         QTimer::singleShot(0, window.dashboard(), &rx::TrainingDashboard::start);

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "app_resources.h"
+#include "autosave.h"
 #include "block_palette.h"
 #include "dataset_view.h"
 #include "edits.h"
@@ -19,6 +20,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -27,6 +29,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QStandardPaths>
@@ -189,6 +192,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     defaultDockSizes_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     retranslateUi();
     loadSpec(*preset(QStringLiteral("resnet-20")));
+}
+
+MainWindow::~MainWindow() {
+    // The undo stack, deleted with the children, still signals while it clears; the autosave
+    // writes a pending change then.
+    undo_->disconnect(this);
+    if (autosave_)
+        autosave_->disconnect(this);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -567,6 +578,106 @@ void MainWindow::updateTitle() {
     setWindowModified(isModified());
 }
 
+void MainWindow::startAutosave(const QString& folder) {
+    if (autosave_)
+        return;
+    auto* autosave = new Autosave(folder, this);
+    QString error;
+    if (!autosave->start(&error)) {
+        delete autosave;
+        statusBar()->showMessage(tr("Autosave is off: %1").arg(error));
+        return;
+    }
+    autosave_ = autosave;
+    connect(autosave_, &Autosave::failed, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // Every edit, undo and redo moves the index; saving, New and Open change the clean state.
+    connect(undo_, &QUndoStack::indexChanged, this, &MainWindow::scheduleAutosave);
+    connect(undo_, &QUndoStack::cleanChanged, this, &MainWindow::scheduleAutosave);
+    scheduleAutosave();
+}
+
+void MainWindow::scheduleAutosave() {
+    if (autosave_)
+        autosave_->schedule(spec_, filePath_, isModified());
+}
+
+void MainWindow::offerRestore() {
+    if (!autosave_)
+        return;
+    QList<AutosaveEntry> found = autosave_->findOrphans();
+    QList<AutosaveEntry> readable;
+    for (const AutosaveEntry& entry : std::as_const(found)) {
+        if (entry.error.isEmpty()) {
+            readable.append(entry);
+            continue;
+        }
+        const QString kept = autosave_->keepAside(entry);
+        askRestore({tr("Autosave unreadable"),
+                    tr("An autosaved network could not be read, so it cannot be restored:\n%1"
+                       "\n\nThe file was kept as %2.")
+                        .arg(entry.error, kept),
+                    false});
+    }
+    if (readable.isEmpty())
+        return;
+    const AutosaveEntry newest = readable.takeFirst();
+    for (const AutosaveEntry& older : std::as_const(readable))
+        autosave_->release(older);  // offered on the next start
+    const QString when = QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat);
+    QString text = tr("ResNet Explorer did not close normally.") + QLatin1String("\n\n");
+    text += newest.sourcePath.isEmpty()
+                ? tr("The network “%1” had unsaved changes, autosaved at %2.")
+                      .arg(newest.spec.name, when)
+                : tr("The network “%1” (%2) had unsaved changes, autosaved at %3.")
+                      .arg(newest.spec.name, QDir::toNativeSeparators(newest.sourcePath), when);
+    if (!readable.isEmpty())
+        text += QLatin1Char(' ') + tr("%n older autosave(s) will be offered on the next start.",
+                                      nullptr, int(readable.size()));
+    text += QLatin1String("\n\n") + tr("Restore it?");
+    if (!askRestore({tr("Restore network"), text, true})) {
+        autosave_->discard(newest);
+        return;
+    }
+    if (!maybeSave()) {
+        autosave_->release(newest);
+        return;
+    }
+    restore(newest);
+}
+
+bool MainWindow::askRestore(const RestoreQuestion& question) {
+    if (restorePrompt_)
+        return restorePrompt_(question);
+    if (!question.canRestore) {
+        QMessageBox::warning(this, question.title, question.text);
+        return false;
+    }
+    QMessageBox box(QMessageBox::Question, question.title, question.text, QMessageBox::NoButton,
+                    this);
+    box.setObjectName(QStringLiteral("restoreDialog"));
+    QPushButton* restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    return box.clickedButton() != discard;  // only an explicit Discard deletes it
+}
+
+void MainWindow::restore(const AutosaveEntry& entry) {
+    loadSpec(entry.spec, entry.sourcePath);
+    undo_->resetClean();  // unsaved: the title shows it and closing asks
+    // This instance's autosave holds the network before the crashed one's goes.
+    scheduleAutosave();
+    if (autosave_->flush())
+        autosave_->discard(entry);
+    else
+        autosave_->release(entry);
+    statusBar()->showMessage(
+        tr("Restored the network autosaved at %1.")
+            .arg(QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)),
+        10000);
+}
+
 QString MainWindow::statusText() const {
     return summary_->text();
 }
@@ -752,6 +863,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    if (autosave_)
+        autosave_->remove();  // a clean exit: nothing to offer on the next start
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -24,6 +24,8 @@ class QUndoStack;
 
 namespace rx {
 
+class Autosave;
+struct AutosaveEntry;
 class BlockPalette;
 class ExperimentPanel;
 class DatasetView;
@@ -37,6 +39,7 @@ class MainWindow : public QMainWindow {
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     const NetworkSpec& spec() const { return spec_; }
     const Analysis& analysis() const { return analysis_; }
@@ -79,6 +82,24 @@ public:
         prompt_ = std::move(prompt);
     }
 
+    // Autosaves the network into `folder` (Autosave::defaultFolder() in the app) while it has
+    // unsaved changes, Autosave::kDelayMs after each edit, undo or redo; a clean close removes it.
+    void startAutosave(const QString& folder);
+    Autosave* autosave() const { return autosave_; }
+    // Offers to restore the newest autosave of an instance that crashed or was killed (Restore
+    // opens it as an unsaved document, Discard deletes it); unreadable ones are reported and
+    // kept aside. Older ones stay for the next start. Needs startAutosave().
+    void offerRestore();
+    // What offerRestore() asks; tests answer instead of the dialog (true: restore). When
+    // `canRestore` is false the text reports an unreadable autosave and the answer is ignored.
+    struct RestoreQuestion {
+        QString title, text;
+        bool canRestore = true;
+    };
+    void setRestorePrompt(std::function<bool(const RestoreQuestion&)> prompt) {
+        restorePrompt_ = std::move(prompt);
+    }
+
     // Applies a spec without touching the undo stack (used by the undo commands).
     void applySpec(const NetworkSpec& spec, bool resetView = false);
 
@@ -107,6 +128,9 @@ private:
     // The docks the current tab shows: the palette on the builder, Issues when wanted there.
     void showTabDocks();
     void updateTitle();
+    void scheduleAutosave();
+    bool askRestore(const RestoreQuestion& question);
+    void restore(const AutosaveEntry& entry);
     void updateRecentMenu();
     void addRecent(const QString& path);
     bool maybeSave();
@@ -160,6 +184,8 @@ private:
     };
     std::optional<NormalView> normal_;
     std::function<QMessageBox::StandardButton()> prompt_;
+    Autosave* autosave_ = nullptr;
+    std::function<bool(const RestoreQuestion&)> restorePrompt_;
 };
 
 }  // namespace rx
