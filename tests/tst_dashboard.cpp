@@ -438,6 +438,7 @@ private Q_SLOTS:
         QVERIFY2(label->text().startsWith(QString("Memory: %1 of ").arg(memoryText(small.total()))),
                  qPrintable(label->text()));
         QVERIFY(label->text().endsWith(" available"));
+        qInfo("%s", qPrintable(label->text()));
         QCOMPARE(d.form()->memoryText(), label->text());
 
         auto* batch = d.findChild<QSpinBox*>("batch");
