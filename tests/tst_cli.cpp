@@ -144,6 +144,24 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("does not exist"), qPrintable(r.err));
     }
 
+    // A run too big for this computer is refused before anything is written, with the
+    // estimate and the available memory in the message.
+    void trainRefusesARunThatWillNotFit() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("cifar");
+        QVERIFY(rx::test::writeSyntheticCifar(data, 64, 40));
+        const QString run = dir.filePath("run");
+        const Run r = cli({"train", "--arch", "resnet-1202", "--batch", "4096", "--out", run,
+                           "--data", data, "--iterations", "1"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("not enough memory for this run: it needs about"),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains("a batch of 4096"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("this computer has"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("available"), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(run));
+    }
+
     void usageErrors() {
         QCOMPARE(cli({}).code, 2);
         QCOMPARE(cli({"frobnicate"}).code, 2);

@@ -7,6 +7,7 @@
 #include "download.h"
 #include "export.h"
 #include "main_window.h"
+#include "memory_estimate.h"
 #include "plots_area.h"
 #include "presets.h"
 #include "runs_model.h"
@@ -25,6 +26,8 @@
 #include <QTcpServer>
 #include <QTreeView>
 
+#include <QComboBox>
+#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -415,6 +418,49 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
         QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
         QVERIFY(QFileInfo(written).size() > 1000);
+    }
+
+    // The form shows the memory estimate of the network and the settings against the memory
+    // available, follows the batch, says when a run will not fit, and Start refuses that run
+    // before it makes a run folder.
+    void formShowsTheMemoryEstimate() {
+        QTemporaryDir runs;
+        TrainingDashboard d;
+        d.setRunsDirectory(runs.path());
+        d.setDataDirectory(data_);
+        d.setNetwork(*preset("resnet-20"), true);
+        auto* label = d.findChild<QLabel*>("memory");
+        QVERIFY(label);
+        auto* device = d.findChild<QComboBox*>("device");
+        device->setCurrentIndex(device->findData(int(DeviceChoice::Cpu)));
+        TrainConfig c = d.configFromForm();
+        const MemoryEstimate small = estimateTrainingMemory(analyze(c.spec), c, false);
+        QVERIFY2(label->text().startsWith(QString("Memory: %1 of ").arg(memoryText(small.total()))),
+                 qPrintable(label->text()));
+        QVERIFY(label->text().endsWith(" available"));
+        qInfo("%s", qPrintable(label->text()));
+        QCOMPARE(d.form()->memoryText(), label->text());
+
+        auto* batch = d.findChild<QSpinBox*>("batch");
+        QTest::keyClick(batch, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(batch, "512");
+        c = d.configFromForm();
+        QCOMPARE(c.batchSize, 512);
+        const MemoryEstimate large = estimateTrainingMemory(analyze(c.spec), c, false);
+        QVERIFY(large.total() > small.total());
+        QVERIFY2(label->text().startsWith(QString("Memory: %1 of ").arg(memoryText(large.total()))),
+                 qPrintable(label->text()));
+
+        d.setNetwork(*preset("resnet-1202"), true);
+        QTest::keyClick(batch, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(batch, "4096");
+        QVERIFY2(label->text().contains("this run will not fit"), qPrintable(label->text()));
+        QTest::mouseClick(d.findChild<QPushButton*>("start"), Qt::LeftButton);
+        QVERIFY(!d.isTraining());
+        QVERIFY2(d.form()->message().startsWith("not enough memory for this run: it needs about"),
+                 qPrintable(d.form()->message()));
+        QVERIFY(d.form()->message().contains("available"));
+        QCOMPARE(QDir(runs.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList{});
     }
 
     // Closing the dashboard while it trains stops the run and waits for its thread.

@@ -4,6 +4,7 @@
 #include "cpu_features.h"
 #include "experiments.h"
 #include "files.h"
+#include "memory_estimate.h"
 #include "pipeline.h"
 #include "spec_json.h"
 #include "train_step.h"
@@ -65,6 +66,18 @@ public:
         return tr("the training set has %1 images; at least one batch is needed").arg(n);
     }
     static QString failedWith(const QString& what) { return tr("training failed: %1").arg(what); }
+    static QString outOfMemory(int iteration, int lastGood, const QString& what) {
+        if (lastGood > 0)
+            return tr("out of memory at iteration %1 (%2). The run stopped; the last checkpoint "
+                      "(iteration %3) is kept. Use a smaller batch or a smaller network.")
+                .arg(iteration)
+                .arg(what)
+                .arg(lastGood);
+        return tr("out of memory at iteration %1 (%2), before any checkpoint was written. Use a "
+                  "smaller batch or a smaller network.")
+            .arg(iteration)
+            .arg(what);
+    }
     static QString badConfig(const QString& why) {
         return tr("invalid training settings: %1").arg(why);
     }
@@ -115,12 +128,15 @@ public:
             std::atomic<bool>& stop)
         : t_(trainer), c_(config), paused_(paused), stop_(stop) {}
 
+    // Trains; LibTorch's out-of-memory error ends the run with a message (no checkpoint of the
+    // half-done step: the last one stays).
     bool run(QString* error);
     double bestTestError() const { return best_; }
     // Whether this session holds the run folder's lock (only then does it write its status).
     bool ownsRunDir() const { return lock_.held(); }
 
 private:
+    bool train(QString* error);
     bool prepare(QString* error);
     bool step(int iteration, QString* error);
     bool readWindow(TrainStep::Totals* window, QString* error);
@@ -147,6 +163,7 @@ private:
     QString checkpointPath_;
 
     int startIteration_ = 0;
+    int iteration_ = 0;  // the one running
     int total_ = 0;
     int perEpoch_ = 1;
     int lastCheckpoint_ = 0;
@@ -176,6 +193,8 @@ bool Session::prepare(QString* error) {
     if (!chooseDevice(c_.device, &device_, &deviceName_, error))
         return false;
     if (!precisionAvailable(c_.precision, device_, error))
+        return false;
+    if (!checkTrainingMemory(c_, device_.is_cuda(), availableMemory(device_.is_cuda()), error))
         return false;
     if (!QDir().mkpath(c_.runDir)) {
         *error = Training::cannotCreateRunDir(c_.runDir);
@@ -435,6 +454,17 @@ bool Session::checkpoint(int iteration, QString* error) {
 }
 
 bool Session::run(QString* error) {
+    try {
+        return train(error);
+    } catch (const std::exception& e) {
+        if (!isOutOfMemory(e))
+            throw;
+        *error = Training::outOfMemory(iteration_, lastCheckpoint_, errorText(e));
+        return false;
+    }
+}
+
+bool Session::train(QString* error) {
     if (!prepare(error))
         return false;
     Q_EMIT t_.started({deviceName_, startIteration_, total_, perEpoch_, int(train_.size()),
@@ -444,6 +474,7 @@ bool Session::run(QString* error) {
     QElapsedTimer runTimer;
     runTimer.start();
     for (int it = startIteration_ + 1; it <= total_; ++it) {
+        iteration_ = it;
         if (paused_) {
             Q_EMIT t_.pausedAt(it - 1);
             while (paused_ && !stop_)

@@ -3,6 +3,7 @@
 #include "cifar10.h"
 #include "cpu_features.h"
 #include "enum_table.h"
+#include "memory_estimate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -65,17 +66,27 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     v->addStretch();
     setConfig(TrainConfig{});
     retranslateUi();
+    // What the memory estimate reads: the network (setNetwork) and these settings.
+    for (QSpinBox* box : {batch_, trainSubset_, testSubset_})
+        connect(box, &QSpinBox::valueChanged, this, &TrainForm::updateMemory);
+    for (QComboBox* box : {device_, precision_})
+        connect(box, &QComboBox::currentIndexChanged, this, &TrainForm::updateMemory);
+    connect(validation_, &QCheckBox::toggled, this, &TrainForm::updateMemory);
 
     // Which device LibTorch offers is a torch call: ask it off the UI thread.
+    // So is the GPU's free memory, for the memory estimate.
     QPointer<TrainForm> form = this;
     auto* probe = QThread::create([form] {
         const QString device = availableDevice();
+        const qint64 cudaFree = availableCudaMemory();
         QMetaObject::invokeMethod(
             qApp,
-            [form, device] {
+            [form, device, cudaFree] {
                 if (form) {
                     form->availableDevice_ = device;
+                    form->cudaFree_ = cudaFree;
                     form->deviceLabel_->setText(device);
+                    form->updateMemory();
                 }
             },
             Qt::QueuedConnection);
@@ -111,6 +122,7 @@ void TrainForm::retranslateUi() {
     deviceLabel_->setText(availableDevice_.isEmpty() ? tr("checking…") : availableDevice_);
     updateNetworkLabel();
     updateButtons();
+    updateMemory();
 }
 
 void TrainForm::addRow(QFormLayout* form, const char* label, QWidget* field) {
@@ -223,6 +235,10 @@ void TrainForm::addControls() {
     pauseButton_ = button("pause", nullptr, &TrainForm::pauseClicked);  // updateButtons
     stopButton_ = button("stop", QT_TR_NOOP("Stop"), &TrainForm::stopClicked);
     auto* v = static_cast<QVBoxLayout*>(layout());
+    memoryLabel_ = new QLabel(this);  // above the buttons
+    memoryLabel_->setObjectName(QStringLiteral("memory"));
+    memoryLabel_->setWordWrap(true);
+    v->addWidget(memoryLabel_);
     v->addLayout(buttons);
     progress_ = new QProgressBar(this);
     progress_->setObjectName(QStringLiteral("progress"));
@@ -280,11 +296,60 @@ TrainConfig TrainForm::config() const {
     return c;
 }
 
-void TrainForm::setNetwork(const QString& name, bool valid) {
-    network_ = name;
+void TrainForm::setNetwork(const NetworkSpec& spec, bool valid) {
+    network_ = spec.name;
+    spec_ = spec;
     valid_ = valid;
     updateNetworkLabel();
     updateButtons();
+    updateMemory();
+}
+
+bool TrainForm::onCuda(DeviceChoice choice) const {
+    return trainsOnCuda(choice, availableDevice_.startsWith(QLatin1String("CUDA")));
+}
+
+bool TrainForm::memoryFits(const TrainConfig& config, QString* error) const {
+    const bool cuda = onCuda(config.device);
+    return checkTrainingMemory(config, cuda, cuda ? cudaFree_ : availableHostMemory(), error);
+}
+
+// The estimate for the network and the settings shown, against the device's memory now.
+void TrainForm::updateMemory() {
+    if (!valid_ || !analyze(spec_).ok()) {
+        memoryLabel_->clear();
+        return;
+    }
+    TrainConfig c = config();
+    c.spec = spec_;
+    const bool cuda = onCuda(c.device);
+    const qint64 available = cuda ? cudaFree_ : availableHostMemory();
+    MemoryEstimate e;
+    const bool fits = checkTrainingMemory(c, cuda, available, nullptr, &e);
+    QString text;
+    if (available < 0)
+        text = tr("Memory: about %1").arg(rx::memoryText(e.total()));
+    else if (fits)
+        text = tr("Memory: %1 of %2 available")
+                   .arg(rx::memoryText(e.total()), rx::memoryText(available));
+    else
+        text = tr("Memory: %1, but only %2 available: this run will not fit. Use a smaller "
+                  "batch or a smaller network.")
+                   .arg(rx::memoryText(e.total()), rx::memoryText(available));
+    memoryLabel_->setText(text);
+    memoryLabel_->setStyleSheet(fits ? QString() : QStringLiteral("color: #b01010"));
+    memoryLabel_->setToolTip(
+        tr("Estimated from the network and the batch: weights %1, gradients %2, momentum %3, "
+           "activations of one step %4, kernel buffers %5, evaluation %6, data set %7, "
+           "framework allowance %8.")
+            .arg(rx::memoryText(e.weights), rx::memoryText(e.gradients),
+                 rx::memoryText(e.optimizerState), rx::memoryText(e.activations),
+                 rx::memoryText(e.workspace), rx::memoryText(e.evaluation),
+                 rx::memoryText(e.dataset), rx::memoryText(e.framework)));
+}
+
+QString TrainForm::memoryText() const {
+    return memoryLabel_->text();
 }
 
 void TrainForm::updateNetworkLabel() {

@@ -31,7 +31,15 @@ public:
     // The settings shown (spec and runDir left empty).
     TrainConfig config() const;
 
-    void setNetwork(const QString& name, bool valid);
+    // The network Start trains: its name, whether it is valid, and its spec for the memory
+    // estimate.
+    void setNetwork(const NetworkSpec& spec, bool valid);
+    // The memory line: "Memory: 1.2 GB of 18.4 GB available", or why the run will not fit.
+    QString memoryText() const;
+    // Whether `config` fits into the memory of the device it trains on (checkTrainingMemory,
+    // memory_estimate.h, with the GPU's free memory the device probe found); else false with
+    // the message.
+    bool memoryFits(const TrainConfig& config, QString* error) const;
     QString dataDirectory() const;
     // Shows the folder, and the download button when it holds no CIFAR-10.
     void setDataDirectory(const QString& dir);
@@ -68,10 +76,14 @@ private:
                          int maximum, const char* special = nullptr, const char* tip = nullptr);
     void updateButtons();
     void updateNetworkLabel();
+    void updateMemory();
+    bool onCuda(DeviceChoice choice) const;
 
     TranslatedTexts texts_{staticMetaObject.className()};
     QString network_;
     QString availableDevice_;  // what LibTorch offers, once known
+    qint64 cudaFree_ = -1;     // the GPU's free memory, once known (-1: none or unknown)
+    NetworkSpec spec_;
     bool valid_ = true;
     bool training_ = false;
     bool paused_ = false;
@@ -103,6 +115,7 @@ private:
     QProgressBar* progress_;
     QLabel* progressLabel_;
     QLabel* messageLabel_;
+    QLabel* memoryLabel_ = nullptr;
 };
 
 }  // namespace rx

@@ -108,7 +108,7 @@ void TrainingDashboard::setFormVisible(bool visible) {
 void TrainingDashboard::setNetwork(const NetworkSpec& spec, bool valid) {
     spec_ = spec;
     specValid_ = valid;
-    form_->setNetwork(spec.name, valid);
+    form_->setNetwork(spec, valid);
 }
 
 void TrainingDashboard::setRunsDirectory(const QString& dir) {
@@ -158,6 +158,12 @@ void TrainingDashboard::start() {
     TrainConfig config = configFromForm();
     config.dataDir = data;
     config.runDir = runs_->path(id);
+    // A run that will not fit is refused before its folder is made (the trainer checks again).
+    QString refusal;
+    if (!form_->memoryFits(config, &refusal)) {
+        form_->showMessage(refusal);
+        return;
+    }
     QDir().mkpath(config.runDir);
     launch(id, config);
 }
