@@ -151,11 +151,12 @@ private Q_SLOTS:
     void estimateMatchesTheMeasuredPeak_data() {
         QTest::addColumn<QString>("net");
         QTest::addColumn<int>("batch");
+        // Every kind of block at batch 32, and one net at 128 (the activations scale with the
+        // batch; the README's table has all five at both sizes: 2 minutes of a 2-core machine).
         for (const char* net :
              {"plain-20", "resnet-20", "resnet-56", "bottleneck-29", "preact-bottleneck-20"})
-            for (int batch : {32, 128})
-                QTest::newRow(qPrintable(QStringLiteral("%1/%2").arg(net).arg(batch)))
-                    << QString(net) << batch;
+            QTest::newRow(qPrintable(QStringLiteral("%1/32").arg(net))) << QString(net) << 32;
+        QTest::newRow("resnet-20/128") << QString("resnet-20") << 128;
     }
 
     void estimateMatchesTheMeasuredPeak() {

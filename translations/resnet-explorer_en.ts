@@ -473,6 +473,21 @@ values %7 to %8</translation>
     </message>
 </context>
 <context>
+    <name>rx::Autosave</name>
+    <message>
+        <source>cannot create the autosave folder %1</source>
+        <translation>cannot create the autosave folder %1</translation>
+    </message>
+    <message>
+        <source>cannot lock %1</source>
+        <translation>cannot lock %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Autosave failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>rx::BlockHistoryPlot</name>
     <message>
         <source>iteration</source>
@@ -2495,12 +2510,88 @@ test error without it: %3 (%4 points)</translation>
         <source>Insights</source>
         <translation>Insights</translation>
     </message>
+    <message>
+        <source>Autosave is off: %1</source>
+        <translation>Autosave is off: %1</translation>
+    </message>
+    <message>
+        <source>Autosave unreadable</source>
+        <translation>Autosave unreadable</translation>
+    </message>
+    <message>
+        <source>An autosaved network could not be read, so it cannot be restored:
+%1
+
+The file was kept as %2.</source>
+        <translation>An autosaved network could not be read, so it cannot be restored:
+%1
+
+The file was kept as %2.</translation>
+    </message>
+    <message>
+        <source>ResNet Explorer did not close normally.</source>
+        <translation>ResNet Explorer did not close normally.</translation>
+    </message>
+    <message>
+        <source>The network “%1” had unsaved changes, autosaved at %2.</source>
+        <translation>The network “%1” had unsaved changes, autosaved at %2.</translation>
+    </message>
+    <message>
+        <source>The network “%1” (%2) had unsaved changes, autosaved at %3.</source>
+        <translation>The network “%1” (%2) had unsaved changes, autosaved at %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older autosave(s) will be offered on the next start.</source>
+        <translation>
+            <numerusform>%n older autosave will be offered on the next start.</numerusform>
+            <numerusform>%n older autosaves will be offered on the next start.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore it?</source>
+        <translation>Restore it?</translation>
+    </message>
+    <message>
+        <source>Restore network</source>
+        <translation>Restore network</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Restored the network autosaved at %1.</source>
+        <translation>Restored the network autosaved at %1.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::MemoryEstimate</name>
+    <message>
+        <source>not enough memory for this run: it needs about %1 (activations of a batch of %2: %3; weights, gradients and momentum: %4; data set: %5), but %6 has %7 available. Use a smaller batch or a smaller network.</source>
+        <translation>not enough memory for this run: it needs about %1 (activations of a batch of %2: %3; weights, gradients and momentum: %4; data set: %5), but %6 has %7 available. Use a smaller batch or a smaller network.</translation>
+    </message>
+    <message>
+        <source>the GPU</source>
+        <translation>the GPU</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>this computer</translation>
+    </message>
 </context>
 <context>
     <name>rx::Metrics</name>
     <message>
         <source>cannot open %1: %2</source>
         <translation>cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +3043,21 @@ Predicted: %2</translation>
     </message>
 </context>
 <context>
+    <name>rx::RunFolder</name>
+    <message>
+        <source>the run folder %1 is in use: %2 (process %3 on %4) is training into it. Wait for it to end or stop it, or choose another folder.</source>
+        <translation>the run folder %1 is in use: %2 (process %3 on %4) is training into it. Wait for it to end or stop it, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <source>cannot lock the run folder %1: cannot write there</source>
+        <translation>cannot lock the run folder %1: cannot write there</translation>
+    </message>
+</context>
+<context>
     <name>rx::RunPlot</name>
     <message>
         <source>%1 (raw)</source>
@@ -2979,6 +3085,10 @@ Predicted: %2</translation>
     <message>
         <source>failed</source>
         <translation>failed</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
     </message>
 </context>
 <context>
@@ -3077,6 +3187,10 @@ Predicted: %2</translation>
     <message>
         <source>Show predictions</source>
         <translation>Show predictions</translation>
+    </message>
+    <message>
+        <source>Resume training</source>
+        <translation>Resume training</translation>
     </message>
 </context>
 <context>
@@ -3363,6 +3477,22 @@ Predicted: %2</translation>
         <source>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1. fp16 autocast (with loss scaling) needs a GPU.</source>
         <translation>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1. fp16 autocast (with loss scaling) needs a GPU.</translation>
     </message>
+    <message>
+        <source>Memory: about %1</source>
+        <translation>Memory: about %1</translation>
+    </message>
+    <message>
+        <source>Memory: %1 of %2 available</source>
+        <translation>Memory: %1 of %2 available</translation>
+    </message>
+    <message>
+        <source>Memory: %1, but only %2 available: this run will not fit. Use a smaller batch or a smaller network.</source>
+        <translation>Memory: %1, but only %2 available: this run will not fit. Use a smaller batch or a smaller network.</translation>
+    </message>
+    <message>
+        <source>Estimated from the network and the batch: weights %1, gradients %2, momentum %3, activations of one step %4, kernel buffers %5, evaluation %6, data set %7, framework allowance %8.</source>
+        <translation>Estimated from the network and the batch: weights %1, gradients %2, momentum %3, activations of one step %4, kernel buffers %5, evaluation %6, data set %7, framework allowance %8.</translation>
+    </message>
 </context>
 <context>
     <name>rx::Trainer</name>
@@ -3416,6 +3546,22 @@ Predicted: %2</translation>
         <source>fp16 autocast needs a GPU; on the CPU train in fp32 (or in bf16 where the CPU computes it natively).</source>
         <translation>fp16 autocast needs a GPU; on the CPU train in fp32 (or in bf16 where the CPU computes it natively).</translation>
     </message>
+    <message>
+        <source>out of memory at iteration %1 (%2). The run stopped; the last checkpoint (iteration %3) is kept. Use a smaller batch or a smaller network.</source>
+        <translation>out of memory at iteration %1 (%2). The run stopped; the last checkpoint (iteration %3) is kept. Use a smaller batch or a smaller network.</translation>
+    </message>
+    <message>
+        <source>out of memory at iteration %1 (%2), before any checkpoint was written. Use a smaller batch or a smaller network.</source>
+        <translation>out of memory at iteration %1 (%2), before any checkpoint was written. Use a smaller batch or a smaller network.</translation>
+    </message>
+    <message>
+        <source>%1. Training stopped; the last good checkpoint (iteration %2) is kept: free some space and resume the run.</source>
+        <translation>%1. Training stopped; the last good checkpoint (iteration %2) is kept: free some space and resume the run.</translation>
+    </message>
+    <message>
+        <source>%1. Training stopped before any checkpoint was written.</source>
+        <translation>%1. Training stopped before any checkpoint was written.</translation>
+    </message>
 </context>
 <context>
     <name>rx::TrainingDashboard</name>
@@ -3450,6 +3596,18 @@ Predicted: %2</translation>
     <message>
         <source>CIFAR-10 is ready in %1</source>
         <translation>CIFAR-10 is ready in %1</translation>
+    </message>
+    <message>
+        <source>%1 is being trained by another process (%2).</source>
+        <translation>%1 is being trained by another process (%2).</translation>
+    </message>
+    <message>
+        <source>%1 has finished; nothing is left to train.</source>
+        <translation>%1 has finished; nothing is left to train.</translation>
+    </message>
+    <message>
+        <source>%1 has no checkpoint to resume from.</source>
+        <translation>%1 has no checkpoint to resume from.</translation>
     </message>
 </context>
 </TS>

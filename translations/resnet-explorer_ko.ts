@@ -473,6 +473,21 @@ values %7 to %8</source>
     </message>
 </context>
 <context>
+    <name>rx::Autosave</name>
+    <message>
+        <source>cannot create the autosave folder %1</source>
+        <translation>자동 저장 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot lock %1</source>
+        <translation>%1을(를) 잠글 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>자동 저장 실패: %1</translation>
+    </message>
+</context>
+<context>
     <name>rx::BlockHistoryPlot</name>
     <message>
         <source>iteration</source>
@@ -2491,12 +2506,87 @@ test error without it: %3 (%4 points)</source>
         <source>Insights</source>
         <translation>심층 분석</translation>
     </message>
+    <message>
+        <source>Autosave is off: %1</source>
+        <translation>자동 저장이 꺼져 있습니다: %1</translation>
+    </message>
+    <message>
+        <source>Autosave unreadable</source>
+        <translation>자동 저장 파일을 읽을 수 없음</translation>
+    </message>
+    <message>
+        <source>An autosaved network could not be read, so it cannot be restored:
+%1
+
+The file was kept as %2.</source>
+        <translation>자동 저장된 네트워크를 읽을 수 없어 복원할 수 없습니다:
+%1
+
+파일은 %2(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>ResNet Explorer did not close normally.</source>
+        <translation>ResNet Explorer가 정상적으로 종료되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The network “%1” had unsaved changes, autosaved at %2.</source>
+        <translation>네트워크 “%1”에 저장하지 않은 변경 사항이 있었습니다 (%2에 자동 저장됨).</translation>
+    </message>
+    <message>
+        <source>The network “%1” (%2) had unsaved changes, autosaved at %3.</source>
+        <translation>네트워크 “%1” (%2)에 저장하지 않은 변경 사항이 있었습니다 (%3에 자동 저장됨).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older autosave(s) will be offered on the next start.</source>
+        <translation>
+            <numerusform>이전 자동 저장 %n개는 다음 시작 때 제안됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore it?</source>
+        <translation>복원할까요?</translation>
+    </message>
+    <message>
+        <source>Restore network</source>
+        <translation>네트워크 복원</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>복원(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>버리기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Restored the network autosaved at %1.</source>
+        <translation>%1에 자동 저장된 네트워크를 복원했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>rx::MemoryEstimate</name>
+    <message>
+        <source>not enough memory for this run: it needs about %1 (activations of a batch of %2: %3; weights, gradients and momentum: %4; data set: %5), but %6 has %7 available. Use a smaller batch or a smaller network.</source>
+        <translation>이 학습에 필요한 메모리가 부족합니다: 약 %1이 필요하지만 (배치 %2의 활성값: %3, 가중치·기울기·모멘텀: %4, 데이터셋: %5) %6에는 %7만 남아 있습니다. 배치나 네트워크를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>the GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
 </context>
 <context>
     <name>rx::Metrics</name>
     <message>
         <source>cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +3035,21 @@ Predicted: %2</source>
     </message>
 </context>
 <context>
+    <name>rx::RunFolder</name>
+    <message>
+        <source>the run folder %1 is in use: %2 (process %3 on %4) is training into it. Wait for it to end or stop it, or choose another folder.</source>
+        <translation>실행 폴더 %1은(는) 사용 중입니다: %2 (%4의 프로세스 %3)이(가) 이 폴더에 학습하고 있습니다. 끝나기를 기다리거나 멈추거나, 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>다른 프로그램</translation>
+    </message>
+    <message>
+        <source>cannot lock the run folder %1: cannot write there</source>
+        <translation>실행 폴더 %1을(를) 잠글 수 없습니다: 그곳에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>rx::RunPlot</name>
     <message>
         <source>%1 (raw)</source>
@@ -2972,6 +3077,10 @@ Predicted: %2</source>
     <message>
         <source>failed</source>
         <translation>실패</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
     </message>
 </context>
 <context>
@@ -3070,6 +3179,10 @@ Predicted: %2</source>
     <message>
         <source>Show predictions</source>
         <translation>예측 보기</translation>
+    </message>
+    <message>
+        <source>Resume training</source>
+        <translation>학습 이어 하기</translation>
     </message>
 </context>
 <context>
@@ -3356,6 +3469,22 @@ Predicted: %2</source>
         <source>bf16 autocast runs the convolutions and matrix products in bfloat16 (batch norm, the loss and the weights stay in fp32). It needs a GPU or a CPU with native bf16 (AVX-512 BF16 or AMX); this CPU: %1. fp16 autocast (with loss scaling) needs a GPU.</source>
         <translation>bf16 autocast는 합성곱과 행렬 곱을 bfloat16으로 계산합니다 (배치 정규화, 손실, 가중치는 fp32 그대로). GPU 또는 bf16을 직접 계산하는 CPU(AVX-512 BF16 또는 AMX)가 필요합니다. 이 CPU: %1. fp16 autocast(손실 스케일링 포함)에는 GPU가 필요합니다.</translation>
     </message>
+    <message>
+        <source>Memory: about %1</source>
+        <translation>메모리: 약 %1</translation>
+    </message>
+    <message>
+        <source>Memory: %1 of %2 available</source>
+        <translation>메모리: 사용 가능한 %2 중 %1</translation>
+    </message>
+    <message>
+        <source>Memory: %1, but only %2 available: this run will not fit. Use a smaller batch or a smaller network.</source>
+        <translation>메모리: %1 필요, 사용 가능 %2뿐: 이 학습은 들어가지 않습니다. 배치나 네트워크를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Estimated from the network and the batch: weights %1, gradients %2, momentum %3, activations of one step %4, kernel buffers %5, evaluation %6, data set %7, framework allowance %8.</source>
+        <translation>네트워크와 배치로 추정: 가중치 %1, 기울기 %2, 모멘텀 %3, 한 스텝의 활성값 %4, 커널 버퍼 %5, 평가 %6, 데이터셋 %7, 프레임워크 여유분 %8.</translation>
+    </message>
 </context>
 <context>
     <name>rx::Trainer</name>
@@ -3409,6 +3538,22 @@ Predicted: %2</source>
         <source>fp16 autocast needs a GPU; on the CPU train in fp32 (or in bf16 where the CPU computes it natively).</source>
         <translation>fp16 autocast에는 GPU가 필요합니다. CPU에서는 fp32로 학습하세요 (bf16을 직접 계산하는 CPU라면 bf16도 됩니다).</translation>
     </message>
+    <message>
+        <source>out of memory at iteration %1 (%2). The run stopped; the last checkpoint (iteration %3) is kept. Use a smaller batch or a smaller network.</source>
+        <translation>반복 %1에서 메모리가 부족합니다 (%2). 학습을 멈췄고 마지막 체크포인트(반복 %3)는 보존됩니다. 배치나 네트워크를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>out of memory at iteration %1 (%2), before any checkpoint was written. Use a smaller batch or a smaller network.</source>
+        <translation>체크포인트를 쓰기 전, 반복 %1에서 메모리가 부족합니다 (%2). 배치나 네트워크를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>%1. Training stopped; the last good checkpoint (iteration %2) is kept: free some space and resume the run.</source>
+        <translation>%1. 학습을 멈췄습니다. 마지막 정상 체크포인트(반복 %2)는 보존됩니다: 공간을 확보한 뒤 학습을 이어 하세요.</translation>
+    </message>
+    <message>
+        <source>%1. Training stopped before any checkpoint was written.</source>
+        <translation>%1. 체크포인트를 쓰기 전에 학습을 멈췄습니다.</translation>
+    </message>
 </context>
 <context>
     <name>rx::TrainingDashboard</name>
@@ -3443,6 +3588,18 @@ Predicted: %2</source>
     <message>
         <source>CIFAR-10 is ready in %1</source>
         <translation>CIFAR-10이 %1에 준비되었습니다</translation>
+    </message>
+    <message>
+        <source>%1 is being trained by another process (%2).</source>
+        <translation>%1은(는) 다른 프로세스(%2)가 학습하고 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 has finished; nothing is left to train.</source>
+        <translation>%1은(는) 끝났습니다. 더 학습할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no checkpoint to resume from.</source>
+        <translation>%1에는 이어 할 체크포인트가 없습니다.</translation>
     </message>
 </context>
 </TS>
