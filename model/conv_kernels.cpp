@@ -275,11 +275,14 @@ constexpr BwwFn bww_tab[7] = {nullptr,   bww_mk<1>, bww_mk<2>, bww_mk<3>,
 void direct_bwd_weight(const float* X, const float* dY, float* dW, int N, int H, int W, int C,
                        int K, int S, int rows_chunk_pixels) {
     const int OH = (H - 1) / S + 1, OW = (W - 1) / S + 1, Wp = W + 2, Hp = H + 2;
-    const int nthr = omp_get_max_threads();
-    std::vector<float*> parts(nthr, nullptr);
+    std::vector<float*> parts;  // one partial sum per thread of the team
     const int rc = std::max(1, std::min(OH, rows_chunk_pixels / OW));
 #pragma omp parallel
     {
+        // The team, not omp_get_max_threads(): it is smaller under OMP_THREAD_LIMIT, OMP_DYNAMIC
+        // or inside another parallel region (implicit barrier after the single).
+#pragma omp single
+        parts.assign(omp_get_num_threads(), nullptr);
         const int tid = omp_get_thread_num();
         float* xp = tl_pad.get((size_t)Hp * Wp * C);
         float* dw = tl_dw.get((size_t)9 * K * C);
@@ -310,8 +313,8 @@ void direct_bwd_weight(const float* X, const float* dY, float* dW, int N, int H,
             for (int rs = 0; rs < 9; ++rs)
                 for (int c = 0; c < C; ++c) {
                     float sum = 0.f;
-                    for (int t = 0; t < nthr; ++t)
-                        sum += parts[t][((size_t)rs * K + k) * C + c];
+                    for (const float* part : parts)
+                        sum += part[((size_t)rs * K + k) * C + c];
                     dW[((size_t)k * 9 + rs) * C + c] = sum;
                 }
     }
@@ -360,10 +363,11 @@ void wino_bwd_weight(const float* X, const float* dY, float* dW, int N, int H, i
     const int a = m + 2, A2 = a * a;
     const int TH = H / m, TW = W / m, NTILE = TH * TW;
     const int Hp = H + 2, Wp = W + 2;
-    const int nthr = omp_get_max_threads();
-    std::vector<float*> parts(nthr, nullptr);
+    std::vector<float*> parts;  // one partial sum per thread of the team (as above)
 #pragma omp parallel
     {
+#pragma omp single
+        parts.assign(omp_get_num_threads(), nullptr);
         const int tid = omp_get_thread_num();
         float* xp = tl_pad.get((size_t)Hp * Wp * C);
         float* V = tl_V.get((size_t)A2 * T * C);
@@ -434,8 +438,8 @@ void wino_bwd_weight(const float* X, const float* dY, float* dW, int N, int H, i
                 float d[36];
                 for (int x = 0; x < A2; ++x) {
                     float s = 0.f;
-                    for (int t = 0; t < nthr; ++t)
-                        s += parts[t][((size_t)x * K + k) * C + c];
+                    for (const float* part : parts)
+                        s += part[((size_t)x * K + k) * C + c];
                     d[x] = s;
                 }
                 float tmp[3][6];

@@ -3,6 +3,7 @@
 #include "conv_kernels.h"
 #include "fast_conv.h"
 #include "network.h"
+#include "omp_region.h"
 #include "presets.h"
 
 #include <QtTest>
@@ -29,34 +30,45 @@ class TestNetwork : public QObject {
 private Q_SLOTS:
     // conv3x3 (the own kernels where they apply, else LibTorch's) against torch::conv2d: the
     // output and both gradients, to float rounding, for the shapes of the CIFAR nets (Winograd
-    // for stride 1, the direct weight gradient for stride 2), a shape the kernels refuse (10×10:
-    // not a multiple of 4; 8 channels) and NCHW input.
+    // for stride 1, the direct weight gradient for stride 2), the kernels' edges (one tile, a
+    // tile count and channel counts that are not multiples of the register blocks, height ≠
+    // width, one image for two threads: `make asan` checks every access), a shape the kernels
+    // refuse (10×10: not a multiple of 4; 8 channels) and NCHW input.
     void conv3x3MatchesConv2d_data() {
+        QTest::addColumn<int>("n");
         QTest::addColumn<int>("c");
         QTest::addColumn<int>("k");
-        QTest::addColumn<int>("side");
+        QTest::addColumn<int>("h");
+        QTest::addColumn<int>("w");
         QTest::addColumn<int>("stride");
         QTest::addColumn<bool>("channelsLast");
-        QTest::newRow("16->16 32x32") << 16 << 16 << 32 << 1 << true;
-        QTest::newRow("32->32 16x16") << 32 << 32 << 16 << 1 << true;
-        QTest::newRow("64->64 8x8") << 64 << 64 << 8 << 1 << true;
-        QTest::newRow("16->32 32x32 stride 2") << 16 << 32 << 32 << 2 << true;
-        QTest::newRow("32->64 16x16 stride 2") << 32 << 64 << 16 << 2 << true;
-        QTest::newRow("16->16 10x10 (fallback)") << 16 << 16 << 10 << 1 << true;
-        QTest::newRow("8->16 8x8 (fallback)") << 8 << 16 << 8 << 1 << true;
-        QTest::newRow("16->16 8x8 NCHW input") << 16 << 16 << 8 << 1 << false;
+        QTest::newRow("16->16 32x32") << 6 << 16 << 16 << 32 << 32 << 1 << true;
+        QTest::newRow("32->32 16x16") << 6 << 32 << 32 << 16 << 16 << 1 << true;
+        QTest::newRow("64->64 8x8") << 6 << 64 << 64 << 8 << 8 << 1 << true;
+        QTest::newRow("16->32 32x32 stride 2") << 6 << 16 << 32 << 32 << 32 << 2 << true;
+        QTest::newRow("32->64 16x16 stride 2") << 6 << 32 << 64 << 16 << 16 << 2 << true;
+        QTest::newRow("16->16 4x4 (one tile)") << 6 << 16 << 16 << 4 << 4 << 1 << true;
+        QTest::newRow("48->16 12x20 (15 tiles)") << 3 << 48 << 16 << 12 << 20 << 1 << true;
+        QTest::newRow("16->48 20x12 stride 2") << 3 << 16 << 48 << 20 << 12 << 2 << true;
+        QTest::newRow("32->16 36x28 (63 tiles), one image")
+            << 1 << 32 << 16 << 36 << 28 << 1 << true;
+        QTest::newRow("16->16 10x10 (fallback)") << 6 << 16 << 16 << 10 << 10 << 1 << true;
+        QTest::newRow("8->16 8x8 (fallback)") << 6 << 8 << 16 << 8 << 8 << 1 << true;
+        QTest::newRow("16->16 8x8 NCHW input") << 6 << 16 << 16 << 8 << 8 << 1 << false;
     }
     void conv3x3MatchesConv2d() {
+        QFETCH(int, n);
         QFETCH(int, c);
         QFETCH(int, k);
-        QFETCH(int, side);
+        QFETCH(int, h);
+        QFETCH(int, w);
         QFETCH(int, stride);
         QFETCH(bool, channelsLast);
         QVERIFY(kernels::supported());  // this project's machines have AVX2 and FMA
         torch::manual_seed(9);
         const auto format =
             channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
-        const torch::Tensor x0 = torch::randn({6, c, side, side}).contiguous(format);
+        const torch::Tensor x0 = torch::randn({n, c, h, w}).contiguous(format);
         const torch::Tensor w0 = torch::randn({k, c, 3, 3}).mul(0.2).contiguous(format);
         const torch::Tensor x1 = x0.clone().requires_grad_(), w1 = w0.clone().requires_grad_();
         const torch::Tensor x2 = x0.clone().requires_grad_(), w2 = w0.clone().requires_grad_();
@@ -79,6 +91,41 @@ private Q_SLOTS:
         QVERIFY2(
             close(conv3x3Inference(x0, w0, bias, stride), torch::conv2d(x0, w0, bias, stride, 1)),
             "inference with a bias");
+    }
+
+    // The weight-gradient kernels sum one partial result per thread of the team they get, which
+    // is smaller than omp_get_max_threads() inside another parallel region (or under
+    // OMP_THREAD_LIMIT, OMP_DYNAMIC): they read a missing thread's null partial sum before (a
+    // crash). Here each of two threads of an OpenMP region computes one gradient, whose own
+    // region then has one thread while omp_get_max_threads() still says 2.
+    void weightGradientsInsideAParallelRegion() {
+        torch::manual_seed(4);
+        const auto cl = torch::MemoryFormat::ChannelsLast;
+        const torch::Tensor x = torch::randn({2, 16, 8, 8}).contiguous(cl);
+        const int strides[2] = {1, 2};
+        torch::Tensor dy[2], got[2], want[2];
+        for (int i = 0; i < 2; ++i) {
+            const int side = 8 / strides[i];
+            dy[i] = torch::randn({2, 16, side, side}).contiguous(cl);
+            got[i] = torch::zeros({16, 16, 3, 3}).contiguous(cl);
+            const torch::Tensor w = torch::randn({16, 16, 3, 3}).requires_grad_();
+            (torch::conv2d(x, w, {}, strides[i], 1) * dy[i]).sum().backward();
+            want[i] = w.grad();
+        }
+        const int outerThreads = test::inParallelRegion(2, [&](int i) {
+            float* out = got[i].data_ptr<float>();
+            if (strides[i] == 1)
+                kernels::winogradWeightGradient(x.data_ptr<float>(), dy[i].data_ptr<float>(), out,
+                                                2, 8, 8, 16, 16);
+            else
+                kernels::directWeightGradient(x.data_ptr<float>(), dy[i].data_ptr<float>(), out, 2,
+                                              8, 8, 16, 16, 2);
+        });
+        QCOMPARE(outerThreads, 2);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY2((got[i] - want[i]).abs().max().item<double>() <=
+                         5e-5 * want[i].abs().max().item<double>(),
+                     strides[i] == 1 ? "Winograd" : "direct, stride 2");
     }
 
     // The kernels are used where they apply: turning them off changes the rounding of a
