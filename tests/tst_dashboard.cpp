@@ -133,12 +133,15 @@ private Q_SLOTS:
         QVERIFY(writeRun(dir.filePath("c-no-status"), 10, {}, {trainAt(4), testWith(4, 60)}));
         QVERIFY(writeRun(dir.filePath("d-failed"), 10,
                          R"({"state": "failed", "best_test_error": 12.5, "message": "NaN"})", {}));
+        // Killed mid-run: it says running, and no live process holds its lock.
+        QVERIFY(writeRun(dir.filePath("e-killed"), 10, R"({"state": "running"})", {trainAt(5)}));
         QVERIFY(writeFile(dir.filePath("not-a-run/readme.txt"), "hello"));
 
         RunsModel model;
         model.setDirectory(dir.path());
-        QCOMPARE(model.ids(),
-                 QStringList({"a-done", "b-cut-off-at-the-end", "c-no-status", "d-failed"}));
+        QCOMPARE(model.ids(), QStringList({"a-done", "b-cut-off-at-the-end", "c-no-status",
+                                           "d-failed", "e-killed"}));
+        QCOMPARE(model.state("e-killed"), std::optional(RunState::Interrupted));
         QCOMPARE(model.state("a-done"), std::optional(RunState::Finished));
         QCOMPARE(model.state("b-cut-off-at-the-end"), std::optional(RunState::Finished));
         QCOMPARE(model.state("c-no-status"), std::optional(RunState::Stopped));
@@ -172,7 +175,8 @@ private Q_SLOTS:
         QCOMPARE(model.color("first-one"), color);
         QVERIFY(QDir(dir.filePath("c-no-status")).removeRecursively());
         model.rescan();
-        QCOMPARE(model.ids(), QStringList({"first-one", "b-cut-off-at-the-end", "d-failed"}));
+        QCOMPARE(model.ids(),
+                 QStringList({"first-one", "b-cut-off-at-the-end", "d-failed", "e-killed"}));
         model.setLiveRun("d-failed");
         QVERIFY(!model.deleteRun("d-failed", &error));
         QVERIFY(QFileInfo::exists(dir.filePath("d-failed")));

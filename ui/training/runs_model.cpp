@@ -38,15 +38,15 @@ std::optional<RunSummary> summarizeRunFolder(const QString& runDir) {
     const std::optional<RunStatus> status = readRunStatus(runDir);
     if (status && summary.bestTestError < 0)
         summary.bestTestError = status->bestTestError;
-    if (status) {
+    // Whether its metrics reach the end (a trainer killed after its last line has done it all).
+    const int total = totalIterations(run);
+    const int last = log.train.isEmpty() ? 0 : log.train.last().iteration;
+    const bool complete = total > 0 && last >= total;
+    if (status && !(status->state == RunState::Interrupted && complete))
         // Running: another process trains it now (a dead one's reads as Interrupted).
         summary.state = status->state;
-    } else {
-        // No word from a trainer (an older run, or one cut off): judge by its metrics.
-        const int total = totalIterations(run);
-        const int last = log.train.isEmpty() ? 0 : log.train.last().iteration;
-        summary.state = total > 0 && last >= total ? RunState::Finished : RunState::Stopped;
-    }
+    else  // no word from a trainer (an older run), or one cut off: judge by its metrics
+        summary.state = complete ? RunState::Finished : RunState::Stopped;
     return summary;
 }
 
