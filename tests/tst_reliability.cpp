@@ -121,6 +121,18 @@ class TestReliability : public QObject {
                 QString::fromUtf8(p.readAllStandardError())};
     }
 
+    // `run` resumed up to `iterations` by a CLI whose files cannot grow past `limit` bytes:
+    // SIGXFSZ ignored, write() fails with EFBIG as on a full disk.
+    CliResult resumeWithFileSizeLimit(const QString& run, int iterations, rlim_t limit) {
+        return cli({"train", "--out", run, "--resume", "--data", data_, "--iterations",
+                    QString::number(iterations)},
+                   [limit] {
+                       ::signal(SIGXFSZ, SIG_IGN);
+                       const rlimit l{limit, limit};
+                       ::setrlimit(RLIMIT_FSIZE, &l);
+                   });
+    }
+
     // A run stopped cleanly at iteration 2 × kPerEpoch, its checkpoint from then.
     QString stoppedRun(const QString& name) {
         const QString run = dir_.filePath(name);
@@ -242,15 +254,9 @@ private Q_SLOTS:
         const QList<int> before = trainIterations(run);
 
         // No file may grow past the checkpoint's size less one byte: metrics.jsonl can, the
-        // next checkpoint cannot. SIGXFSZ ignored: write() fails with EFBIG as on a full disk.
+        // next checkpoint cannot.
         const rlim_t limit = rlim_t(checkpoint.size() - 1);
-        const CliResult r = cli({"train", "--out", run, "--resume", "--data", data_, "--iterations",
-                                 QString::number(4 * kPerEpoch)},
-                                [limit] {
-                                    ::signal(SIGXFSZ, SIG_IGN);
-                                    const rlimit l{limit, limit};
-                                    ::setrlimit(RLIMIT_FSIZE, &l);
-                                });
+        const CliResult r = resumeWithFileSizeLimit(run, 4 * kPerEpoch, limit);
         QVERIFY2(r.code != 0, qPrintable(r.err));
         QVERIFY2(r.err.contains("checkpoint.pt") &&
                      r.err.contains(
@@ -275,13 +281,7 @@ private Q_SLOTS:
         // Room for a few more lines of metrics.jsonl, then the disk is "full".
         const rlim_t limit = rlim_t(metricsSize + 3000);
         QVERIFY(qint64(limit) < checkpoint.size());
-        const CliResult r = cli({"train", "--out", run, "--resume", "--data", data_, "--iterations",
-                                 QString::number(4 * kPerEpoch)},
-                                [limit] {
-                                    ::signal(SIGXFSZ, SIG_IGN);
-                                    const rlimit l{limit, limit};
-                                    ::setrlimit(RLIMIT_FSIZE, &l);
-                                });
+        const CliResult r = resumeWithFileSizeLimit(run, 4 * kPerEpoch, limit);
         QVERIFY2(r.code != 0, qPrintable(r.err));
         QVERIFY2(r.err.contains("metrics.jsonl") && r.err.contains("is kept"), qPrintable(r.err));
         QCOMPARE(readAll(run + "/checkpoint.pt"), checkpoint);
