@@ -98,10 +98,11 @@ void RunsModel::rescan() {
     const QDir dir(dir_);
     for (const QString& id : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         if (contains(id)) {
-            // Another process's run may have ended, or died, since the last look.
-            if (id != live_)
-                if (const auto status = readRunStatus(dir.filePath(id)))
-                    setState(id, status->state);
+            // Another process's run may have ended, or died, since the last look: judged by the
+            // same rule as when the row was read (summarizeRunFolder).
+            if (id != live_ && state(id) == RunState::Running)
+                if (const auto summary = summarizeRunFolder(dir.filePath(id)))
+                    setState(id, summary->state);
             continue;
         }
         if (const auto summary = summarizeRunFolder(dir.filePath(id)))

@@ -139,6 +139,11 @@ TrainConfig TrainingDashboard::configFromForm() const {
     return c;
 }
 
+QString TrainingDashboard::noDataText(const QString& dir) {
+    return tr("CIFAR-10 is not in %1. Choose its folder or download it.")
+        .arg(dir.isEmpty() ? tr("any known place") : dir);
+}
+
 void TrainingDashboard::start() {
     if (isTraining())
         return;
@@ -149,8 +154,7 @@ void TrainingDashboard::start() {
     }
     const QString data = findCifar10(form_->dataDirectory());
     if (!looksLikeCifar10(data)) {
-        form_->showMessage(tr("CIFAR-10 is not in %1. Choose its folder or download it.")
-                               .arg(data.isEmpty() ? tr("any known place") : data));
+        form_->showMessage(noDataText(data));
         form_->showDownload();
         return;
     }
@@ -185,8 +189,7 @@ bool TrainingDashboard::resumeRun(const QString& id) {
     else if (loadRunConfig(run.path(), &config, &error) && !looksLikeCifar10(config.dataDir))
         config.dataDir = findCifar10(form_->dataDirectory());  // the data moved since
     if (error.isEmpty() && !looksLikeCifar10(config.dataDir))
-        error = tr("CIFAR-10 is not in %1. Choose its folder or download it.")
-                    .arg(form_->dataDirectory());
+        error = noDataText(config.dataDir);
     if (!error.isEmpty()) {
         form_->showMessage(error);
         Q_EMIT message(error);

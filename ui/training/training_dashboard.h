@@ -110,6 +110,7 @@ Q_SIGNALS:
 
 private:
     void launch(const QString& id, const TrainConfig& config);  // a trainer thread for `id`
+    static QString noDataText(const QString& dir);              // CIFAR-10 is not in `dir`
     void connectTrainer(Trainer* trainer, const QString& id);
     void beginLiveRun(const QString& id, Trainer* trainer);
     void record(const QString& id, const MetricRecord& record);
