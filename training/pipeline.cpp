@@ -21,7 +21,9 @@
 #endif
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -489,6 +491,268 @@ bool saveCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
     return writeFileAtomically(path, QByteArray(data.data(), qsizetype(data.size())), error);
 }
 
+namespace {
+
+QString shapeText(torch::IntArrayRef sizes, c10::ScalarType type) {
+    QStringList dims;
+    for (const int64_t d : sizes)
+        dims << QString::number(d);
+    return QStringLiteral("[%1] %2").arg(dims.join(QStringLiteral(", ")),
+                                         QLatin1String(c10::toString(type)));
+}
+
+// The shape and type of every parameter and buffer of `model`, by name: what a checkpoint must
+// give back (LibTorch's Module::load takes whatever tensor the file holds).
+std::map<std::string, QString> tensorShapes(Network& model) {
+    std::map<std::string, QString> shapes;
+    for (const auto& item : model->named_parameters())
+        shapes[item.key()] = shapeText(item.value().sizes(), item.value().scalar_type());
+    for (const auto& item : model->named_buffers())
+        shapes[item.key()] = shapeText(item.value().sizes(), item.value().scalar_type());
+    return shapes;
+}
+
+// What a loaded checkpoint holds that the network and the trainer cannot use; empty when fine.
+QStringList checkpointProblems(Network& model, const std::map<std::string, QString>& shapes,
+                               torch::optim::Optimizer* optimizer, const Checkpoint& info) {
+    QStringList problems;
+    for (const auto& [name, shape] : tensorShapes(model)) {
+        const auto expected = shapes.find(name);
+        if (expected != shapes.end() && expected->second != shape)
+            problems << Pipeline::tr("%1 is %2, the network's is %3")
+                            .arg(QString::fromStdString(name), shape, expected->second);
+    }
+    if (auto* sgd = dynamic_cast<torch::optim::SGD*>(optimizer)) {
+        for (const auto& group : sgd->param_groups())
+            for (const torch::Tensor& p : group.params()) {
+                const auto state = sgd->state().find(c10::guts::to_string(p.unsafeGetTensorImpl()));
+                if (state == sgd->state().end())
+                    continue;
+                const torch::Tensor& buffer =
+                    static_cast<const torch::optim::SGDParamState&>(*state->second)
+                        .momentum_buffer();
+                if (buffer.defined() &&
+                    (buffer.sizes() != p.sizes() || buffer.scalar_type() != p.scalar_type()))
+                    problems << Pipeline::tr("a momentum buffer is %1, its parameter's is %2")
+                                    .arg(shapeText(buffer.sizes(), buffer.scalar_type()),
+                                         shapeText(p.sizes(), p.scalar_type()));
+            }
+    }
+    // The normalisation: a [C, H, W] tensor (each size 1 or the input's) of finite numbers, the
+    // std's positive.
+    const InputSpec& input = model->spec().input;
+    const int64_t inputSizes[] = {input.channels, input.height, input.width};
+    auto checkNormalization = [&](const torch::Tensor& t, const char* name, bool positive) {
+        if (!t.defined())
+            return;
+        bool fits = t.dim() == 3 && at::isFloatingType(t.scalar_type());
+        for (int64_t d = 0; fits && d < 3; ++d)
+            fits = t.size(d) == 1 || t.size(d) == inputSizes[d];
+        if (fits)
+            fits = t.isfinite().all().item<bool>() && (!positive || (t > 0).all().item<bool>());
+        if (!fits)
+            problems << Pipeline::tr("%1 (%2) does not fit the input %3×%4×%5")
+                            .arg(QLatin1String(name), shapeText(t.sizes(), t.scalar_type()))
+                            .arg(input.channels)
+                            .arg(input.height)
+                            .arg(input.width);
+    };
+    checkNormalization(info.inputMean, "input_mean", false);
+    checkNormalization(info.inputStd, "input_std", true);
+    return problems;
+}
+
+// Whether the pickle in d[begin, end) claims no more bytes than it holds: LibTorch's Unpickler
+// reserves a string of whatever length an opcode gives before reading it (4 GB from a damaged
+// one). Only the lengths are checked; LibTorch checks the rest.
+bool pickleLengthsFit(const QByteArray& d, qint64 begin, qint64 end) {
+    auto length = [&](qint64 at, int bytes) -> qint64 {
+        if (at + bytes > end)
+            return -1;
+        quint64 v = 0;
+        for (int b = 0; b < bytes; ++b)
+            v |= quint64(static_cast<unsigned char>(d[at + b])) << (8 * b);
+        return v > quint64(end) ? qint64(end) + 1 : qint64(v);
+    };
+    for (qint64 at = begin; at < end;) {
+        const auto op = static_cast<unsigned char>(d[at++]);
+        int prefix = 0;  // bytes of a length that a payload of that length follows
+        int fixed = 0;   // bytes of an argument
+        int lines = 0;   // newline-ended arguments
+        switch (op) {
+            case 'X':
+            case 'B':
+            case 'T':
+            case 0x8b:
+                prefix = 4;
+                break;
+            case 0x8c:
+            case 'C':
+            case 'U':
+            case 0x8a:
+                prefix = 1;
+                break;
+            case 0x8d:
+            case 0x8e:
+            case 0x96:
+                prefix = 8;
+                break;
+            case 0x80:
+            case 'K':
+            case 'h':
+            case 'q':
+            case 0x82:
+                fixed = 1;
+                break;
+            case 'M':
+            case 0x83:
+                fixed = 2;
+                break;
+            case 'J':
+            case 'j':
+            case 'r':
+            case 0x84:
+                fixed = 4;
+                break;
+            case 'G':
+            case 0x95:
+                fixed = 8;
+                break;
+            case 'I':
+            case 'L':
+            case 'F':
+            case 'S':
+            case 'V':
+            case 'P':
+            case 'g':
+            case 'p':
+                lines = 1;
+                break;
+            case 'c':
+            case 'i':
+                lines = 2;
+                break;
+            case '.':
+                return true;  // STOP
+            default:
+                break;
+        }
+        // LONG_BINPUT: the Unpickler sizes its memo to the id; a pickle puts fewer than its bytes.
+        if (op == 'r' && length(at, 4) > end - begin)
+            return false;
+        if (prefix) {
+            const qint64 n = length(at, prefix);
+            if (n < 0 || at + prefix + n > end)
+                return false;
+            at += prefix + n;
+        }
+        at += fixed;
+        for (; lines > 0; --lines) {
+            const qint64 newline = d.indexOf('\n', at);
+            if (newline < 0 || newline >= end)
+                return false;
+            at = newline + 1;
+        }
+    }
+    return false;  // no STOP
+}
+
+// Whether an archive's code file reads as LibTorch writes one for plain modules: "class" lines,
+// annotations ("  name : Type"), the lists of parameter and buffer names and
+// "__annotations__[...]" entries; no other assignment, which its type parser takes for a class
+// constant (and a damaged one can crash it), and no nesting deeper than "[...]" or "(...)".
+bool plainModuleCode(const QByteArray& code) {
+    for (const QByteArray& line : code.split('\n')) {
+        int depth = 0;
+        for (const char c : line) {
+            const bool word = std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+            if (!word && !std::strchr(" .:,\"/=[]()", c))
+                return false;
+            depth += c == '[' || c == '(';
+            depth -= c == ']' || c == ')';
+            if (depth < 0 || depth > 1)
+                return false;
+        }
+        const qsizetype assign = line.indexOf(" = ");
+        if (assign >= 0) {
+            const QByteArray target = line.left(assign);
+            if (target != "  __parameters__" && target != "  __buffers__" &&
+                !target.startsWith("  __annotations__"))
+                return false;
+        }
+    }
+    return true;
+}
+
+// LibTorch 1.13 trusts a checkpoint's zip: it allocates what a record's header claims (a damaged
+// size asks for gigabytes) and parses the TorchScript type annotations of its code/ files
+// recursively (a damaged one can crash it). So before torch::load: every record must lie inside
+// the file and be stored as LibTorch writes it (tensors uncompressed, code deflated or not), and
+// the uncompressed code files must read as LibTorch writes them, the pickles' lengths fit.
+// Empty when the archive passes; else what is wrong.
+QString archiveProblem(const QByteArray& d) {
+    auto le = [&d](qsizetype at, int bytes) -> qint64 {
+        if (at < 0 || at + bytes > d.size())
+            return -1;
+        qint64 v = 0;
+        for (int b = 0; b < bytes; ++b)
+            v |= qint64(static_cast<unsigned char>(d[at + b])) << (8 * b);
+        return v;
+    };
+    const QString damaged = Pipeline::tr("not a checkpoint, or a damaged one (its zip directory)");
+    const qsizetype end = d.lastIndexOf(QByteArray("PK\x05\x06", 4));
+    if (end < 0 || end + 22 > d.size())
+        return damaged;
+    qint64 count = le(end + 10, 2), directorySize = le(end + 12, 4);
+    qint64 at = le(end + 16, 4);
+    // LibTorch (miniz) reads the zip64 end record when there is one: it must say the same.
+    if (le(end - 20, 4) == 0x07064b50) {
+        const qint64 end64 = le(end - 20 + 8, 4);
+        if (le(end64, 4) != 0x06064b50 || le(end64 + 36, 4) != 0 || le(end64 + 44, 4) != 0 ||
+            le(end64 + 52, 4) != 0)
+            return damaged;
+        const qint64 count64 = le(end64 + 32, 4), size64 = le(end64 + 40, 4),
+                     at64 = le(end64 + 48, 4);
+        if ((count != 0xffff && count != count64) ||
+            (directorySize != 0xffffffff && directorySize != size64) ||
+            (at != 0xffffffff && at != at64) || le(end64 + 24, 4) != count64 ||
+            le(end64 + 28, 4) != 0)
+            return damaged;
+        count = count64;
+        directorySize = size64;
+        at = at64;
+    }
+    if (at < 0 || directorySize < 0 || at + directorySize > end)
+        return damaged;
+    for (qint64 i = 0; i < count; ++i) {
+        if (le(at, 4) != 0x02014b50)
+            return damaged;
+        const qint64 method = le(at + 10, 2), packed = le(at + 20, 4), size = le(at + 24, 4);
+        const qint64 nameLength = le(at + 28, 2), local = le(at + 42, 4);
+        const QByteArray name = d.mid(at + 46, nameLength);
+        at += 46 + nameLength + le(at + 30, 2) + le(at + 32, 2);
+        // Tensors are stored; the small code files may be deflated (at most 16 MB inflated).
+        const bool code = name.contains("/code/");
+        const bool stored = method == 0 && packed == size;
+        const bool deflated = method == 8 && code && size <= (qint64(16) << 20);
+        if ((!stored && !deflated) || le(local, 4) != 0x04034b50 || le(local + 8, 2) != method)
+            return damaged;
+        const qint64 data = local + 30 + le(local + 26, 2) + le(local + 28, 2);
+        if (data + packed > d.size() || at > end)
+            return damaged;
+        if (stored && (name.endsWith(".pkl") || name.endsWith(".debug_pkl")) &&
+            !pickleLengthsFit(d, data, data + size))
+            return Pipeline::tr("not a checkpoint, or a damaged one (%1)")
+                .arg(QString::fromUtf8(name));
+        if (stored && code && name.endsWith(".py") && !plainModuleCode(d.mid(data, size)))
+            return Pipeline::tr("not a checkpoint, or a damaged one (%1)")
+                .arg(QString::fromUtf8(name));
+    }
+    return {};
+}
+
+}  // namespace
+
 bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
                     Checkpoint* info, QString* error) {
     QFile file(path);
@@ -497,6 +761,12 @@ bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
         return false;
     }
     const QByteArray data = file.readAll();
+    if (const QString problem = archiveProblem(data); !problem.isEmpty()) {
+        *error = Pipeline::cannotRead(path, problem);
+        return false;
+    }
+    const std::map<std::string, QString> shapes = tensorShapes(model);
+    Checkpoint read;
     try {
         std::istringstream stream(std::string(data.constData(), size_t(data.size())));
         torch::serialize::InputArchive archive, modelArchive;
@@ -516,16 +786,26 @@ bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
         }
         torch::Tensor t;
         archive.read("iteration", t);
-        info->iteration = static_cast<int>(t.item<int64_t>());
-        archive.try_read("input_mean", info->inputMean);
-        archive.try_read("input_std", info->inputStd);
+        const int64_t iteration = t.item<int64_t>();
+        if (iteration < 0 || iteration > std::numeric_limits<int>::max())
+            throw std::out_of_range(
+                Pipeline::tr("iteration %1 is out of range").arg(iteration).toStdString());
+        read.iteration = static_cast<int>(iteration);
+        archive.try_read("input_mean", read.inputMean);
+        archive.try_read("input_std", read.inputStd);
         torch::Tensor warmup;
         if (archive.try_read("warmup_done", warmup))
-            info->warmupDone = warmup.item<int64_t>() != 0;
+            read.warmupDone = warmup.item<int64_t>() != 0;
+        const QStringList problems = checkpointProblems(model, shapes, optimizer, read);
+        if (!problems.isEmpty()) {
+            *error = Pipeline::stateMismatch(path, problems);
+            return false;
+        }
     } catch (const std::exception& e) {
         *error = Pipeline::cannotRead(path, errorText(e));
         return false;
     }
+    *info = std::move(read);
     return true;
 }
 
