@@ -3,6 +3,7 @@
 // first and the last measurement, printed as a table and written to RUN_DIR/dynamics.json.
 #include "cli_common.h"
 #include "dynamics.h"
+#include "metrics.h"
 #include "run_folder.h"
 
 #include <QCommandLineParser>
@@ -89,6 +90,8 @@ int analyzeDynamicsCommand(const QStringList& args) {
         err() << error << Qt::endl;
         return kExitFailure;
     }
+    if (history.skippedMetricLines > 0)
+        err() << skippedLinesText(history.skippedMetricLines) << Qt::endl;
     printHistory(history);
     out() << '\n'
           << CliDynamics::wrote(QDir(runDir).filePath(QLatin1String(kRunDynamicsFile))) << Qt::endl;

@@ -6,6 +6,7 @@
 #include "cli_progress.h"
 #include "experiment_figure.h"
 #include "experiments.h"
+#include "metrics.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -236,6 +237,9 @@ int runCommand(const QStringList& args) {
 
     const ExperimentSummary summary = summarizeExperiment(runner.plan());
     printSummary(summary);
+    for (const ExperimentRunResult& r : summary.runs)
+        if (r.skippedMetricLines > 0)
+            err() << r.dir << ": " << skippedLinesText(r.skippedMetricLines) << Qt::endl;
     const QDir dir(options.dir);
     if (!writeExperimentFigure(options.dir,
                                {dir.filePath(QStringLiteral("figure.png")),

@@ -11,8 +11,8 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl1-mesa-dev
   # LibTorch (CPU) with a fast BLAS
   libtorch-dev libopenblas0-openmp
-  # data download / unpacking
-  libarchive-dev
+  # data download / unpacking; zlib to check a checkpoint's compressed records
+  libarchive-dev zlib1g-dev
   # display for screenshots and Korean glyphs
   xvfb xauth fonts-nanum
   # Korean (and other) translations of Qt's own dialogs and buttons

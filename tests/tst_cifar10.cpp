@@ -77,6 +77,72 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    // Issue 13: a batch file of the wrong size or with a label byte over 9 is refused with a
+    // message naming the file (and the record and its label); nothing is half-loaded.
+    void damagedBatchesAreRefused_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<qint64>("size");  // −1: keep; else the file's new size
+        QTest::addColumn<int>("record");   // ≥ 0: this record's label becomes `label`
+        QTest::addColumn<int>("label");
+        QTest::addColumn<QString>("message");
+        const qint64 whole = 3073 * 10;
+        QTest::newRow("empty") << "test_batch.bin" << qint64(0) << -1 << 0
+                               << "test_batch.bin is truncated or damaged: 0 bytes";
+        QTest::newRow("one byte short")
+            << "data_batch_1.bin" << whole - 1 << -1 << 0
+            << "data_batch_1.bin is truncated or damaged: 30729 bytes, expected 30730000";
+        QTest::newRow("one byte over") << "data_batch_4.bin" << whole + 1 << -1 << 0
+                                       << "data_batch_4.bin is truncated or damaged: 30731 bytes";
+        QTest::newRow("more than 10,000 records")
+            << "data_batch_5.bin" << qint64(3073) * 10001 << -1 << 0
+            << "data_batch_5.bin is truncated or damaged: 30733073 bytes";
+        QTest::newRow("label 10, first record") << "data_batch_1.bin" << qint64(-1) << 0 << 10
+                                                << "data_batch_1.bin: record 0 has label 10";
+        QTest::newRow("label 255, last record") << "test_batch.bin" << qint64(-1) << 9 << 255
+                                                << "test_batch.bin: record 9 has label 255";
+    }
+
+    void damagedBatchesAreRefused() {
+        QFETCH(QString, file);
+        QFETCH(qint64, size);
+        QFETCH(int, record);
+        QFETCH(int, label);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QVERIFY(test::writeSyntheticCifar(dir.path(), 10, 10));
+        QFile f(dir.filePath(file));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        if (size >= 0)
+            QVERIFY(f.resize(size));
+        if (record >= 0) {
+            QVERIFY(f.seek(qint64(3073) * record));
+            QVERIFY(f.putChar(char(label)));
+        }
+        f.close();
+        CifarData data;
+        data.classNames = {"kept"};
+        QString error;
+        QVERIFY(!loadCifar10(dir.path(), &data, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY2(error.contains(dir.filePath(file)), qPrintable(error));  // the whole path
+        QCOMPARE(data.classNames, QStringList{"kept"});                   // untouched
+        CifarSplit split;
+        QVERIFY(!readCifarBatch(dir.filePath(file), &split, &error));
+        QCOMPARE(split.size(), 0);
+    }
+
+    // A folder where a batch file should be is refused, not read.
+    void folderForABatchFile() {
+        QTemporaryDir dir;
+        QVERIFY(test::writeSyntheticCifar(dir.path(), 10, 10));
+        QVERIFY(QFile::remove(dir.filePath("data_batch_2.bin")));
+        QVERIFY(QDir().mkdir(dir.filePath("data_batch_2.bin")));
+        CifarData data;
+        QString error;
+        QVERIFY(!loadCifar10(dir.path(), &data, &error));
+        QVERIFY2(error.contains("data_batch_2.bin"), qPrintable(error));
+    }
+
     void findPrefersUserThenEnvThenAppData() {
         QTemporaryDir envDir;
         QVERIFY(test::writeSyntheticCifar(envDir.path(), 2, 2));

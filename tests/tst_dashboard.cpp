@@ -182,6 +182,40 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(dir.filePath("d-failed")));
     }
 
+    // Issue 13: a run whose metrics.jsonl was torn (a kill) or garbled opens with every good
+    // record; its row's tooltip and the dashboard's message say how many lines were skipped.
+    void damagedMetricsAreToldWhenARunIsOpened() {
+        QTemporaryDir dir;
+        QVERIFY(writeRun(dir.filePath("torn"), 10, R"({"state": "stopped"})",
+                         {trainAt(2), testWith(2, 70), trainAt(4)}));
+        QVERIFY(writeRun(dir.filePath("whole"), 10, R"({"state": "stopped"})", {trainAt(2)}));
+        {
+            QFile f(dir.filePath("torn/metrics.jsonl"));
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("\x01\x02 junk\n{\"type\":\"train\",\"itera");
+        }
+        TrainingDashboard d;
+        QSignalSpy messages(&d, &TrainingDashboard::message);
+        d.setRunsDirectory(dir.path());
+        RunsModel* model = d.runsModel();
+        const QString told = skippedLinesText(2);
+        QVERIFY(told.contains("metrics.jsonl") && told.contains('2'));
+        QCOMPARE(model->data(model->index(int(model->ids().indexOf("torn")), 0), Qt::ToolTipRole)
+                     .toString(),
+                 told);
+        QVERIFY(!model->data(model->index(int(model->ids().indexOf("whole")), 0), Qt::ToolTipRole)
+                     .isValid());
+        QCOMPARE(d.bestTestError("torn"), 70.0);  // the good records before the damage count
+
+        d.setTicked("torn", true);
+        QCOMPARE(messages.count(), 1);
+        QVERIFY2(messages.first().first().toString().contains(told),
+                 qPrintable(messages.first().first().toString()));
+        QCOMPARE(d.errorPlot()->runIds(), QStringList{"torn"});
+        d.setTicked("whole", true);
+        QCOMPARE(messages.count(), 1);  // nothing to tell about an undamaged run
+    }
+
     // In the Runs dock's usual width (about 330 px at 1280×800) a run's name is not cut: state and
     // best error take what their contents need, the name the rest.
     void runNamesFitTheRunsPanel() {

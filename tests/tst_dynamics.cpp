@@ -62,7 +62,7 @@ class TestDynamics : public QObject {
     Q_OBJECT
 
     QTemporaryDir tmp_;
-    QString residual_, plain_, empty_;
+    QString residual_, plain_, empty_, torn_;
 
 private Q_SLOTS:
     void initTestCase() {
@@ -73,6 +73,12 @@ private Q_SLOTS:
         writeRun(plain_, "plain-20", records(false));
         empty_ = tmp_.filePath("runs/early");
         writeRun(empty_, "resnet-20", {});
+        // Killed while writing: a torn last line after a garbled one.
+        torn_ = tmp_.filePath("runs/torn");
+        writeRun(torn_, "resnet-20", records(true));
+        QFile f(QDir(torn_).filePath(kRunMetricsFile));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\x7f\x80 not json\n{\"type\":\"blocks\",\"iteration\":40");
     }
 
     void historyPerBlock() {
@@ -175,6 +181,23 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("not a run folder")));
         r = test::runCli({"analyze", "dynamics"});
         QCOMPARE(r.code, 2);
+    }
+
+    // Issue 13: the good measurements of a damaged metrics.jsonl, and how many lines were not.
+    void damagedLinesAreSkippedAndTold() {
+        BlockHistory h;
+        QString error;
+        QVERIFY2(readBlockHistory(torn_, &h, &error), qPrintable(error));
+        QCOMPARE(h.measurements(), 3);
+        QCOMPARE(h.skippedMetricLines, 2);
+        const test::CliRun r = test::runCli({"analyze", "dynamics", torn_});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(skippedLinesText(2)), qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("layer3.0")));
+        DynamicsView view(nullptr);
+        view.showRun(0, torn_);
+        QVERIFY2(view.statusLabel(0)->text().contains(skippedLinesText(2)),
+                 qPrintable(view.statusLabel(0)->text()));
     }
 };
 

@@ -113,6 +113,76 @@ private Q_SLOTS:
         QVERIFY(error.contains("missing.jsonl"));
     }
 
+    // Issue 13: a damaged metrics.jsonl loads every good record and counts the rest.
+    void damagedLinesAreSkippedAndCounted_data() {
+        QTest::addColumn<QByteArray>("damage");
+        QTest::addColumn<bool>("atEnd");  // after the last good record, else between them
+        QTest::addColumn<int>("skipped");
+        QTest::newRow("torn last line")
+            << QByteArray("{\"type\":\"train\",\"iteration\":4") << true << 1;
+        QTest::newRow("garbage line") << QByteArray("garbage\n") << false << 1;
+        QTest::newRow("binary junk")
+            << QByteArray("\x00\xff\xfe{\x01\x02\n\x7f\x80[[\n\x89PNG\r\x1a\n", 19) << false << 3;
+        QTest::newRow("NUL-filled tail (a lost write)") << QByteArray(4096, '\0') << true << 1;
+        QTest::newRow("wrong types")
+            << QByteArray(
+                   "{\"type\":\"train\",\"iteration\":\"50\",\"epoch\":0.1}\n"
+                   "{\"type\":\"train\",\"iteration\":50,\"epoch\":0.1,\"loss\":\"low\"}\n"
+                   "{\"type\":\"test\",\"iteration\":50.5,\"epoch\":0.1}\n"
+                   "{\"type\":\"test\",\"iteration\":-1,\"epoch\":0.1}\n"
+                   "{\"type\":\"test\",\"iteration\":1e300,\"epoch\":0.1}\n"
+                   "{\"type\":\"test\",\"iteration\":5,\"epoch\":0.1,\"split\":7}\n"
+                   "{\"type\":\"responses\",\"iteration\":5,\"epoch\":0.1,\"layers\":\"conv1\"}\n"
+                   "{\"type\":\"gradients\",\"iteration\":5,\"epoch\":0.1,\"layers\":[1],\"norms\":"
+                   "[1]}\n"
+                   "{\"type\":\"train\",\"iteration\":5}\n")
+            << false << 9;
+        QTest::newRow("names and values of different lengths")
+            << QByteArray(
+                   "{\"type\":\"responses\",\"iteration\":5,\"epoch\":0.1,\"layers\":[\"a\",\"b\"],"
+                   "\"std\":[1]}\n"
+                   "{\"type\":\"gradients\",\"iteration\":5,\"epoch\":0.1,\"layers\":[\"a\"],"
+                   "\"norms\":[1,2]}\n"
+                   "{\"type\":\"blocks\",\"iteration\":5,\"epoch\":0.1,\"blocks\":[\"a\"],"
+                   "\"residual_ratio\":[1],\"activation_gradient\":[]}\n")
+            << false << 3;
+    }
+
+    void damagedLinesAreSkippedAndCounted() {
+        QFETCH(QByteArray, damage);
+        QFETCH(bool, atEnd);
+        QFETCH(int, skipped);
+        QByteArray good;
+        for (const MetricKindInfo& info : metricKinds())
+            good += metricLine(sample(info.kind));
+        const qsizetype middle = good.indexOf('\n', good.size() / 2) + 1;
+        const QByteArray file =
+            atEnd ? good + damage : good.left(middle) + damage + good.mid(middle);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("metrics.jsonl");
+        QVERIFY(writeFile(path, file));
+        MetricsLog log;
+        QString error;
+        QVERIFY2(readMetrics(path, &log, &error), qPrintable(error));
+        QCOMPARE(log.skippedLines, skipped);
+        QCOMPARE(log.records.size(), kMetricKindCount);
+        for (int i = 0; i < kMetricKindCount; ++i)
+            QVERIFY(log.records[i] == sample(MetricKind(i)));
+        // (No catalogue is loaded here: the English one spells the plural.)
+        QCOMPARE(skippedLinesText(log.skippedLines),
+                 QStringLiteral("metrics.jsonl: %1 damaged line(s) skipped").arg(skipped));
+        QCOMPARE(skippedLinesText(0), QString());
+    }
+
+    // Values the writer gives as null (a diverged loss, a plain block's ratio) are not damage.
+    void nullNumbersReadAsNaN() {
+        const auto record = parseMetricLine(
+            "{\"type\":\"train\",\"iteration\":3,\"epoch\":0.1,\"loss\":null,\"error\":90}");
+        QVERIFY(record);
+        QVERIFY(std::isnan(std::get<TrainMetrics>(*record).loss));
+        QCOMPARE(std::get<TrainMetrics>(*record).error, 90.0);
+    }
+
     void writerAppendsRecordsAndTruncateKeepsEarlierOnes() {
         QTemporaryDir dir;
         const QString path = dir.filePath("metrics.jsonl");

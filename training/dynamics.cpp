@@ -99,6 +99,7 @@ bool readBlockHistory(const QString& runDir, BlockHistory* history, QString* err
     QString ignored;
     if (loadSpecFile(QDir(runDir).filePath(QLatin1String(kRunArchitectureFile)), &spec, &ignored))
         h.architecture = spec.name;
+    h.skippedMetricLines = log.skippedLines;
     *history = std::move(h);
     return true;
 }

@@ -23,6 +23,7 @@ struct BlockHistory {
     QVector<double> epochs;   // of each measurement
     // [block][measurement]; residualRatio is NaN for plain blocks.
     QVector<QVector<double>> residualRatio, activationGradient;
+    int skippedMetricLines = 0;  // damaged lines of the metrics.jsonl it was read from
 
     int measurements() const { return int(iterations.size()); }
     bool isEmpty() const { return iterations.isEmpty(); }

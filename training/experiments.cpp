@@ -247,6 +247,7 @@ ExperimentSummary summarizeExperiment(const ExperimentPlan& plan) {
             }
             if (!test.isEmpty())
                 r.finalTestError = fraction(test.last().error);
+            r.skippedMetricLines = log.skippedLines;
         }
         summary.complete = summary.complete && r.state == RunState::Finished;
         summary.runs << r;

@@ -123,6 +123,7 @@ struct ExperimentRunResult {
     std::optional<double> finalTrainError;  // fraction, of the last train record
     std::optional<double> finalTestError;   // fraction, of the last test record
     std::optional<double> paperTestError;   // fraction
+    int skippedMetricLines = 0;             // damaged lines of its metrics.jsonl
 };
 
 struct ExperimentSummary {

@@ -1,5 +1,7 @@
 #include "metrics.h"
 
+#include "run_folder.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -26,6 +28,10 @@ public:
     static QString cannotWrite(const QString& path, const QString& why) {
         return tr("cannot write %1: %2").arg(path, why);
     }
+    static QString skipped(int lines) {
+        return tr("%1: %n damaged line(s) skipped", nullptr, lines)
+            .arg(QLatin1String(kRunMetricsFile));
+    }
 };
 
 // Non-finite values (a plain block's residual ratio, a diverged run's norms) are JSON null.
@@ -36,18 +42,48 @@ QJsonArray numbers(const QVector<double>& values) {
     return a;
 }
 
-QVector<double> numbers(const QJsonValue& value) {
-    QVector<double> out;
-    for (const auto& v : value.toArray())
-        out << (v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN());
-    return out;
+// A line's fields are checked as they are read: a value of the wrong type makes the line damaged
+// (a missing one keeps its default, as in files of earlier versions).
+bool number(const QJsonObject& o, const char* key, double* out) {
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return true;
+    if (v.isNull()) {  // how a non-finite value is written
+        *out = std::numeric_limits<double>::quiet_NaN();
+        return true;
+    }
+    *out = v.toDouble();
+    return v.isDouble();
 }
 
-QStringList strings(const QJsonValue& value) {
-    QStringList out;
-    for (const auto& v : value.toArray())
-        out << v.toString();
-    return out;
+bool numbers(const QJsonObject& o, const char* key, QVector<double>* out) {
+    const QJsonValue value = o.value(QLatin1String(key));
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray())
+        return false;
+    out->clear();
+    for (const auto& v : value.toArray()) {
+        if (!v.isDouble() && !v.isNull())
+            return false;
+        *out << (v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN());
+    }
+    return true;
+}
+
+bool strings(const QJsonObject& o, const char* key, QStringList* out) {
+    const QJsonValue value = o.value(QLatin1String(key));
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray())
+        return false;
+    out->clear();
+    for (const auto& v : value.toArray()) {
+        if (!v.isString())
+            return false;
+        *out << v.toString();
+    }
+    return true;
 }
 
 }  // namespace
@@ -88,11 +124,9 @@ void writeFields(const TrainMetrics& m, QJsonObject& o) {
     o["lr"] = m.learningRate;
     o["images_per_second"] = m.imagesPerSecond;
 }
-void readFields(const QJsonObject& o, TrainMetrics& m) {
-    m.loss = o["loss"].toDouble();
-    m.error = o["error"].toDouble();
-    m.learningRate = o["lr"].toDouble();
-    m.imagesPerSecond = o["images_per_second"].toDouble();
+bool readFields(const QJsonObject& o, TrainMetrics& m) {
+    return number(o, "loss", &m.loss) && number(o, "error", &m.error) &&
+           number(o, "lr", &m.learningRate) && number(o, "images_per_second", &m.imagesPerSecond);
 }
 
 void writeFields(const TestMetrics& m, QJsonObject& o) {
@@ -100,28 +134,30 @@ void writeFields(const TestMetrics& m, QJsonObject& o) {
     o["error"] = m.error;
     o["split"] = m.validation ? QStringLiteral("validation") : QStringLiteral("test");
 }
-void readFields(const QJsonObject& o, TestMetrics& m) {
-    m.loss = o["loss"].toDouble();
-    m.error = o["error"].toDouble();
-    m.validation = o["split"].toString() == QLatin1String("validation");
+bool readFields(const QJsonObject& o, TestMetrics& m) {
+    const QJsonValue split = o.value("split");
+    m.validation = split.toString() == QLatin1String("validation");
+    return number(o, "loss", &m.loss) && number(o, "error", &m.error) &&
+           (split.isUndefined() || split.toString() == QLatin1String("test") || m.validation);
 }
 
 void writeFields(const LayerResponses& m, QJsonObject& o) {
     o["layers"] = QJsonArray::fromStringList(m.layers);
     o["std"] = numbers(m.std);
 }
-void readFields(const QJsonObject& o, LayerResponses& m) {
-    m.layers = strings(o["layers"]);
-    m.std = numbers(o["std"]);
+// One value per name: the plots index one list by the other.
+bool readFields(const QJsonObject& o, LayerResponses& m) {
+    return strings(o, "layers", &m.layers) && numbers(o, "std", &m.std) &&
+           m.std.size() == m.layers.size();
 }
 
 void writeFields(const GradientNorms& m, QJsonObject& o) {
     o["layers"] = QJsonArray::fromStringList(m.layers);
     o["norms"] = numbers(m.norms);
 }
-void readFields(const QJsonObject& o, GradientNorms& m) {
-    m.layers = strings(o["layers"]);
-    m.norms = numbers(o["norms"]);
+bool readFields(const QJsonObject& o, GradientNorms& m) {
+    return strings(o, "layers", &m.layers) && numbers(o, "norms", &m.norms) &&
+           m.norms.size() == m.layers.size();
 }
 
 void writeFields(const BlockDynamics& m, QJsonObject& o) {
@@ -129,10 +165,11 @@ void writeFields(const BlockDynamics& m, QJsonObject& o) {
     o["residual_ratio"] = numbers(m.residualRatio);
     o["activation_gradient"] = numbers(m.activationGradient);
 }
-void readFields(const QJsonObject& o, BlockDynamics& m) {
-    m.blocks = strings(o["blocks"]);
-    m.residualRatio = numbers(o["residual_ratio"]);
-    m.activationGradient = numbers(o["activation_gradient"]);
+bool readFields(const QJsonObject& o, BlockDynamics& m) {
+    return strings(o, "blocks", &m.blocks) && numbers(o, "residual_ratio", &m.residualRatio) &&
+           numbers(o, "activation_gradient", &m.activationGradient) &&
+           m.residualRatio.size() == m.blocks.size() &&
+           m.activationGradient.size() == m.blocks.size();
 }
 
 // ---- The registry ----
@@ -145,11 +182,15 @@ QJsonObject fieldsOf(const MetricRecord& record) {
 }
 
 template <typename T>
-MetricRecord recordOf(const QJsonObject& o) {
+std::optional<MetricRecord> recordOf(const QJsonObject& o) {
     T m;
-    m.iteration = o.value("iteration").toInt();
-    m.epoch = o.value("epoch").toDouble();
-    readFields(o, m);
+    const QJsonValue iteration = o.value("iteration"), epoch = o.value("epoch");
+    const double it = iteration.toDouble(-1);
+    m.epoch = epoch.toDouble();
+    if (!iteration.isDouble() || it < 0 || it > std::numeric_limits<int>::max() ||
+        std::floor(it) != it || !epoch.isDouble() || !readFields(o, m))
+        return std::nullopt;
+    m.iteration = int(it);
     return m;
 }
 
@@ -253,6 +294,10 @@ bool readMetrics(const QString& path, MetricsLog* log, QString* error) {
     log->responses = log->all<LayerResponses>();
     log->gradients = log->all<GradientNorms>();
     return true;
+}
+
+QString skippedLinesText(int skippedLines) {
+    return skippedLines > 0 ? Metrics::skipped(skippedLines) : QString();
 }
 
 bool truncateMetrics(const QString& path, int iteration, QString* error) {

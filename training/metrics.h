@@ -107,7 +107,8 @@ struct MetricKindInfo {
     MetricKind kind;
     const char* type;  // the "type" field of its metrics.jsonl lines
     QJsonObject (*toJson)(const MetricRecord& record);
-    MetricRecord (*fromJson)(const QJsonObject& object);
+    // nullopt for a damaged line: a field of the wrong type, lists of different lengths.
+    std::optional<MetricRecord> (*fromJson)(const QJsonObject& object);
 };
 std::span<const MetricKindInfo> metricKinds();
 const MetricKindInfo& metricKindInfo(MetricKind kind);
@@ -118,13 +119,14 @@ std::optional<MetricKind> metricKindFromType(const QString& type);
 QJsonObject toJson(const MetricRecord& record);
 // One metrics.jsonl line, with its '\n'.
 QByteArray metricLine(const MetricRecord& record);
-// The record of one metrics.jsonl line; nullopt for a line that is not JSON or of unknown type.
+// The record of one metrics.jsonl line; nullopt for a line that is not JSON, of unknown type or
+// damaged (a field of the wrong type, names and values of different lengths).
 std::optional<MetricRecord> parseMetricLine(const QByteArray& line);
 
 // Metrics read back from a metrics.jsonl.
 struct MetricsLog {
     QVector<MetricRecord> records;  // every record, in file order
-    int skippedLines = 0;           // not JSON (e.g. cut by a crash) or of an unknown type
+    int skippedLines = 0;           // not records (parseMetricLine), e.g. cut by a crash
 
     // The records of one kind, in file order.
     template <typename T>
@@ -141,9 +143,12 @@ struct MetricsLog {
     QVector<LayerResponses> responses;
     QVector<GradientNorms> gradients;
 };
-// Reads a metrics.jsonl; lines that are not valid JSON or of an unknown type are skipped and
-// counted in log->skippedLines (blank lines are not counted).
+// Reads a metrics.jsonl; every line that is not a record (parseMetricLine) is skipped and counted
+// in log->skippedLines (blank lines are not counted). False only when the file cannot be read.
 bool readMetrics(const QString& path, MetricsLog* log, QString* error);
+// What a reader of a run folder tells the user about skipped lines: "metrics.jsonl: 3 damaged
+// lines skipped"; empty when there are none.
+QString skippedLinesText(int skippedLines);
 // Drops every line after `iteration` (used when a run resumes from a checkpoint).
 bool truncateMetrics(const QString& path, int iteration, QString* error);
 

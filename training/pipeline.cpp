@@ -3,6 +3,7 @@
 #include "export.h"
 #include "files.h"
 #include "spec_json.h"
+#include "torch_archive.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <c10/util/Logging.h>
 #include <caffe2/serialize/inline_container.h>
 // Only a CUDA LibTorch ships a working CUDA context (CMake defines RX_TORCH_HAS_CUDA then).
 #if defined(RX_TORCH_HAS_CUDA) && __has_include(<ATen/cuda/CUDAContext.h>)
@@ -21,7 +23,9 @@
 #endif
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -89,6 +93,14 @@ quint64 splitmix(quint64 x) {
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
     return x ^ (x >> 31);
 }
+
+// LibTorch writes a symbolised backtrace into every c10::Error it throws, about 2 ms of dladdr
+// lookups each (most of the time a damaged checkpoint takes to refuse). The app shows an error's
+// first line only (errorText), so a process that links this library throws them without it.
+const bool kNoTorchBacktraces = [] {
+    c10::SetStackTraceFetcher([] { return std::string(); });
+    return true;
+}();
 
 }  // namespace
 
@@ -489,6 +501,79 @@ bool saveCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
     return writeFileAtomically(path, QByteArray(data.data(), qsizetype(data.size())), error);
 }
 
+namespace {
+
+QString shapeText(torch::IntArrayRef sizes, c10::ScalarType type) {
+    QStringList dims;
+    for (const int64_t d : sizes)
+        dims << QString::number(d);
+    return QStringLiteral("[%1] %2").arg(dims.join(QStringLiteral(", ")),
+                                         QLatin1String(c10::toString(type)));
+}
+
+// The shape and type of every parameter and buffer of `model`, by name: what a checkpoint must
+// give back (LibTorch's Module::load takes whatever tensor the file holds).
+std::map<std::string, QString> tensorShapes(Network& model) {
+    std::map<std::string, QString> shapes;
+    for (const auto& item : model->named_parameters())
+        shapes[item.key()] = shapeText(item.value().sizes(), item.value().scalar_type());
+    for (const auto& item : model->named_buffers())
+        shapes[item.key()] = shapeText(item.value().sizes(), item.value().scalar_type());
+    return shapes;
+}
+
+// What a loaded checkpoint holds that the network and the trainer cannot use; empty when fine.
+QStringList checkpointProblems(Network& model, const std::map<std::string, QString>& shapes,
+                               torch::optim::Optimizer* optimizer, const Checkpoint& info) {
+    QStringList problems;
+    for (const auto& [name, shape] : tensorShapes(model)) {
+        const auto expected = shapes.find(name);
+        if (expected != shapes.end() && expected->second != shape)
+            problems << Pipeline::tr("%1 is %2, the network's is %3")
+                            .arg(QString::fromStdString(name), shape, expected->second);
+    }
+    if (auto* sgd = dynamic_cast<torch::optim::SGD*>(optimizer)) {
+        for (const auto& group : sgd->param_groups())
+            for (const torch::Tensor& p : group.params()) {
+                const auto state = sgd->state().find(c10::guts::to_string(p.unsafeGetTensorImpl()));
+                if (state == sgd->state().end())
+                    continue;
+                const torch::Tensor& buffer =
+                    static_cast<const torch::optim::SGDParamState&>(*state->second)
+                        .momentum_buffer();
+                if (buffer.defined() &&
+                    (buffer.sizes() != p.sizes() || buffer.scalar_type() != p.scalar_type()))
+                    problems << Pipeline::tr("a momentum buffer is %1, its parameter's is %2")
+                                    .arg(shapeText(buffer.sizes(), buffer.scalar_type()),
+                                         shapeText(p.sizes(), p.scalar_type()));
+            }
+    }
+    // The normalisation: a [C, H, W] tensor (each size 1 or the input's) of finite numbers, the
+    // std's positive.
+    const InputSpec& input = model->spec().input;
+    const int64_t inputSizes[] = {input.channels, input.height, input.width};
+    auto checkNormalization = [&](const torch::Tensor& t, const char* name, bool positive) {
+        if (!t.defined())
+            return;
+        bool fits = t.dim() == 3 && at::isFloatingType(t.scalar_type());
+        for (int64_t d = 0; fits && d < 3; ++d)
+            fits = t.size(d) == 1 || t.size(d) == inputSizes[d];
+        if (fits)
+            fits = t.isfinite().all().item<bool>() && (!positive || (t > 0).all().item<bool>());
+        if (!fits)
+            problems << Pipeline::tr("%1 (%2) does not fit the input %3×%4×%5")
+                            .arg(QLatin1String(name), shapeText(t.sizes(), t.scalar_type()))
+                            .arg(input.channels)
+                            .arg(input.height)
+                            .arg(input.width);
+    };
+    checkNormalization(info.inputMean, "input_mean", false);
+    checkNormalization(info.inputStd, "input_std", true);
+    return problems;
+}
+
+}  // namespace
+
 bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
                     Checkpoint* info, QString* error) {
     QFile file(path);
@@ -497,6 +582,12 @@ bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
         return false;
     }
     const QByteArray data = file.readAll();
+    if (const QString problem = torchArchiveProblem(data); !problem.isEmpty()) {
+        *error = Pipeline::cannotRead(path, problem);
+        return false;
+    }
+    const std::map<std::string, QString> shapes = tensorShapes(model);
+    Checkpoint read;
     try {
         std::istringstream stream(std::string(data.constData(), size_t(data.size())));
         torch::serialize::InputArchive archive, modelArchive;
@@ -516,16 +607,26 @@ bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
         }
         torch::Tensor t;
         archive.read("iteration", t);
-        info->iteration = static_cast<int>(t.item<int64_t>());
-        archive.try_read("input_mean", info->inputMean);
-        archive.try_read("input_std", info->inputStd);
+        const int64_t iteration = t.item<int64_t>();
+        if (iteration < 0 || iteration > std::numeric_limits<int>::max())
+            throw std::out_of_range(
+                Pipeline::tr("iteration %1 is out of range").arg(iteration).toStdString());
+        read.iteration = static_cast<int>(iteration);
+        archive.try_read("input_mean", read.inputMean);
+        archive.try_read("input_std", read.inputStd);
         torch::Tensor warmup;
         if (archive.try_read("warmup_done", warmup))
-            info->warmupDone = warmup.item<int64_t>() != 0;
+            read.warmupDone = warmup.item<int64_t>() != 0;
+        const QStringList problems = checkpointProblems(model, shapes, optimizer, read);
+        if (!problems.isEmpty()) {
+            *error = Pipeline::stateMismatch(path, problems);
+            return false;
+        }
     } catch (const std::exception& e) {
         *error = Pipeline::cannotRead(path, errorText(e));
         return false;
     }
+    *info = std::move(read);
     return true;
 }
 
@@ -540,6 +641,10 @@ bool loadStateDict(const QString& path, Network& model, QString* error) {
         return false;
     }
     const QByteArray bytes = file.readAll();
+    if (const QString problem = torchArchiveProblem(bytes); !problem.isEmpty()) {
+        *error = Pipeline::cannotRead(path, problem);
+        return false;
+    }
     std::map<std::string, torch::Tensor> state;
     try {
         const c10::IValue value = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));

@@ -2593,6 +2593,13 @@ The file was kept as %2.</translation>
         <source>cannot write %1: %2</source>
         <translation>cannot write %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n damaged line(s) skipped</source>
+        <translation>
+            <numerusform>%1: %n damaged line skipped</numerusform>
+            <numerusform>%1: %n damaged lines skipped</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rx::MisclassifiedModel</name>
@@ -2742,6 +2749,22 @@ The file was kept as %2.</translation>
     <message>
         <source>the architecture cannot be built: %1</source>
         <translation>the architecture cannot be built: %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2, the network&apos;s is %3</source>
+        <translation>%1 is %2, the network's is %3</translation>
+    </message>
+    <message>
+        <source>a momentum buffer is %1, its parameter&apos;s is %2</source>
+        <translation>a momentum buffer is %1, its parameter's is %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) does not fit the input %3×%4×%5</source>
+        <translation>%1 (%2) does not fit the input %3×%4×%5</translation>
+    </message>
+    <message>
+        <source>iteration %1 is out of range</source>
+        <translation>iteration %1 is out of range</translation>
     </message>
 </context>
 <context>
@@ -3257,6 +3280,17 @@ Predicted: %2</translation>
     </message>
 </context>
 <context>
+    <name>rx::TorchArchive</name>
+    <message>
+        <source>not a checkpoint, or a damaged one (%1)</source>
+        <translation>not a checkpoint, or a damaged one (%1)</translation>
+    </message>
+    <message>
+        <source>its zip directory</source>
+        <translation>its zip directory</translation>
+    </message>
+</context>
+<context>
     <name>rx::TrainConfig</name>
     <message>
         <source>a string</source>
@@ -3608,6 +3642,10 @@ Predicted: %2</translation>
     <message>
         <source>%1 has no checkpoint to resume from.</source>
         <translation>%1 has no checkpoint to resume from.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

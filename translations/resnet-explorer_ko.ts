@@ -2588,6 +2588,12 @@ The file was kept as %2.</source>
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n damaged line(s) skipped</source>
+        <translation>
+            <numerusform>%1: 손상된 줄 %n개를 건너뜀</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rx::MisclassifiedModel</name>
@@ -2736,6 +2742,22 @@ The file was kept as %2.</source>
     <message>
         <source>the architecture cannot be built: %1</source>
         <translation>구조를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2, the network&apos;s is %3</source>
+        <translation>%1은(는) %2이지만 네트워크의 것은 %3입니다</translation>
+    </message>
+    <message>
+        <source>a momentum buffer is %1, its parameter&apos;s is %2</source>
+        <translation>모멘텀 버퍼는 %1이지만 해당 매개변수는 %2입니다</translation>
+    </message>
+    <message>
+        <source>%1 (%2) does not fit the input %3×%4×%5</source>
+        <translation>%1 (%2)이(가) 입력 %3×%4×%5에 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>iteration %1 is out of range</source>
+        <translation>반복 %1이(가) 범위를 벗어났습니다</translation>
     </message>
 </context>
 <context>
@@ -3249,6 +3271,17 @@ Predicted: %2</source>
     </message>
 </context>
 <context>
+    <name>rx::TorchArchive</name>
+    <message>
+        <source>not a checkpoint, or a damaged one (%1)</source>
+        <translation>체크포인트가 아니거나 손상된 파일입니다 (%1)</translation>
+    </message>
+    <message>
+        <source>its zip directory</source>
+        <translation>zip 디렉터리</translation>
+    </message>
+</context>
+<context>
     <name>rx::TrainConfig</name>
     <message>
         <source>a string</source>
@@ -3600,6 +3633,10 @@ Predicted: %2</source>
     <message>
         <source>%1 has no checkpoint to resume from.</source>
         <translation>%1에는 이어 할 체크포인트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

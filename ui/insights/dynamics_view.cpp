@@ -2,6 +2,7 @@
 
 #include "dynamics_plots.h"
 #include "insight_runs.h"
+#include "metrics.h"
 
 #include "run_folder.h"
 #include "runs_model.h"
@@ -192,6 +193,8 @@ void DynamicsView::updateTexts() {
                     .arg(locale.toString(s.history->iterations.last()));
             if (!residual)
                 status += QLatin1Char(' ') + tr("A plain net has no residual ratio.");
+            if (s.history->skippedMetricLines > 0)
+                status += QLatin1Char(' ') + skippedLinesText(s.history->skippedMetricLines);
         } else if (!s.error.isEmpty()) {
             status = s.error;
         } else {

@@ -35,6 +35,7 @@ std::optional<RunSummary> summarizeRunFolder(const QString& runDir) {
         for (const TestMetrics& t : log.test)
             if (summary.bestTestError < 0 || t.error < summary.bestTestError)
                 summary.bestTestError = t.error;
+    summary.skippedMetricLines = log.skippedLines;
     const std::optional<RunStatus> status = readRunStatus(runDir);
     if (status && summary.bestTestError < 0)
         summary.bestTestError = status->bestTestError;
@@ -106,7 +107,8 @@ void RunsModel::rescan() {
             continue;
         }
         if (const auto summary = summarizeRunFolder(dir.filePath(id)))
-            append({id, summary->state, summary->bestTestError});
+            append({id, summary->state, summary->bestTestError, false, -1,
+                    summary->skippedMetricLines});
     }
 }
 
@@ -258,6 +260,8 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
     const Row& row = rows_[index.row()];
     if (role == IdRole)
         return row.id;
+    if (role == Qt::ToolTipRole && row.skippedMetricLines > 0)
+        return skippedLinesText(row.skippedMetricLines);
     switch (index.column()) {
         case NameColumn:
             if (role == Qt::DisplayRole)

@@ -2,7 +2,8 @@
 // and best test error, a tick that overlays it on the plots, and the colour it has there.
 // Rows come from the folders (rescan) and from runs this process starts (addRun); the live run's
 // state is set by the dashboard, every other folder's state is read from its status.json or, when
-// that is missing or still says "running", judged from its metrics. Renaming and deleting a run
+// that is missing or still says "running", judged from its metrics; a row whose metrics.jsonl has
+// damaged lines says how many in its tooltip. Renaming and deleting a run
 // move or remove its folder. No torch here.
 #pragma once
 
@@ -20,7 +21,8 @@ namespace rx {
 // folder is not a run (no config.json).
 struct RunSummary {
     RunState state = RunState::Stopped;
-    double bestTestError = -1;  // %, −1 when no test ran yet
+    double bestTestError = -1;   // %, −1 when no test ran yet
+    int skippedMetricLines = 0;  // damaged lines of its metrics.jsonl (MetricsLog)
 };
 std::optional<RunSummary> summarizeRunFolder(const QString& runDir);
 
@@ -83,7 +85,8 @@ private:
         RunState state = RunState::Stopped;
         double best = -1;  // %, −1 when none
         bool ticked = false;
-        int color = -1;  // index for runColor, −1 until first ticked
+        int color = -1;              // index for runColor, −1 until first ticked
+        int skippedMetricLines = 0;  // told in the row's tooltip
     };
     int rowOf(const QString& id) const;
     void append(const Row& row);

@@ -373,6 +373,8 @@ void TrainingDashboard::showRun(const QString& id) {
     MetricsLog log;
     if (readMetrics(QDir(runs_->path(id)).filePath(QLatin1String(kRunMetricsFile)), &log, nullptr))
         plots_->appendAll(id, log.records);
+    if (log.skippedLines > 0)
+        Q_EMIT message(tr("%1: %2").arg(id, skippedLinesText(log.skippedLines)));
 }
 
 void TrainingDashboard::hideRun(const QString& id) {

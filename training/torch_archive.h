@@ -1,0 +1,21 @@
+// A LibTorch archive (a checkpoint.pt, a pytorch weight export) checked before LibTorch reads it.
+//
+// LibTorch 1.13 trusts the files it loads: miniz allocates what a zip record's header claims, the
+// Unpickler pops stacks and marks it never checked, builds a storage of the size the pickle says
+// (not the record's) and a tensor of any strides over it, and the TorchScript compiler parses the
+// code/ files (a damaged one can crash it). A damaged or hostile file crashed the app, sometimes,
+// depending on what lay beyond the buffer. So the app reads a LibTorch archive only after this
+// check has walked its zip directory, run its pickles on a model of LibTorch's unpickler and read
+// its code files against the grammar LibTorch writes them in. No torch here: Qt and zlib only.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace rx {
+
+// Empty when `data` reads as a LibTorch archive that LibTorch 1.13 can load without reading out of
+// bounds; else what is wrong, for a message ("not a checkpoint, or a damaged one (…)").
+QString torchArchiveProblem(const QByteArray& data);
+
+}  // namespace rx
