@@ -20,7 +20,8 @@ class ProgressPrinter {
 public:
     ProgressPrinter(Trainer* trainer, QObject* context, const QString& runDir)
         : tty_(isatty(fileno(stderr))) {
-        QObject::connect(trainer, &Trainer::started, context, [](const TrainingStart& s) {
+        QObject::connect(trainer, &Trainer::started, context, [this](const TrainingStart& s) {
+            progress_.totalIterations = s.totalIterations;  // before the first progress report
             err() << "training " << s.parameters << " parameters on " << s.device << ": "
                   << s.trainImages << " training / " << s.testImages << " test images, "
                   << s.iterationsPerEpoch << " iterations per epoch, iterations "

@@ -93,6 +93,12 @@ struct Prompt {
             return restore;
         });
     }
+    // What main() does for a new instance: autosave into `folder`, then offer what it finds.
+    void start(MainWindow& w, const QString& folder) {
+        w.startAutosave(folder);
+        attach(w);
+        w.offerRestore();
+    }
 };
 
 // An instance that ends without a clean close (destroyed, its lock released) after an edit.
@@ -169,10 +175,8 @@ private Q_SLOTS:
         }
         QCOMPARE(filesIn(dir.path()), QStringList());
         MainWindow next;
-        next.startAutosave(dir.path());
         Prompt prompt;
-        prompt.attach(next);
-        next.offerRestore();
+        prompt.start(next, dir.path());
         QCOMPARE(prompt.asked.size(), 0);
     }
 
@@ -197,10 +201,8 @@ private Q_SLOTS:
         // While the child runs, its autosave is its own: not offered, not touched.
         {
             MainWindow live;
-            live.startAutosave(dir.path());
             Prompt prompt;
-            prompt.attach(live);
-            live.offerRestore();
+            prompt.start(live, dir.path());
             QCOMPARE(prompt.asked.size(), 0);
             for (const QString& name : childFiles)
                 QVERIFY2(QFile::exists(dir.filePath(name)), qPrintable(name));
@@ -212,10 +214,8 @@ private Q_SLOTS:
         QCOMPARE(filesIn(dir.path()), childFiles);  // a kill leaves everything behind
 
         MainWindow next;
-        next.startAutosave(dir.path());
         Prompt prompt;
-        prompt.attach(next);
-        next.offerRestore();
+        prompt.start(next, dir.path());
         QCOMPARE(prompt.asked.size(), 1);
         const MainWindow::RestoreQuestion& q = prompt.asked.first();
         QVERIFY(q.canRestore);
@@ -249,11 +249,9 @@ private Q_SLOTS:
         QVERIFY(startChild(child, dir.path()));
         killChild(child);
         MainWindow next;
-        next.startAutosave(dir.path());
         Prompt prompt;
         prompt.restore = false;
-        prompt.attach(next);
-        next.offerRestore();
+        prompt.start(next, dir.path());
         QCOMPARE(prompt.asked.size(), 1);
         QCOMPARE(next.spec(), resnet20());
         QVERIFY(!next.isModified());
@@ -269,10 +267,8 @@ private Q_SLOTS:
         leaveAutosave(dir.path(), edited, source);
 
         MainWindow next;
-        next.startAutosave(dir.path());
         Prompt prompt;
-        prompt.attach(next);
-        next.offerRestore();
+        prompt.start(next, dir.path());
         QCOMPARE(prompt.asked.size(), 1);
         QVERIFY2(prompt.asked.first().text.contains("mine.resnet.json"),
                  qPrintable(prompt.asked.first().text));
@@ -298,20 +294,16 @@ private Q_SLOTS:
         leaveAutosave(dir.path(), newer);
 
         MainWindow next;
-        next.startAutosave(dir.path());
         Prompt prompt;
-        prompt.attach(next);
-        next.offerRestore();
+        prompt.start(next, dir.path());
         QCOMPARE(prompt.asked.size(), 1);
         QVERIFY2(prompt.asked.first().text.contains("1 older autosave"),
                  qPrintable(prompt.asked.first().text));
         QCOMPARE(next.spec(), newer);
 
         MainWindow later;
-        later.startAutosave(dir.path());
         Prompt laterPrompt;
-        laterPrompt.attach(later);
-        later.offerRestore();
+        laterPrompt.start(later, dir.path());
         QCOMPARE(laterPrompt.asked.size(), 1);
         QCOMPARE(later.spec(), older);
     }
@@ -325,10 +317,8 @@ private Q_SLOTS:
         file.close();
 
         MainWindow next;
-        next.startAutosave(dir.path());
         Prompt prompt;
-        prompt.attach(next);
-        next.offerRestore();
+        prompt.start(next, dir.path());
         QCOMPARE(prompt.asked.size(), 1);
         const MainWindow::RestoreQuestion& q = prompt.asked.first();
         QVERIFY(!q.canRestore);

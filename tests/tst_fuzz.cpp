@@ -860,6 +860,27 @@ private Q_SLOTS:
         fuzz(format, QJsonDocument(json).toJson(QJsonDocument::Indented));
     }
 
+    // A JSON array read as a config of defaults (a run resumed with settings it never had). Qt
+    // refuses a bare number or string at the top as invalid JSON already.
+    void configNotAnObject_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("array") << QByteArray(R"([{"learning_rate": 0.1}])");
+        QTest::newRow("empty array") << QByteArray("[]");
+    }
+
+    void configNotAnObject() {
+        QFETCH(QByteArray, text);
+        const QString run = QDir(dir_.path()).filePath(QStringLiteral("not-an-object"));
+        QVERIFY(QDir().mkpath(run));
+        QVERIFY(saveSpecFile(QDir(run).filePath(kRunArchitectureFile), tinySpec(), nullptr));
+        QVERIFY(writeFile(QDir(run).filePath(kRunConfigFile), text));
+        TrainConfig config;
+        QString error;
+        QVERIFY(!loadRunConfig(run, &config, &error));
+        QVERIFY2(error.contains(QStringLiteral("one JSON object")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String(kRunConfigFile)), qPrintable(error));
+    }
+
     void metrics() {
         const Format format{"metrics.jsonl", Format::Kind::JsonLines,
                             [](const QString& path, QString* error) {

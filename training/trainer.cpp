@@ -87,6 +87,7 @@ public:
     static QString cannotRead(const QString& path, const QString& why) {
         return tr("cannot read %1: %2").arg(path, why);
     }
+    static QString notAnObject() { return tr("the file must hold one JSON object"); }
     // A write into the run folder failed (disk full, read-only, file size limit).
     static QString cannotSave(const QString& why, int lastGood) {
         if (lastGood > 0)
@@ -784,11 +785,16 @@ bool loadRunConfig(const QString& runDir, TrainConfig* config, QString* error) {
         return false;
     }
     QJsonParseError parseError;
-    QJsonObject json = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = Training::cannotRead(file.fileName(), parseError.errorString());
         return false;
     }
+    if (!document.isObject()) {  // an array or a bare value would read as all defaults
+        *error = Training::badConfigFile(file.fileName(), Training::notAnObject());
+        return false;
+    }
+    QJsonObject json = document.object();
     // Earlier versions wrote the device's description ("CPU (2 threads)") under "device".
     if (json.contains("iterations_total") && !json.contains("device_name"))
         json.remove("device");

@@ -2752,11 +2752,11 @@ The file was kept as %2.</translation>
     </message>
     <message>
         <source>%1 is %2, the network&apos;s is %3</source>
-        <translation>%1 is %2, the network's is %3</translation>
+        <translation>%1 is %2, the network&apos;s is %3</translation>
     </message>
     <message>
         <source>a momentum buffer is %1, its parameter&apos;s is %2</source>
-        <translation>a momentum buffer is %1, its parameter's is %2</translation>
+        <translation>a momentum buffer is %1, its parameter&apos;s is %2</translation>
     </message>
     <message>
         <source>%1 (%2) does not fit the input %3×%4×%5</source>
@@ -3595,6 +3595,10 @@ Predicted: %2</translation>
     <message>
         <source>%1. Training stopped before any checkpoint was written.</source>
         <translation>%1. Training stopped before any checkpoint was written.</translation>
+    </message>
+    <message>
+        <source>the file must hold one JSON object</source>
+        <translation>the file must hold one JSON object</translation>
     </message>
 </context>
 <context>

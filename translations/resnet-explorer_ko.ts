@@ -3587,6 +3587,10 @@ Predicted: %2</source>
         <source>%1. Training stopped before any checkpoint was written.</source>
         <translation>%1. 체크포인트를 쓰기 전에 학습을 멈췄습니다.</translation>
     </message>
+    <message>
+        <source>the file must hold one JSON object</source>
+        <translation>파일에는 JSON 객체 하나가 있어야 합니다</translation>
+    </message>
 </context>
 <context>
     <name>rx::TrainingDashboard</name>
