@@ -582,7 +582,9 @@ bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
         return false;
     }
     const QByteArray data = file.readAll();
-    if (const QString problem = torchArchiveProblem(data); !problem.isEmpty()) {
+    if (const QString problem =
+            torchArchiveProblem(data, caffe2::serialize::kMaxSupportedFileFormatVersion);
+        !problem.isEmpty()) {
         *error = Pipeline::cannotRead(path, problem);
         return false;
     }
@@ -641,7 +643,9 @@ bool loadStateDict(const QString& path, Network& model, QString* error) {
         return false;
     }
     const QByteArray bytes = file.readAll();
-    if (const QString problem = torchArchiveProblem(bytes); !problem.isEmpty()) {
+    if (const QString problem =
+            torchArchiveProblem(bytes, caffe2::serialize::kMaxSupportedFileFormatVersion);
+        !problem.isEmpty()) {
         *error = Pipeline::cannotRead(path, problem);
         return false;
     }

@@ -40,6 +40,7 @@ struct Record {
     qint64 data = 0;    // where its bytes start in the file
     qint64 packed = 0;  // its bytes in the file
     qint64 size = 0;    // its bytes once inflated
+    quint32 crc = 0;    // of those bytes, as the directory gives it
     bool stored = true;
 };
 
@@ -377,6 +378,7 @@ bool readDirectory(const QByteArray& d, std::vector<Record>* records) {
         Record r;
         const qint64 method = bytes.le(at + 10, 2), nameLength = bytes.le(at + 28, 2),
                      local = bytes.le(at + 42, 4);
+        r.crc = quint32(bytes.le(at + 16, 4));
         r.packed = bytes.le(at + 20, 4);
         r.size = bytes.le(at + 24, 4);
         r.name = d.mid(at + 46, nameLength);
@@ -397,21 +399,39 @@ bool readDirectory(const QByteArray& d, std::vector<Record>* records) {
 
 }  // namespace
 
-QString torchArchiveProblem(const QByteArray& d) {
+QString torchArchiveProblem(const QByteArray& d, quint64 newestVersion) {
     std::vector<Record> records;
     if (!readDirectory(d, &records))
         return TorchArchive::directory();
+    // What LibTorch's reader checks as it opens the archive: its constructor throws before its
+    // destructor could free miniz's state (a leak per damaged file), so it is checked here
+    // first. The first record names the archive's folder, which holds a version it reads.
+    if (records.empty() || !records.front().name.contains('/'))
+        return TorchArchive::directory();
+    const QByteArray folder = records.front().name.left(records.front().name.indexOf('/') + 1);
     QHash<QByteArray, const Record*> byName;
     for (const Record& r : records)
         byName.insert(r.name, &r);
+    const Record* version =
+        byName.value(folder + ".data/version", byName.value(folder + "version"));
+    if (!version)
+        return TorchArchive::directory();
     for (const Record& r : records) {
-        bool fits = true;
-        if (r.name.endsWith(".pkl") || r.name.endsWith(".debug_pkl"))
+        // A stored record's bytes are read where they are (tensors can be large).
+        const QByteArray text = r.stored ? QByteArray::fromRawData(d.constData() + r.data, r.size)
+                                         : inflated(d.mid(r.data, r.packed), r.size);
+        bool fits =
+            text.size() == r.size &&
+            crc32(0, reinterpret_cast<const Bytef*>(text.constData()), uInt(text.size())) == r.crc;
+        if (fits && &r == version) {
+            static const QRegularExpression number(QStringLiteral("^[0-9]{1,18}\\n?$"));
+            const quint64 v = text.trimmed().toULongLong();
+            fits =
+                number.match(QString::fromLatin1(text)).hasMatch() && v >= 1 && v <= newestVersion;
+        } else if (fits && (r.name.endsWith(".pkl") || r.name.endsWith(".debug_pkl"))) {
             fits = r.stored && pickleFits(d, r.data, r.data + r.size, r.name, byName);
-        else if (r.name.contains("/code/") && r.name.endsWith(".py")) {
-            const QByteArray text =
-                r.stored ? d.mid(r.data, r.size) : inflated(d.mid(r.data, r.packed), r.size);
-            fits = text.size() == r.size && plainModuleCode(text);
+        } else if (fits && r.name.contains("/code/") && r.name.endsWith(".py")) {
+            fits = plainModuleCode(text);
         }
         if (!fits)
             return TorchArchive::damaged(QString::fromUtf8(r.name));

@@ -15,7 +15,9 @@
 namespace rx {
 
 // Empty when `data` reads as a LibTorch archive that LibTorch 1.13 can load without reading out of
-// bounds; else what is wrong, for a message ("not a checkpoint, or a damaged one (…)").
-QString torchArchiveProblem(const QByteArray& data);
+// bounds (every record's checksum right, its file format version at most `newestVersion`, the
+// linked LibTorch's kMaxSupportedFileFormatVersion); else what is wrong, for a message ("not a
+// checkpoint, or a damaged one (…)").
+QString torchArchiveProblem(const QByteArray& data, quint64 newestVersion);
 
 }  // namespace rx
