@@ -1061,7 +1061,7 @@ private Q_SLOTS:
             qsizetype at = pkl.indexOf('q');  // BINPUT 1-byte id, made a LONG_BINPUT
             QVERIFY(at > 0);
             patch(pickle, at, QByteArray("r\xf0\xff", 3));
-        } else if (finding == QLatin1String("code")) {
+        } else if (finding == QLatin1String("code") || finding == QLatin1String("assignment")) {
             const ZipEntry* code = nullptr;  // a stored (small) one: the text is in the file
             qsizetype at = -1;
             for (const ZipEntry& e : zip.entries)
@@ -1071,18 +1071,8 @@ private Q_SLOTS:
                     break;
                 }
             QVERIFY(code);
-            patch(code, at, "  __buffers__ = ([)");
-        } else if (finding == QLatin1String("assignment")) {
-            const ZipEntry* code = nullptr;
-            qsizetype at = -1;
-            for (const ZipEntry& e : zip.entries)
-                if (e.name.endsWith(".py") &&
-                    (at = d.mid(e.data, e.size).indexOf("  __buffers__ = []")) > 0) {
-                    code = &e;
-                    break;
-                }
-            QVERIFY(code);
-            patch(code, at, "  __buffers__x= []");
+            patch(code, at,
+                  finding == QLatin1String("code") ? "  __buffers__ = ([)" : "  __buffers__x= []");
         } else if (finding == QLatin1String("deflated")) {
             const ZipEntry* code = nullptr;
             for (const ZipEntry& e : zip.entries)
