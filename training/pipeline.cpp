@@ -23,9 +23,7 @@
 #endif
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -572,22 +570,29 @@ QStringList checkpointProblems(Network& model, const std::map<std::string, QStri
     return problems;
 }
 
-}  // namespace
-
-bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
-                    Checkpoint* info, QString* error) {
+// A LibTorch archive's bytes, read once and checked (torchArchiveProblem) before LibTorch reads
+// them; false with a message naming `path`.
+bool readTorchArchive(const QString& path, QByteArray* data, QString* error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = Pipeline::cannotRead(path, file.errorString());
         return false;
     }
-    const QByteArray data = file.readAll();
-    if (const QString problem =
-            torchArchiveProblem(data, caffe2::serialize::kMaxSupportedFileFormatVersion);
-        !problem.isEmpty()) {
+    *data = file.readAll();
+    const QString problem =
+        torchArchiveProblem(*data, caffe2::serialize::kMaxSupportedFileFormatVersion);
+    if (!problem.isEmpty())
         *error = Pipeline::cannotRead(path, problem);
+    return problem.isEmpty();
+}
+
+}  // namespace
+
+bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
+                    Checkpoint* info, QString* error) {
+    QByteArray data;
+    if (!readTorchArchive(path, &data, error))
         return false;
-    }
     const std::map<std::string, QString> shapes = tensorShapes(model);
     Checkpoint read;
     try {
@@ -637,18 +642,9 @@ namespace {
 // A pytorch export: a pickled dict of tensors, loaded into `model` by name. Every parameter and
 // buffer must be there with its shape, and nothing else.
 bool loadStateDict(const QString& path, Network& model, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = Pipeline::cannotRead(path, file.errorString());
+    QByteArray bytes;
+    if (!readTorchArchive(path, &bytes, error))
         return false;
-    }
-    const QByteArray bytes = file.readAll();
-    if (const QString problem =
-            torchArchiveProblem(bytes, caffe2::serialize::kMaxSupportedFileFormatVersion);
-        !problem.isEmpty()) {
-        *error = Pipeline::cannotRead(path, problem);
-        return false;
-    }
     std::map<std::string, torch::Tensor> state;
     try {
         const c10::IValue value = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));
