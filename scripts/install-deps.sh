@@ -11,6 +11,8 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl1-mesa-dev
   # LibTorch (CPU) with a fast BLAS
   libtorch-dev libopenblas0-openmp
+  # ONNX export (its protobuf classes and checker); c10d's Gloo headers for multi-process training
+  libonnx-dev libgloo-dev
   # data download / unpacking; zlib to check a checkpoint's compressed records
   libarchive-dev zlib1g-dev
   # display for screenshots and Korean glyphs
