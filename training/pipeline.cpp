@@ -570,29 +570,31 @@ QStringList checkpointProblems(Network& model, const std::map<std::string, QStri
     return problems;
 }
 
-// A LibTorch archive's bytes, read once and checked (torchArchiveProblem) before LibTorch reads
-// them; false with a message naming `path`.
-bool readTorchArchive(const QString& path, QByteArray* data, QString* error) {
+// A file's bytes; false with a message naming `path`.
+bool readWhole(const QString& path, QByteArray* data, QString* error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = Pipeline::cannotRead(path, file.errorString());
         return false;
     }
     *data = file.readAll();
+    return true;
+}
+
+// Checks a LibTorch archive's bytes (torchArchiveProblem) before LibTorch reads them; false with
+// a message naming `path`. The archive's record names go to `records` if given.
+bool checkTorchArchive(const QString& path, const QByteArray& data, QString* error,
+                       QStringList* records = nullptr) {
     const QString problem =
-        torchArchiveProblem(*data, caffe2::serialize::kMaxSupportedFileFormatVersion);
+        torchArchiveProblem(data, caffe2::serialize::kMaxSupportedFileFormatVersion, records);
     if (!problem.isEmpty())
         *error = Pipeline::cannotRead(path, problem);
     return problem.isEmpty();
 }
 
-}  // namespace
-
-bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
-                    Checkpoint* info, QString* error) {
-    QByteArray data;
-    if (!readTorchArchive(path, &data, error))
-        return false;
+// A checkpoint or libtorch export's checked bytes, read by LibTorch into `model` (and optimizer).
+bool loadCheckpointData(const QString& path, const QByteArray& data, Network& model,
+                        torch::optim::Optimizer* optimizer, Checkpoint* info, QString* error) {
     const std::map<std::string, QString> shapes = tensorShapes(model);
     Checkpoint read;
     try {
@@ -637,14 +639,20 @@ bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer
     return true;
 }
 
+}  // namespace
+
+bool loadCheckpoint(const QString& path, Network& model, torch::optim::Optimizer* optimizer,
+                    Checkpoint* info, QString* error) {
+    QByteArray data;
+    return readWhole(path, &data, error) && checkTorchArchive(path, data, error) &&
+           loadCheckpointData(path, data, model, optimizer, info, error);
+}
+
 namespace {
 
-// A pytorch export: a pickled dict of tensors, loaded into `model` by name. Every parameter and
-// buffer must be there with its shape, and nothing else.
-bool loadStateDict(const QString& path, Network& model, QString* error) {
-    QByteArray bytes;
-    if (!readTorchArchive(path, &bytes, error))
-        return false;
+// A pytorch export (its checked bytes): a pickled dict of tensors, loaded into `model` by name.
+// Every parameter and buffer must be there with its shape, and nothing else.
+bool loadStateDict(const QString& path, const QByteArray& bytes, Network& model, QString* error) {
     std::map<std::string, torch::Tensor> state;
     try {
         const c10::IValue value = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));
@@ -766,19 +774,23 @@ bool loadTrainedModel(const QString& weightsPath, LoadedModel* loaded, QString* 
         *error = Pipeline::invalidArchitecture(errorText(e));
         return false;
     }
-    // Both kinds are zip files; a torch::serialize archive (checkpoint, libtorch export) holds
-    // constants.pkl, a pickled state_dict (pytorch export) does not.
-    bool archive = false;
-    try {
-        caffe2::serialize::PyTorchStreamReader reader(QFile::encodeName(path).toStdString());
-        archive = reader.hasRecord("constants.pkl");
-    } catch (const std::exception&) {
+    // Both kinds are zip files, read and checked once here before LibTorch sees them; a
+    // torch::serialize archive (checkpoint, libtorch export) holds constants.pkl, a pickled
+    // state_dict (pytorch export) does not.
+    QByteArray data;
+    QStringList records;
+    if (!readWhole(path, &data, error))
+        return false;
+    if (!looksLikeZip(data)) {
         *error = Pipeline::notWeights(path);
         return false;
     }
-    if (archive
-            ? !loadCheckpoint(path, out.model, nullptr, &out.info, error)
-            : !loadStateDict(path, out.model, error) || !readPreprocessing(path, &out.info, error))
+    if (!checkTorchArchive(path, data, error, &records))
+        return false;
+    if (records.contains(QLatin1String("constants.pkl"))
+            ? !loadCheckpointData(path, data, out.model, nullptr, &out.info, error)
+            : !loadStateDict(path, data, out.model, error) ||
+                  !readPreprocessing(path, &out.info, error))
         return false;
     *loaded = std::move(out);
     return true;

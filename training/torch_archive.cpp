@@ -399,7 +399,11 @@ bool readDirectory(const QByteArray& d, std::vector<Record>* records) {
 
 }  // namespace
 
-QString torchArchiveProblem(const QByteArray& d, quint64 newestVersion) {
+bool looksLikeZip(const QByteArray& data) {
+    return data.startsWith(QByteArrayLiteral("PK\x03\x04"));
+}
+
+QString torchArchiveProblem(const QByteArray& d, quint64 newestVersion, QStringList* names) {
     std::vector<Record> records;
     if (!readDirectory(d, &records))
         return TorchArchive::directory();
@@ -435,6 +439,12 @@ QString torchArchiveProblem(const QByteArray& d, quint64 newestVersion) {
         }
         if (!fits)
             return TorchArchive::damaged(QString::fromUtf8(r.name));
+    }
+    if (names) {
+        names->clear();
+        for (const Record& r : records)
+            if (r.name.startsWith(folder))
+                *names << QString::fromUtf8(r.name.mid(folder.size()));
     }
     return {};
 }

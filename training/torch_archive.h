@@ -11,13 +11,19 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace rx {
 
 // Empty when `data` reads as a LibTorch archive that LibTorch 1.13 can load without reading out of
 // bounds (every record's checksum right, its file format version at most `newestVersion`, the
 // linked LibTorch's kMaxSupportedFileFormatVersion); else what is wrong, for a message ("not a
-// checkpoint, or a damaged one (…)").
-QString torchArchiveProblem(const QByteArray& data, quint64 newestVersion);
+// checkpoint, or a damaged one (…)"). A sound archive's record names, relative to its folder as
+// LibTorch's reader names them ("data.pkl", "constants.pkl", "data/0"), go to `records` if given.
+QString torchArchiveProblem(const QByteArray& data, quint64 newestVersion,
+                            QStringList* records = nullptr);
+
+// Whether `data` starts as a zip file does (a local file header): every LibTorch archive does.
+bool looksLikeZip(const QByteArray& data);
 
 }  // namespace rx
