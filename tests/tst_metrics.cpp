@@ -201,6 +201,59 @@ private Q_SLOTS:
         QCOMPARE(iterationOf(log.records.last()), 20);
         QCOMPARE(epochOf(log.records.last()), 0.2);
     }
+
+    // A metrics.jsonl another process is writing, read on as it grows (the dashboard watching a
+    // CLI's run): each line once, a line being written only once it is whole, and the file again
+    // from its start when it was cut back (a resumed run).
+    void tailReadsEachCompleteLineOnce() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("metrics.jsonl");
+        MetricsTail tail(path);
+        MetricsTail::Update u;
+        QVERIFY(!tail.read(&u));  // not there yet
+        const auto line = [](int it) {
+            return metricLine(TrainMetrics{it, it / 10.0, 1, 50, 0.1, 10});
+        };
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        f.write(line(1) + line(2));
+        const QByteArray third = line(3);
+        f.write(third.left(10));  // the writer is in the middle of line 3
+        QVERIFY(tail.read(&u));
+        QCOMPARE(u.records.size(), 2);
+        QCOMPARE(iterationOf(u.records.last()), 2);
+        QCOMPARE(u.skippedLines, 0);
+        QVERIFY(!u.restarted);
+        QVERIFY(tail.read(&u));
+        QVERIFY(u.records.isEmpty());  // nothing new, nothing counted twice
+        f.write(third.mid(10) + "not json\n" + line(4));
+        QVERIFY(tail.read(&u));
+        QCOMPARE(u.records.size(), 2);
+        QCOMPARE(iterationOf(u.records.first()), 3);
+        QCOMPARE(iterationOf(u.records.last()), 4);
+        QCOMPARE(u.skippedLines, 1);
+        f.close();
+
+        // Cut back to line 1 and written on: read again from the start.
+        QString error;
+        QVERIFY2(truncateMetrics(path, 1, &error), qPrintable(error));
+        QVERIFY(tail.read(&u));
+        QVERIFY(u.restarted);
+        QCOMPARE(u.records.size(), 1);
+        // Rewritten with lines of the same length (the size alone would not tell).
+        QVERIFY(writeFile(path, line(5) + line(6) + line(7)));
+        QVERIFY(tail.read(&u));
+        QVERIFY(u.restarted);
+        QCOMPARE(u.records.size(), 3);
+        QCOMPARE(iterationOf(u.records.first()), 5);
+        // A last line without its newline is read when the file is complete.
+        QVERIFY(writeFile(path, line(5) + line(6) + line(7) + line(8).chopped(1)));
+        QVERIFY(tail.read(&u));
+        QVERIFY(u.records.isEmpty());
+        QVERIFY(tail.read(&u, nullptr, true));
+        QCOMPARE(u.records.size(), 1);
+        QCOMPARE(iterationOf(u.records.first()), 8);
+    }
 };
 
 QTEST_MAIN(TestMetricsRegistry)

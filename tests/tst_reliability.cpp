@@ -8,6 +8,7 @@
 #include "run_folder.h"
 #include "runs_model.h"
 #include "training_dashboard.h"
+#include "training_plots.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -244,6 +245,37 @@ private Q_SLOTS:
 
         first.kill();
         QVERIFY(first.waitForFinished());
+    }
+
+    // A run another process trains into the dashboard's runs folder (the CLI here; another
+    // machine's rank 0 through a shared folder alike) appears in its list, and once ticked its
+    // curves grow as the other process writes them.
+    void dashboardWatchesARunAnotherProcessTrains() {
+        QTemporaryDir runs;
+        TrainingDashboard d;
+        d.setRunsDirectory(runs.path());
+        d.setDataDirectory(data_);
+        QVERIFY(d.runIds().isEmpty());
+        const QString run = runs.filePath("elsewhere");
+        QProcess p;
+        QByteArray err;
+        QVERIFY2(startTraining(p, trainArgs(run, 1000000), 3, &err), err.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(d.runState("elsewhere"), std::optional(RunState::Running),
+                                  5 * TrainingDashboard::kWatchIntervalMs);
+        d.setTicked("elsewhere", true);
+        QCOMPARE(d.watchedRuns(), QStringList{"elsewhere"});
+        const int first = d.lossPlot()->records("elsewhere");
+        QVERIFY(first >= 3);
+        QTRY_VERIFY_WITH_TIMEOUT(d.lossPlot()->records("elsewhere") >= first + 20, 60000);
+        QCOMPARE(p.state(), QProcess::Running);
+
+        p.terminate();  // the CLI stops cleanly on SIGTERM
+        QVERIFY(p.waitForFinished());
+        QTRY_COMPARE_WITH_TIMEOUT(d.runState("elsewhere"), std::optional(RunState::Stopped),
+                                  5 * TrainingDashboard::kWatchIntervalMs);
+        QVERIFY(d.watchedRuns().isEmpty());
+        // Every line read, each once: the plot holds what the file holds.
+        QCOMPARE(d.lossPlot()->records("elsewhere"), int(trainIterations(run).size()));
     }
 
     void fullDiskKeepsTheLastCheckpoint() {

@@ -272,23 +272,55 @@ std::optional<MetricRecord> parseMetricLine(const QByteArray& line) {
     return metricKindInfo(*kind).fromJson(o);
 }
 
-bool readMetrics(const QString& path, MetricsLog* log, QString* error) {
-    QFile file(path);
+bool MetricsTail::read(Update* update, QString* error, bool toEnd) {
+    *update = {};
+    QFile file(path_);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = Metrics::cannotOpen(path, file.errorString());
+            *error = Metrics::cannotOpen(path_, file.errorString());
         return false;
     }
-    *log = {};
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine();
+    // Still the file read so far: at least as long, and the last line read is still there.
+    const qint64 lineStart = offset_ - lastLine_.size();
+    if (offset_ > 0 && (file.size() < offset_ || !file.seek(lineStart) ||
+                        file.read(lastLine_.size()) != lastLine_)) {
+        offset_ = 0;
+        lastLine_.clear();
+        update->restarted = true;
+    }
+    if (!file.seek(offset_))
+        return true;
+    const QByteArray data = file.readAll();
+    qsizetype begin = 0;
+    while (begin < data.size()) {
+        qsizetype end = data.indexOf('\n', begin);
+        if (end < 0) {
+            if (!toEnd)
+                break;  // still being written
+            end = data.size() - 1;
+        }
+        const QByteArray line = data.mid(begin, end - begin + 1);
+        begin = end + 1;
+        offset_ += line.size();
+        lastLine_ = line;
         if (line.trimmed().isEmpty())
             continue;
         if (auto record = parseMetricLine(line))
-            log->records << std::move(*record);
+            update->records << std::move(*record);
         else
-            ++log->skippedLines;
+            ++update->skippedLines;
     }
+    return true;
+}
+
+bool readMetrics(const QString& path, MetricsLog* log, QString* error) {
+    MetricsTail tail(path);
+    MetricsTail::Update all;
+    if (!tail.read(&all, error, true))
+        return false;
+    *log = {};
+    log->records = std::move(all.records);
+    log->skippedLines = all.skippedLines;
     log->train = log->all<TrainMetrics>();
     log->test = log->all<TestMetrics>();
     log->responses = log->all<LayerResponses>();

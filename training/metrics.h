@@ -145,7 +145,31 @@ struct MetricsLog {
 };
 // Reads a metrics.jsonl; every line that is not a record (parseMetricLine) is skipped and counted
 // in log->skippedLines (blank lines are not counted). False only when the file cannot be read.
+// (MetricsTail read to its end).
 bool readMetrics(const QString& path, MetricsLog* log, QString* error);
+// Reads a metrics.jsonl that another process may still be writing (the CLI, another rank 0,
+// another machine through a shared folder), a piece at a time: each read() gives the records of
+// the lines completed since the last one; a line still being written waits for its '\n'. A file
+// that shrank or was rewritten (a resumed run truncates it) is read again from its start.
+class MetricsTail {
+public:
+    explicit MetricsTail(QString path = {}) : path_(std::move(path)) {}
+    struct Update {
+        QVector<MetricRecord> records;  // the new records, in file order
+        int skippedLines = 0;           // new lines that are not records
+        bool restarted = false;         // the file was rewritten: `records` start from its start
+    };
+    // False only when the file cannot be read (it may not exist yet). `toEnd`: the file is
+    // complete, so a last line without its '\n' is read too (a crash cut it).
+    bool read(Update* update, QString* error = nullptr, bool toEnd = false);
+    QString path() const { return path_; }
+
+private:
+    QString path_;
+    qint64 offset_ = 0;    // just past the last complete line read
+    QByteArray lastLine_;  // that line, to see whether the file was rewritten since
+};
+
 // What a reader of a run folder tells the user about skipped lines: "metrics.jsonl: 3 damaged
 // lines skipped"; empty when there are none.
 QString skippedLinesText(int skippedLines);

@@ -99,11 +99,18 @@ void RunsModel::rescan() {
     const QDir dir(dir_);
     for (const QString& id : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         if (contains(id)) {
-            // Another process's run may have ended, or died, since the last look: judged by the
-            // same rule as when the row was read (summarizeRunFolder).
-            if (id != live_ && state(id) == RunState::Running)
-                if (const auto summary = summarizeRunFolder(dir.filePath(id)))
-                    setState(id, summary->state);
+            // Another process's run may have paused, ended or died since the last look: judged
+            // by the same rule as when the row was read (summarizeRunFolder), whose status.json
+            // alone decides while its trainer lives (the dashboard looks every second, and a long
+            // run's metrics are megabytes).
+            const std::optional<RunState> was = state(id);
+            if (id == live_ || (was != RunState::Running && was != RunState::Paused))
+                continue;
+            const std::optional<RunStatus> status = readRunStatus(dir.filePath(id));
+            if (status && (status->state == RunState::Running || status->state == RunState::Paused))
+                setState(id, status->state);
+            else if (const auto summary = summarizeRunFolder(dir.filePath(id)))
+                setState(id, summary->state);
             continue;
         }
         if (const auto summary = summarizeRunFolder(dir.filePath(id)))

@@ -14,6 +14,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <cmath>
 
@@ -66,6 +67,10 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     connect(form_, &TrainForm::pauseClicked, this, &TrainingDashboard::togglePause);
     connect(form_, &TrainForm::stopClicked, this, &TrainingDashboard::stop);
     connect(form_, &TrainForm::downloadClicked, this, &TrainingDashboard::downloadData);
+
+    watchTimer_ = new QTimer(this);
+    connect(watchTimer_, &QTimer::timeout, this, &TrainingDashboard::watchRuns);
+    watchTimer_->start(kWatchIntervalMs);
 
     setRunsDirectory(defaultRunsDirectory());
     setDataDirectory(findCifar10());
@@ -366,21 +371,60 @@ void TrainingDashboard::exportRun(const QString& id, const QString& path, Export
     runsPanel_->exportRun(id, path, format, std::move(done));
 }
 
+namespace {
+bool trainingElsewhere(std::optional<RunState> state) {
+    return state == RunState::Running || state == RunState::Paused;
+}
+}  // namespace
+
 void TrainingDashboard::showRun(const QString& id) {
     plots_->addRun(id, {id, runs_->color(id)});
     if (id == activeRun_)
         return;  // its points arrive live
-    MetricsLog log;
-    if (readMetrics(QDir(runs_->path(id)).filePath(QLatin1String(kRunMetricsFile)), &log, nullptr))
-        plots_->appendAll(id, log.records);
-    if (log.skippedLines > 0)
-        Q_EMIT message(tr("%1: %2").arg(id, skippedLinesText(log.skippedLines)));
+    MetricsTail tail(QDir(runs_->path(id)).filePath(QLatin1String(kRunMetricsFile)));
+    const bool running = trainingElsewhere(runs_->state(id));
+    readWatched(id, tail, !running);
+    if (running)
+        watched_[id] = tail;
 }
 
 void TrainingDashboard::hideRun(const QString& id) {
     if (id == activeRun_)
         return;  // the running run stays on the plots
+    watched_.erase(id);
     plots_->removeRun(id);
+}
+
+QStringList TrainingDashboard::watchedRuns() const {
+    QStringList ids;
+    for (const auto& [id, tail] : watched_)
+        ids << id;
+    return ids;
+}
+
+void TrainingDashboard::watchRuns() {
+    runs_->rescan();  // new folders; whether the watched runs' trainers still run
+    for (auto it = watched_.begin(); it != watched_.end();) {
+        const bool running = trainingElsewhere(runs_->state(it->first));
+        readWatched(it->first, it->second, !running);
+        it = running ? std::next(it) : watched_.erase(it);
+    }
+}
+
+void TrainingDashboard::readWatched(const QString& id, MetricsTail& tail, bool toEnd) {
+    MetricsTail::Update update;
+    if (!tail.read(&update, nullptr, toEnd))
+        return;              // no metrics.jsonl yet
+    if (update.restarted) {  // resumed: its file was cut back to the checkpoint
+        plots_->removeRun(id);
+        plots_->addRun(id, {id, runs_->color(id)});
+    }
+    plots_->appendAll(id, update.records);
+    for (const MetricRecord& r : update.records)
+        if (const auto* test = std::get_if<TestMetrics>(&r))
+            runs_->noteTestError(id, test->error);
+    if (update.skippedLines > 0)
+        Q_EMIT message(tr("%1: %2").arg(id, skippedLinesText(update.skippedLines)));
 }
 
 void TrainingDashboard::overlay(const QStringList& ids) {

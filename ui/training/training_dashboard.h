@@ -17,11 +17,13 @@
 #include <QWidget>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
 class QScrollArea;
 class QSplitter;
+class QTimer;
 
 namespace rx {
 
@@ -75,6 +77,11 @@ public:
     // run: its records reach the plots as they come, Pause pauses it and Stop calls `stopRun`.
     // `id` is its folder's name in the runs directory.
     void followRun(const QString& id, Trainer* trainer, std::function<void()> stopRun);
+    // Ticked runs that another process is training (the CLI, another machine's rank 0 writing
+    // into a shared folder): their curves grow as their metrics.jsonl does, read every
+    // kWatchIntervalMs, and the runs list picks up new folders and ended runs as often.
+    static constexpr int kWatchIntervalMs = 1000;
+    QStringList watchedRuns() const;
     // Ticks the runs whose folder names are given (demo set-ups: --overlay on the command line).
     void overlay(const QStringList& ids);
     // Presentation mode: the form shows only the network, Start / Pause / Stop and the progress,
@@ -117,6 +124,9 @@ private:
     void onRunEnded(const QString& id, RunState state, const QString& error = {});
     void showRun(const QString& id);  // adds a ticked run to every plot
     void hideRun(const QString& id);
+    void watchRuns();  // new lines of the watched runs, new run folders, ended runs
+    // Hands the watched run's new records to the plots; `toEnd`: its trainer has ended.
+    void readWatched(const QString& id, MetricsTail& tail, bool toEnd);
     // Ends the download `d` if it is the current one: false for a stale downloader's signal.
     bool endDownload(Cifar10Downloader* d);
 
@@ -138,6 +148,8 @@ private:
     PlotsArea* plots_;
     RunsModel* runs_;
     RunsPanel* runsPanel_;
+    std::map<QString, MetricsTail> watched_;  // ticked runs another process trains
+    QTimer* watchTimer_;
 };
 
 }  // namespace rx
