@@ -182,8 +182,12 @@ private Q_SLOTS:
         QCOMPARE(d0, d1);
         const QList<double> losses = trainLosses(run);
         QCOMPARE(losses.size(), expected.size());
+        // The first loss is the same forward pass (same images, same batch statistics): equal to
+        // float rounding. After it the updates differ by rounding only (the conv1 weight
+        // gradient, a sum over 32k positions, is added in another order), which a few SGD steps
+        // amplify to about 1e-4; a wrong shard, BN statistic or gradient scale is off by 1e-2.
         for (int i = 0; i < losses.size(); ++i)
-            QVERIFY2(std::abs(losses[i] - expected[i]) <= 1e-4 * std::abs(expected[i]),
+            QVERIFY2(std::abs(losses[i] - expected[i]) <= (i == 0 ? 1e-6 : 1e-3) * expected[i],
                      qPrintable(QString("iteration %1: %2 vs %3 (one process)")
                                     .arg(i + 1)
                                     .arg(losses[i], 0, 'g', 9)
@@ -211,7 +215,7 @@ private Q_SLOTS:
         QCOMPARE(readAll(digest_ + ".0"), readAll(digest_ + ".1"));
         const QList<double> losses = trainLosses(run);
         QCOMPARE(losses.size(), 6);
-        QVERIFY2(std::abs(losses[0] - single[0]) > 1e-4 * std::abs(single[0]),
+        QVERIFY2(std::abs(losses[0] - single[0]) > 1e-3 * std::abs(single[0]),
                  qPrintable(QString("%1 vs %2").arg(losses[0]).arg(single[0])));
     }
 

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <thread>
 
 namespace rx {
 
@@ -39,6 +40,9 @@ public:
             .arg(s.masterPort)
             .arg(s.joinTimeoutSeconds)
             .arg(why);
+    }
+    static QString joinedCount(int joined, int ranks) {
+        return tr("%1 of %2 ranks joined").arg(joined).arg(ranks);
     }
     static QString lost(const DistributedSettings& s, const QString& why) {
         return tr("rank %1 of %2: the connection to the other ranks broke (%3): another rank "
@@ -110,54 +114,71 @@ struct Group {
     }
 };
 
-// A sum over the ranks that autograd sees through: its gradient is the sum over the ranks of the
-// gradients (every rank's loss depends on every rank's share of the sum). What synchronised batch
-// norm's statistics go through.
-struct AllreduceSum : torch::autograd::Function<AllreduceSum> {
-    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& t,
-                                 Group* group) {
+// torch.nn.SyncBatchNorm's arithmetic on the CPU. Forward: the batch statistics of the global
+// batch (per-channel sum, sum of squares and count summed over the ranks; in double, as
+// BatchNorm2d's CPU kernel accumulates), the running statistics updated from them as BatchNorm2d
+// does (unbiased variance, the layer's momentum). Backward: the per-channel sums of dy and of
+// dy·(x − mean) summed over the ranks, and BatchNorm2d's input gradient from them; the weight and
+// bias gradients stay this rank's (the gradient buckets sum them).
+struct SyncBatchNorm : torch::autograd::Function<SyncBatchNorm> {
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& input,
+                                 const torch::Tensor& weight, const torch::Tensor& bias,
+                                 torch::nn::BatchNorm2dImpl* bn, Group* group) {
+        const torch::Tensor x = input.to(torch::kFloat);
+        const torch::Tensor xd = x.to(torch::kDouble);
+        const int64_t c = x.size(1);
+        torch::Tensor stats = torch::cat({xd.sum({0, 2, 3}), xd.square().sum({0, 2, 3}),
+                                          torch::full({1}, double(x.numel() / c), xd.options())});
+        group->allreduce(stats);
+        const double n = stats[2 * c].item<double>();
+        const torch::Tensor mean = stats.slice(0, 0, c) / n;
+        const torch::Tensor var = (stats.slice(0, c, 2 * c) / n - mean.square()).clamp_min(0);
+        const torch::Tensor invstd = (var + bn->options.eps()).rsqrt();
+        bn->num_batches_tracked.add_(1);
+        const double momentum = bn->options.momentum().has_value()
+                                    ? *bn->options.momentum()
+                                    : 1.0 / bn->num_batches_tracked.item<double>();
+        bn->running_mean.mul_(1 - momentum).add_(mean.to(torch::kFloat), momentum);
+        bn->running_var.mul_(1 - momentum)
+            .add_((var * (n / std::max(1.0, n - 1))).to(torch::kFloat), momentum);
+        const std::vector<int64_t> shape{1, c, 1, 1};
+        const torch::Tensor meanF = mean.to(torch::kFloat), invstdF = invstd.to(torch::kFloat);
+        ctx->save_for_backward({x, weight, meanF, invstdF});
         ctx->saved_data["group"] = reinterpret_cast<int64_t>(group);
-        torch::Tensor sum = t.detach().contiguous().clone();
-        group->allreduce(sum);
-        return sum;
+        ctx->saved_data["count"] = n;
+        const torch::Tensor y =
+            (x - meanF.view(shape)) * (invstdF * weight).view(shape) + bias.view(shape);
+        return y.to(input.scalar_type());
     }
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
                                                    torch::autograd::variable_list grads) {
+        const auto saved = ctx->get_saved_variables();
+        const torch::Tensor &x = saved[0], &weight = saved[1], &mean = saved[2], &invstd = saved[3];
         auto* group = reinterpret_cast<Group*>(ctx->saved_data["group"].toInt());
-        torch::Tensor sum = grads[0].contiguous().clone();
-        group->allreduce(sum);
-        return {sum, torch::Tensor()};
+        const double n = ctx->saved_data["count"].toDouble();
+        const int64_t c = x.size(1);
+        const std::vector<int64_t> shape{1, c, 1, 1};
+        const torch::Tensor dy = grads[0].to(torch::kFloat);
+        const torch::Tensor xmu = x - mean.view(shape);
+        const torch::Tensor sumDy = dy.sum({0, 2, 3}, false, torch::kDouble);
+        const torch::Tensor sumDyXmu = (dy * xmu).sum({0, 2, 3}, false, torch::kDouble);
+        const torch::Tensor gradWeight = (sumDyXmu * invstd).to(torch::kFloat);
+        const torch::Tensor gradBias = sumDy.to(torch::kFloat);
+        torch::Tensor global = torch::cat({sumDy, sumDyXmu});
+        group->allreduce(global);
+        const torch::Tensor meanDy = (global.slice(0, 0, c) / n).to(torch::kFloat);
+        const torch::Tensor meanDyXmu = (global.slice(0, c, 2 * c) / n).to(torch::kFloat);
+        const torch::Tensor dx =
+            (dy - meanDy.view(shape) - xmu * (invstd.square() * meanDyXmu).view(shape)) *
+            (invstd * weight).view(shape);
+        return {dx.to(grads[0].scalar_type()), gradWeight, gradBias, torch::Tensor(),
+                torch::Tensor()};
     }
 };
 
-// torch.nn.SyncBatchNorm's arithmetic on the CPU: the batch statistics of the global batch
-// (per-channel sum, sum of squares and count summed over the ranks), the running statistics
-// updated from them as BatchNorm2d does (unbiased variance, the layer's momentum).
 torch::Tensor syncBatchNorm(Group* group, torch::nn::BatchNorm2dImpl& bn,
                             const torch::Tensor& input) {
-    const torch::Tensor x = input.to(torch::kFloat);
-    const int64_t c = x.size(1);
-    const torch::Tensor local = torch::full({1}, double(x.numel() / c), x.options());
-    const torch::Tensor stats = AllreduceSum::apply(
-        torch::cat({x.sum({0, 2, 3}), x.square().sum({0, 2, 3}), local}), group);
-    const torch::Tensor count = stats.slice(0, 2 * c, 2 * c + 1);
-    const torch::Tensor mean = stats.slice(0, 0, c) / count;
-    const torch::Tensor var = (stats.slice(0, c, 2 * c) / count - mean.square()).clamp_min(0);
-    const torch::Tensor invstd = (var + bn.options.eps()).rsqrt();
-    {
-        torch::NoGradGuard noGrad;
-        const double n = count.item<double>();
-        bn.num_batches_tracked.add_(1);
-        const double momentum = bn.options.momentum().has_value()
-                                    ? *bn.options.momentum()
-                                    : 1.0 / bn.num_batches_tracked.item<double>();
-        bn.running_mean.mul_(1 - momentum).add_(mean.detach(), momentum);
-        bn.running_var.mul_(1 - momentum).add_(var.detach() * (n / std::max(1.0, n - 1)), momentum);
-    }
-    const std::vector<int64_t> shape{1, c, 1, 1};
-    torch::Tensor y = (x - mean.view(shape)) * (invstd * bn.weight).view(shape);
-    y = y + bn.bias.view(shape);
-    return y.to(input.scalar_type());
+    return SyncBatchNorm::apply(input, bn.weight, bn.bias, &bn, group);
 }
 
 }  // namespace
@@ -230,6 +251,17 @@ std::unique_ptr<DataParallel> DataParallel::join(const DistributedSettings& sett
         options.waitWorkers = true;
         options.timeout = std::chrono::seconds(settings.joinTimeoutSeconds);
         g.store = c10::make_intrusive<c10d::TCPStore>(host, options);
+        // The store's own wait for the workers gives up silently: count the ranks that joined.
+        const std::string joined = "resnet-explorer/joined";
+        g.store->add(joined, 1);
+        const auto deadline = std::chrono::steady_clock::now() + options.timeout;
+        for (int64_t n = g.store->add(joined, 0); n < settings.worldSize;
+             n = g.store->add(joined, 0)) {
+            if (std::chrono::steady_clock::now() > deadline)
+                throw std::runtime_error(
+                    Parallel::joinedCount(int(n), settings.worldSize).toStdString());
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
         auto gloo = c10d::ProcessGroupGloo::Options::create(
             std::chrono::duration_cast<std::chrono::milliseconds>(kCollectiveTimeout));
         // GLOO_SOCKET_IFNAME names the interface, as in PyTorch; else the one towards the master.
