@@ -60,6 +60,8 @@ int presetsCommand(const QStringList& args);
 int infoCommand(const QStringList& args);
 int validateCommand(const QStringList& args);
 int trainCommand(const QStringList& args);
+// `launch --nproc N train …` (cli_launch.cpp): N data-parallel ranks of `train` on this machine.
+int launchCommand(const QStringList& args);
 int evalCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int downloadCommand(const QStringList& args);

@@ -24,6 +24,8 @@ const std::map<QString, Command>& commands() {
         {QStringLiteral("train"),
          {rx::cli::trainCommand,
           "train --arch ARCH --out RUN_DIR [--data DIR] [--epochs N | --iterations N] [--resume]"}},
+        {QStringLiteral("launch"),
+         {rx::cli::launchCommand, "launch --nproc N [--port PORT] train OPTIONS (N ranks here)"}},
         {QStringLiteral("eval"),
          {rx::cli::evalCommand, "eval --weights RUN_DIR|FILE [--arch ARCH] [--data DIR]"}},
         {QStringLiteral("export"),

@@ -4,6 +4,7 @@
 #include "cli_common.h"
 #include "cli_progress.h"
 #include "cpu_features.h"
+#include "distributed.h"
 #include "trainer.h"
 #include "trainer_thread.h"
 
@@ -22,6 +23,10 @@ public:
     }
     static QString needArch() { return tr("--arch is required (unless --resume)"); }
     static QString needOut() { return tr("--out RUN_DIR is required"); }
+    static QString badMaster(const QString& value) {
+        return tr("invalid value '%1' for --master (expected HOST:PORT, e.g. 192.168.1.10:29500)")
+            .arg(value);
+    }
     static QString stopping() {
         return tr("stopping: the checkpoint is written at the end of this iteration");
     }
@@ -40,7 +45,10 @@ constexpr NumberOption<int> kIntOptions[] = {
     {"epochs", &TrainConfig::epochs,
      QT_TRANSLATE_NOOP("rx::CliTrain", "Stop after N epochs (default %1: see --iterations)."), "N"},
     {"batch", &TrainConfig::batchSize,
-     QT_TRANSLATE_NOOP("rx::CliTrain", "Mini-batch size (default %1)."), "N"},
+     QT_TRANSLATE_NOOP("rx::CliTrain",
+                       "Mini-batch size (default %1). With --world-size it is the global batch: "
+                       "each rank trains on its share of the same images."),
+     "N"},
     {"warmup", &TrainConfig::warmupIterations,
      QT_TRANSLATE_NOOP("rx::CliTrain",
                        "Warm up at --warmup-lr for at most N iterations, until the training "
@@ -90,6 +98,46 @@ constexpr NumberOption<double> kRealOptions[] = {
 
 QString translated(const char* text) {
     return QCoreApplication::translate("rx::CliTrain", text);
+}
+
+// Data-parallel training (distributed.h): one process of several, on this machine or a LAN.
+void addDistributedOptions(QCommandLineParser& p) {
+    const DistributedSettings d;
+    p.addOptions({
+        {"world-size",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "Train on N processes together (data-parallel, PyTorch's "
+                                      "c10d with Gloo; default %1: this process alone). Start "
+                                      "every rank with the same options, or use 'launch'."))
+             .arg(d.worldSize),
+         "N"},
+        {"rank",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "This process's rank, 0 to N-1 (default %1). Rank 0 "
+                                      "listens at --master and alone writes the run folder: "
+                                      "metrics, status and checkpoints."))
+             .arg(d.rank),
+         "R"},
+        {"master",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "Where rank 0 listens, as HOST:PORT (its address on the "
+                                      "network the ranks share; the port must be open).")),
+         "HOST:PORT"},
+        {"timeout",
+         translated(QT_TRANSLATE_NOOP("rx::CliTrain",
+                                      "Seconds to wait for every rank to join (default %1)."))
+             .arg(d.joinTimeoutSeconds),
+         "SECONDS"},
+        {"batch-norm",
+         translated(QT_TRANSLATE_NOOP(
+                        "rx::CliTrain",
+                        "Batch norm over the ranks: %1 (default %2). sync: the statistics of the "
+                        "whole global batch, so N ranks train as one process does; local: each "
+                        "rank's own shard (PyTorch DDP's default), running statistics from rank "
+                        "0."))
+             .arg(idList(kBatchNormModes), idOf(kBatchNormModes, d.batchNorm)),
+         "MODE"},
+    });
 }
 
 void addTrainOptions(QCommandLineParser& p) {
@@ -147,6 +195,7 @@ void addTrainOptions(QCommandLineParser& p) {
                                       "Continue the run in RUN_DIR from its checkpoint, with its "
                                       "settings; options given now override them."))},
     });
+    addDistributedOptions(p);
     for (const auto& o : kIntOptions)
         p.addOption({QLatin1String(o.name), translated(o.help).arg(d.*o.member),
                      QLatin1String(o.valueName)});
@@ -165,6 +214,26 @@ bool choice(const QCommandLineParser& p, const QString& name, const Table& table
         return false;
     }
     *out = *value;
+    return true;
+}
+
+// The data-parallel options over `c`; false after a message.
+bool applyDistributedOptions(const QCommandLineParser& p, DistributedSettings* c) {
+    if (!number(p, QStringLiteral("world-size"), &c->worldSize) ||
+        !number(p, QStringLiteral("rank"), &c->rank) ||
+        !number(p, QStringLiteral("timeout"), &c->joinTimeoutSeconds) ||
+        !choice(p, QStringLiteral("batch-norm"), kBatchNormModes, &c->batchNorm))
+        return false;
+    if (p.isSet("master") &&
+        !parseMasterAddress(p.value("master"), &c->masterHost, &c->masterPort)) {
+        err() << CliTrain::badMaster(p.value("master")) << Qt::endl;
+        return false;
+    }
+    QString error;
+    if (!c->validate(&error)) {
+        err() << error << Qt::endl;
+        return false;
+    }
     return true;
 }
 
@@ -192,6 +261,8 @@ bool applyOptions(const QCommandLineParser& p, TrainConfig* c) {
         c->augment = false;
     if (p.isSet("validation"))
         c->validationSplit = true;
+    if (!applyDistributedOptions(p, &c->distributed))
+        return false;
     QString error;
     if (!c->validate(&error)) {
         err() << error << Qt::endl;

@@ -107,6 +107,18 @@ BlockImpl::BlockImpl(const BlockInfo& info)
     }
 }
 
+namespace {
+
+// A batch norm layer's forward pass: `override`'s in training mode when there is one.
+torch::Tensor batchNorm(nn::BatchNorm2dImpl& bn, const torch::Tensor& x,
+                        const BatchNormForward* override) {
+    if (override && *override && bn.is_training())
+        return (*override)(bn, x);
+    return bn.forward(x);
+}
+
+}  // namespace
+
 torch::Tensor BlockImpl::shortcut(const torch::Tensor& x, const torch::Tensor& branch) {
     using torch::indexing::None;
     using torch::indexing::Slice;
@@ -115,8 +127,12 @@ torch::Tensor BlockImpl::shortcut(const torch::Tensor& x, const torch::Tensor& b
             return {};
         case ShortcutKind::Identity:
             return x;
-        case ShortcutKind::Projection:
-            return downsample_->forward(branch);
+        case ShortcutKind::Projection: {
+            torch::Tensor s = downsample_->ptr(0)->as<nn::Conv2dImpl>()->forward(branch);
+            if (downsample_->size() > 1)
+                s = batchNorm(*downsample_->ptr(1)->as<nn::BatchNorm2dImpl>(), s, bnForward_.get());
+            return s;
+        }
         case ShortcutKind::ZeroPad: {
             torch::Tensor s = x;
             if (stride_ > 1)
@@ -162,7 +178,7 @@ torch::Tensor BlockImpl::forward(torch::Tensor x, const BlockProbe& probe) {
         switch (op.op) {
             case StepOp::BatchNorm:
                 if (!folded || !bnFolded_[op.module])
-                    out = bns_[op.module]->forward(out);
+                    out = batchNorm(*bns_[op.module], out, bnForward_.get());
                 break;
             case StepOp::Conv:
                 out = folded ? folded_[op.module](out) : runConv(convs_[op.module], out);
@@ -286,6 +302,12 @@ void NetworkImpl::foldForInference() {
         block->foldForInference();
 }
 
+void NetworkImpl::setBatchNormForward(BatchNormForward forward) {
+    bnForward_ = forward ? std::make_shared<const BatchNormForward>(std::move(forward)) : nullptr;
+    for (auto& block : blocks_)
+        block->setBatchNormForward(bnForward_);
+}
+
 void NetworkImpl::train(bool on) {
     if (on)
         stemFolded_.reset();
@@ -319,7 +341,7 @@ torch::Tensor NetworkImpl::stem(torch::Tensor x, std::vector<torch::Tensor>* res
     } else {
         x = runConv(conv1_, x);
         if (bn1_)
-            x = bn1_->forward(x);
+            x = batchNorm(*bn1_, x, bnForward_.get());
     }
     if (responses && stemResponse_)
         responses->push_back(x);
@@ -332,7 +354,7 @@ torch::Tensor NetworkImpl::stem(torch::Tensor x, std::vector<torch::Tensor>* res
 
 torch::Tensor NetworkImpl::head(torch::Tensor x) {
     if (finalBn_)
-        x = finalBn_->forward(x).relu_();
+        x = batchNorm(*finalBn_, x, bnForward_.get()).relu_();
     x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
     return fc_->forward(x);
 }

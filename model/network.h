@@ -8,6 +8,8 @@
 
 #include "torch_api.h"
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -53,6 +55,12 @@ struct ForwardProbe {
     std::vector<bool> lesioned;
 };
 
+// The training-mode forward pass of every batch norm layer of a network, when it is not
+// LibTorch's own: the data-parallel trainer's synchronised batch norm (training/data_parallel.cpp).
+// An empty function (the default) leaves LibTorch's BatchNorm2d in charge.
+using BatchNormForward =
+    std::function<torch::Tensor(torch::nn::BatchNorm2dImpl& bn, const torch::Tensor& x)>;
+
 // One residual or plain block of any BlockKind, built by following the kind's layer plan
 // (block_kinds.h) as the analysis counts it. `responses`, when given, receives the response of
 // each conv the plan marks (after its BN, before the addition and ReLU; paper Fig. 7), in order.
@@ -71,6 +79,9 @@ public:
     // See NetworkImpl::foldForInference.
     void foldForInference();
     void train(bool on = true) override;
+    void setBatchNormForward(std::shared_ptr<const BatchNormForward> forward) {
+        bnForward_ = std::move(forward);
+    }
 
 private:
     // One step of the plan, resolved at construction so forward() only indexes.
@@ -94,6 +105,7 @@ private:
     std::vector<FoldedConv> folded_;
     std::vector<bool> bnFolded_;
     std::optional<FoldedConv> foldedDownsample_;
+    std::shared_ptr<const BatchNormForward> bnForward_;
 };
 TORCH_MODULE(Block);
 
@@ -125,6 +137,9 @@ public:
     void foldForInference();
     bool isFolded() const { return stemFolded_.has_value(); }
     void train(bool on = true) override;
+    // Every batch norm layer's training-mode forward pass from now on (BatchNormForward); an
+    // empty function gives it back to LibTorch.
+    void setBatchNormForward(BatchNormForward forward);
 
 private:
     NetworkSpec spec_;
@@ -136,6 +151,7 @@ private:
     std::vector<Block> blocks_;
     torch::nn::Linear fc_{nullptr};
     std::optional<FoldedConv> stemFolded_;
+    std::shared_ptr<const BatchNormForward> bnForward_;
 };
 TORCH_MODULE(Network);
 

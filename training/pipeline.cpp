@@ -241,7 +241,8 @@ void writeTrainingImage(const uint8_t* src, float* dst, const float* mean, bool 
 }  // namespace
 
 torch::Tensor trainingBatch(const DeviceSplit& split, const torch::Tensor& index,
-                            const Normalizer& norm, at::Generator* generator) {
+                            const Normalizer& norm, at::Generator* generator,
+                            std::optional<std::pair<int64_t, int64_t>> rows) {
     const torch::Tensor& images = split.images;
     const bool cpuFast = images.device().is_cpu() && images.is_contiguous() &&
                          images.size(1) == 3 && images.size(2) == kAugmentCrop &&
@@ -250,9 +251,13 @@ torch::Tensor trainingBatch(const DeviceSplit& split, const torch::Tensor& index
         torch::Tensor x = norm(images.index_select(0, index));
         if (generator)
             x = augment(x, *generator);
+        if (rows)
+            x = x.slice(0, rows->first, rows->first + rows->second);
         return x.contiguous(torch::MemoryFormat::ChannelsLast);
     }
     const int64_t b = index.size(0);
+    const int64_t first = rows ? rows->first : 0, count = rows ? rows->second : b;
+    TORCH_CHECK(first >= 0 && count >= 0 && first + count <= b, "trainingBatch: rows out of range");
     // The same draws, in the same order, as augment().
     torch::Tensor dy, dx, flip;
     if (generator) {
@@ -265,12 +270,12 @@ torch::Tensor trainingBatch(const DeviceSplit& split, const torch::Tensor& index
     const torch::Tensor stdDev = norm.std.to(torch::kCPU, torch::kFloat).contiguous();
     TORCH_CHECK(stdDev.numel() == 3 && (mean.numel() == 3 || mean.numel() == 3 * 32 * 32),
                 "trainingBatch: a normaliser of 3 channels");
-    const torch::Tensor rows = index.to(torch::kCPU, torch::kLong).contiguous();
-    torch::Tensor out = torch::empty({b, 3, kAugmentCrop, kAugmentCrop},
+    const torch::Tensor rowIndex = index.to(torch::kCPU, torch::kLong).contiguous();
+    torch::Tensor out = torch::empty({count, 3, kAugmentCrop, kAugmentCrop},
                                      torch::TensorOptions().dtype(torch::kFloat),
                                      torch::MemoryFormat::ChannelsLast);
     const int64_t n = images.size(0), imageBytes = images[0].numel();
-    const int64_t* row = rows.data_ptr<int64_t>();
+    const int64_t* row = rowIndex.data_ptr<int64_t>();
     for (int64_t i = 0; i < b; ++i)
         TORCH_CHECK(row[i] >= 0 && row[i] < n, "trainingBatch: image index out of range");
     const uint8_t* src = images.data_ptr<uint8_t>();
@@ -281,11 +286,11 @@ torch::Tensor trainingBatch(const DeviceSplit& split, const torch::Tensor& index
     const float* m = mean.data_ptr<float>();
     const float* s = stdDev.data_ptr<float>();
     const bool perPixel = mean.numel() != 3;
-    at::parallel_for(0, b, 8, [&](int64_t begin, int64_t end) {
+    at::parallel_for(first, first + count, 8, [&](int64_t begin, int64_t end) {
         for (int64_t i = begin; i < end; ++i)
-            writeTrainingImage(src + row[i] * imageBytes, dst + i * imageBytes, m, perPixel, s,
-                               dys ? int(dys[i]) : kAugmentPad, dxs ? int(dxs[i]) : kAugmentPad,
-                               flips && flips[i] != 0);
+            writeTrainingImage(src + row[i] * imageBytes, dst + (i - first) * imageBytes, m,
+                               perPixel, s, dys ? int(dys[i]) : kAugmentPad,
+                               dxs ? int(dxs[i]) : kAugmentPad, flips && flips[i] != 0);
     });
     return out;
 }

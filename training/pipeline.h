@@ -13,6 +13,7 @@
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace rx {
 
@@ -50,8 +51,11 @@ torch::Tensor augment(const torch::Tensor& batch, at::Generator& generator);
 // to augment(norm(split.images.index_select(0, index)), *generator), drawing the same numbers; on
 // the CPU it is one pass over each image's bytes (gather, normalise, crop, flip) on every core
 // instead of seven tensor ops, elsewhere those tensor ops on the device.
+// `rows` [first, first + count), when given, keeps only those rows of the batch (a data-parallel
+// rank's shard), drawn as the whole batch draws them: the rows the whole batch would hold.
 torch::Tensor trainingBatch(const DeviceSplit& split, const torch::Tensor& index,
-                            const Normalizer& norm, at::Generator* generator);
+                            const Normalizer& norm, at::Generator* generator,
+                            std::optional<std::pair<int64_t, int64_t>> rows = std::nullopt);
 
 // How a long evaluation can be cut short: `cancel` (may be null) is checked before every batch;
 // `onBatch(done, total)` (may be empty) runs after every batch with the images done so far.

@@ -1,5 +1,7 @@
 #include "train_step.h"
 
+#include "data_parallel.h"
+
 #include <ATen/autocast_mode.h>
 #include <torch/version.h>
 
@@ -60,14 +62,17 @@ private:
 
 }  // namespace
 
-TrainStep::TrainStep(Network& model, torch::optim::SGD& optimizer, Precision precision)
-    : model_(model), optimizer_(optimizer), precision_(precision) {
+TrainStep::TrainStep(Network& model, torch::optim::SGD& optimizer, Precision precision,
+                     DataParallel* parallel)
+    : model_(model), optimizer_(optimizer), precision_(precision), parallel_(parallel) {
     torch::NoGradGuard noGrad;
     for (const auto& p : model_->parameters()) {
         if (p.dim() == 4)
             p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
         parameters_.push_back(p);
     }
+    if (parallel_)
+        parallel_->attach(model_, parameters_);
     reset();
 }
 
@@ -84,7 +89,7 @@ void TrainStep::reset() {
 }
 
 void TrainStep::run(int iteration, const torch::Tensor& x, const torch::Tensor& y, double lr,
-                    const std::function<void()>& beforeUpdate) {
+                    const std::function<void()>& beforeUpdate, int64_t globalBatch) {
     for (auto& group : optimizer_.param_groups())
         static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
     model_->train();
@@ -106,11 +111,16 @@ void TrainStep::run(int iteration, const torch::Tensor& x, const torch::Tensor& 
         }
         loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat), y);
     }
+    // A shard's share of the global batch's mean loss (the ranks' gradients are summed).
+    const torch::Tensor objective =
+        parallel_ ? loss * (double(y.size(0)) / double(globalBatch)) : loss;
     if (precision_ == Precision::Fp16) {
         // fp16 gradients underflow: the backward runs on the scaled loss, and a step whose
         // gradients overflowed is skipped (one host synchronisation a step, as PyTorch's own
         // GradScaler).
-        scaler_.scaled(loss).backward();
+        scaler_.scaled(objective).backward();
+        if (parallel_)
+            parallel_->finishGradients();
         const bool finite = scaler_.unscale(parameters_);
         if (finite) {
             if (beforeUpdate)
@@ -119,7 +129,9 @@ void TrainStep::run(int iteration, const torch::Tensor& x, const torch::Tensor& 
         }
         scaler_.update(finite);
     } else {
-        loss.backward();
+        objective.backward();
+        if (parallel_)
+            parallel_->finishGradients();
         if (beforeUpdate)
             beforeUpdate();
         optimizer_.step();

@@ -12,6 +12,8 @@
 
 namespace rx {
 
+class DataParallel;
+
 // Dynamic loss scaling for fp16 training, as PyTorch's GradScaler: the backward pass runs on the
 // loss times scale(); unscale() divides the gradients by it and tells whether they are all finite
 // (else the step is skipped); update() halves the scale after an overflow and doubles it after
@@ -37,15 +39,21 @@ public:
     // Precision::Bf16 (Fp16) runs the forward pass under bf16 (fp16) autocast on the input's
     // device (the caller checks that the device has it: TrainConfig's precision note); fp16
     // also scales the loss (LossScaler).
-    TrainStep(Network& model, torch::optim::SGD& optimizer, Precision precision = Precision::Fp32);
+    // With `parallel` (a rank of a data-parallel training) the gradients are summed over the
+    // ranks between the backward pass and the update (DataParallel's buckets).
+    TrainStep(Network& model, torch::optim::SGD& optimizer, Precision precision = Precision::Fp32,
+              DataParallel* parallel = nullptr);
 
     // Forward in training mode, cross-entropy, backward, `beforeUpdate` (may read the
     // gradients: the gradient norms), SGD update with learning rate `lr`. The gradients start
     // from none, not from zeros. The loss and the error count are summed on the device: no host
     // synchronisation (the GPU runs ahead) until totals() is read. `iteration` names the first
-    // non-finite loss.
+    // non-finite loss. In a data-parallel training x and y are this rank's shard of a global
+    // batch of `globalBatch` images: the loss is scaled by shard / global batch, so that the sum
+    // of the ranks' gradients is the global batch's mean-loss gradient; the caller has called
+    // DataParallel::beginStep.
     void run(int iteration, const torch::Tensor& x, const torch::Tensor& y, double lr,
-             const std::function<void()>& beforeUpdate = {});
+             const std::function<void()>& beforeUpdate = {}, int64_t globalBatch = 0);
 
     // What the steps since the last reset() added up: one host synchronisation.
     struct Totals {
@@ -64,6 +72,7 @@ private:
     Network& model_;
     torch::optim::SGD& optimizer_;
     Precision precision_;
+    DataParallel* parallel_;
     LossScaler scaler_;
     std::vector<torch::Tensor> parameters_;
     torch::Tensor lossSum_, errors_, firstNonFinite_, firstNonFiniteLoss_;  // on the device

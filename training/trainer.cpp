@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "cpu_features.h"
+#include "data_parallel.h"
 #include "experiments.h"
 #include "files.h"
 #include "memory_estimate.h"
@@ -18,7 +19,9 @@
 #include <QThread>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace rx {
@@ -66,6 +69,20 @@ public:
         return tr("the training set has %1 images; at least one batch is needed").arg(n);
     }
     static QString failedWith(const QString& what) { return tr("training failed: %1").arg(what); }
+    static QString noParallelResume() {
+        return tr(
+            "a run cannot be resumed on several processes yet: resume it with one process "
+            "(without --world-size)");
+    }
+    static QString shardTooSmall(int ranks, int images, int batch, int last) {
+        return tr("with %1 ranks every batch needs at least %1 images, one for each rank; with %2 "
+                  "training images and a batch of %3 the last batch of each epoch holds %4. "
+                  "Change --batch or --train-subset.")
+            .arg(ranks)
+            .arg(images)
+            .arg(batch)
+            .arg(last);
+    }
     static QString outOfMemory(int iteration, int lastGood, const QString& what) {
         if (lastGood > 0)
             return tr("out of memory at iteration %1 (%2). The run stopped; the last checkpoint "
@@ -135,6 +152,9 @@ public:
     double bestTestError() const { return best_; }
     // Whether this session holds the run folder's lock (only then does it write its status).
     bool ownsRunDir() const { return lock_.held(); }
+    // Whether this process may write the run folder at all: not a data-parallel rank other
+    // than 0.
+    bool writesRunDir() const { return c_.distributed.writesRunFolder(); }
 
 private:
     bool train(QString* error);
@@ -146,6 +166,12 @@ private:
     bool checkpoint(int iteration, QString* error);
     double learningRate(int iteration) const;
     double epochOf(int iteration) const { return double(iteration) / perEpoch_; }
+    bool stopAgreed() const { return parallel_ ? parallel_->stopVoted() : stop_.load(); }
+    void status(RunState state) {
+        if (writesRunDir())
+            writeStatus(c_.runDir, state, best_);
+    }
+    void finishRanks();
 
     Trainer& t_;
     TrainConfig c_;
@@ -173,7 +199,8 @@ private:
     torch::Tensor permutation_;
     int permutationEpoch_ = -1;
 
-    std::unique_ptr<TrainStep> step_;  // sums the window of K iterations on the device
+    std::unique_ptr<DataParallel> parallel_;  // a rank of a data-parallel training, else null
+    std::unique_ptr<TrainStep> step_;         // sums the window of K iterations on the device
     QElapsedTimer windowTimer_;
     double imagesPerSecond_ = 0;
 };
@@ -197,11 +224,22 @@ bool Session::prepare(QString* error) {
         return false;
     if (!checkTrainingMemory(c_, device_.is_cuda(), availableMemory(device_.is_cuda()), error))
         return false;
-    if (!QDir().mkpath(c_.runDir)) {
-        *error = Training::cannotCreateRunDir(c_.runDir);
+    const DistributedSettings& ranks = c_.distributed;
+    if (!ranks.validate(error))
+        return false;
+    if (ranks.enabled() && c_.resume) {
+        *error = Training::noParallelResume();
         return false;
     }
-    if (!lock_.acquire(c_.runDir, error))  // another process trains into this folder
+    if (writesRunDir()) {
+        if (!QDir().mkpath(c_.runDir)) {
+            *error = Training::cannotCreateRunDir(c_.runDir);
+            return false;
+        }
+        if (!lock_.acquire(c_.runDir, error))  // another process trains into this folder
+            return false;
+    }
+    if (ranks.enabled() && !(parallel_ = DataParallel::join(ranks, error)))
         return false;
     const QDir run(c_.runDir);
     checkpointPath_ = run.filePath(QLatin1String(kRunCheckpointFile));
@@ -220,6 +258,14 @@ bool Session::prepare(QString* error) {
     if (trainCount < 1) {
         *error = Training::tooFewImages(trainCount);
         return false;
+    }
+    if (ranks.enabled()) {
+        const int last = trainCount % c_.batchSize ? trainCount % c_.batchSize
+                                                   : std::min(trainCount, c_.batchSize);
+        if (std::min({last, c_.batchSize, trainCount}) < ranks.worldSize) {
+            *error = Training::shardTooSmall(ranks.worldSize, trainCount, c_.batchSize, last);
+            return false;
+        }
     }
     // Subsets are spread over their set (spreadSample), never its first N images: a test set
     // stored in class order would otherwise give a test of airplanes only.
@@ -243,6 +289,8 @@ bool Session::prepare(QString* error) {
                                                          .momentum(c_.momentum)
                                                          .weight_decay(c_.weightDecay)
                                                          .nesterov(c_.nesterov));
+    if (parallel_)
+        parallel_->broadcastModel(model_);  // as DDP: every rank starts from rank 0's weights
 
     perEpoch_ = (trainCount + c_.batchSize - 1) / c_.batchSize;
     if (c_.iterations > 0)
@@ -284,8 +332,10 @@ bool Session::prepare(QString* error) {
                 if (best_ < 0 || t.error < best_)
                     best_ = t.error;
     } else {
-        QFile::remove(metricsPath);
-        QFile::remove(checkpointPath_);
+        if (writesRunDir()) {
+            QFile::remove(metricsPath);
+            QFile::remove(checkpointPath_);
+        }
         warmupDone_ = c_.warmupIterations <= 0;
     }
     // The probe images in the normalisation the run uses (after a resume, the checkpoint's).
@@ -298,6 +348,10 @@ bool Session::prepare(QString* error) {
         probe_ = normalizer_(test_.images.index_select(0, index));
         probeLabels_ = test_.labels.index_select(0, index);
     }
+    step_ = std::make_unique<TrainStep>(model_, *optimizer_, c_.precision,
+                                        parallel_.get());  // after a resume
+    if (!writesRunDir())
+        return true;  // rank 0 writes the run folder
     if (!writeFileAtomically(run.filePath(QLatin1String(kRunArchitectureFile)), specToJson(c_.spec),
                              error))
         return false;
@@ -305,10 +359,13 @@ bool Session::prepare(QString* error) {
     config["iterations_total"] = total_;
     config["iterations_per_epoch"] = perEpoch_;
     config["device_name"] = deviceName_;
+    if (ranks.enabled()) {  // how it was trained; not settings a resume reads
+        config["world_size"] = ranks.worldSize;
+        config["batch_norm"] = idOf(kBatchNormModes, ranks.batchNorm);
+    }
     if (!writeFileAtomically(run.filePath(QLatin1String(kRunConfigFile)),
                              QJsonDocument(config).toJson(QJsonDocument::Indented), error))
         return false;
-    step_ = std::make_unique<TrainStep>(model_, *optimizer_, c_.precision);  // after a resume
     return metrics_.open(metricsPath, error);
 }
 
@@ -350,19 +407,30 @@ bool Session::step(int iteration, QString* error) {
     const torch::Tensor index =
         permutation_.slice(0, begin, std::min<int64_t>(train_.size(), begin + c_.batchSize));
     at::Generator g = makeGenerator(c_.seed, 2, quint64(iteration));
-    const torch::Tensor x = trainingBatch(train_, index, normalizer_, c_.augment ? &g : nullptr);
-    const torch::Tensor y = train_.labels.index_select(0, index);
+    // A rank takes its shard of the global batch, drawn as the whole batch draws it.
+    std::optional<std::pair<int64_t, int64_t>> shard;
+    if (parallel_)
+        shard = c_.distributed.shard(index.size(0));
+    const torch::Tensor x =
+        trainingBatch(train_, index, normalizer_, c_.augment ? &g : nullptr, shard);
+    const torch::Tensor y = train_.labels.index_select(
+        0, shard ? index.slice(0, shard->first, shard->first + shard->second) : index);
 
     const double lr = learningRate(iteration);
     const bool report = iteration % c_.logEvery == 0 || iteration == total_;
     GradientNorms grads;
-    step_->run(iteration, x, y, lr, [&] {
-        if (!report)
-            return;
-        grads.iteration = iteration;
-        grads.epoch = epochOf(iteration);
-        gradientNorms(model_, &grads.layers, &grads.norms);
-    });
+    if (parallel_)
+        parallel_->beginStep(stop_);
+    step_->run(
+        iteration, x, y, lr,
+        [&] {
+            if (!report || !writesRunDir())
+                return;
+            grads.iteration = iteration;
+            grads.epoch = epochOf(iteration);
+            gradientNorms(model_, &grads.layers, &grads.norms);
+        },
+        index.size(0));
     // The window's totals live on the device; they are read (a host synchronisation) only when
     // a report needs them, and on every iteration of a warm-up whose error rule watches them.
     TrainStep::Totals window;
@@ -397,6 +465,20 @@ bool Session::step(int iteration, QString* error) {
 
 bool Session::readWindow(TrainStep::Totals* window, QString* error) {
     *window = step_->totals();
+    if (parallel_) {  // the global batch's totals, on every rank
+        std::vector<double> sums{window->lossSum, window->errors, window->images};
+        parallel_->sum(&sums);
+        std::vector<double> first{window->firstNonFinite > 0 ? double(window->firstNonFinite)
+                                                             : double(INT_MAX)};
+        parallel_->min(&first);
+        window->lossSum = sums[0];
+        window->errors = sums[1];
+        window->images = sums[2];
+        if (first[0] < INT_MAX && int(first[0]) != window->firstNonFinite) {
+            window->firstNonFinite = int(first[0]);  // another rank's shard
+            window->firstNonFiniteLoss = std::numeric_limits<double>::quiet_NaN();
+        }
+    }
     if (window->firstNonFinite > 0) {
         *error =
             Training::diverged(window->firstNonFiniteLoss, window->firstNonFinite, lastCheckpoint_);
@@ -470,22 +552,23 @@ bool Session::train(QString* error) {
         return false;
     Q_EMIT t_.started({deviceName_, startIteration_, total_, perEpoch_, int(train_.size()),
                        int(test_.size()), static_cast<qint64>(countParameters(*model_))});
-    writeStatus(c_.runDir, RunState::Running, best_);
+    status(RunState::Running);
     windowTimer_.start();
     QElapsedTimer runTimer;
     runTimer.start();
     for (int it = startIteration_ + 1; it <= total_; ++it) {
         iteration_ = it;
-        if (paused_) {
+        if (paused_ && !parallel_) {  // the ranks cannot wait for one of them
             Q_EMIT t_.pausedAt(it - 1);
             while (paused_ && !stop_)
                 QThread::msleep(10);
             windowTimer_.restart();
         }
-        if (stop_) {
-            if (it - 1 > lastCheckpoint_ && !checkpoint(it - 1, error))
+        if (stopAgreed()) {  // every rank stops after the same step
+            finishRanks();
+            if (writesRunDir() && it - 1 > lastCheckpoint_ && !checkpoint(it - 1, error))
                 return false;
-            writeStatus(c_.runDir, RunState::Stopped, best_);
+            status(RunState::Stopped);
             lock_.release();  // whoever hears of the end may train into the folder again
             Q_EMIT t_.finished(it - 1, false);
             return true;
@@ -501,25 +584,40 @@ bool Session::train(QString* error) {
         TrainStep::Totals window;
         if ((test || probing) && !readWindow(&window, error))  // probing: every epoch end
             return false;
-        if (test)
+        if (test && writesRunDir())  // the other ranks wait for rank 0's next step meanwhile
             evaluate(it);
-        if (probing)
+        if (probing && writesRunDir())
             probe(it);
         if (metrics_.failed()) {
             *error = Training::cannotSave(metrics_.error(), lastCheckpoint_);
             return false;
         }
-        if ((epochEnd || last) && !checkpoint(it, error))
+        if (last)
+            finishRanks();
+        if ((epochEnd || last) && writesRunDir() && !checkpoint(it, error))
             return false;
         const double done = it - startIteration_;
         const double perIteration = runTimer.nsecsElapsed() / 1e9 / done;
         Q_EMIT t_.progress(
             {it, total_, epochOf(it), imagesPerSecond_, perIteration * (total_ - it)});
     }
-    writeStatus(c_.runDir, RunState::Finished, best_);
+    status(RunState::Finished);
     lock_.release();
     Q_EMIT t_.finished(total_, true);
     return true;
+}
+
+// The end of a run: every rank ends with rank 0's weights and running statistics, and (for the
+// tests) writes their digest to $RX_TEST_WEIGHTS_DIGEST.RANK.
+void Session::finishRanks() {
+    if (parallel_)
+        parallel_->broadcastBuffers(model_);
+    const QString digestFile = qEnvironmentVariable("RX_TEST_WEIGHTS_DIGEST");
+    if (!digestFile.isEmpty()) {
+        QString why;
+        writeFileAtomically(digestFile + QStringLiteral(".%1").arg(c_.distributed.rank),
+                            weightsDigest(model_).toLatin1(), &why);
+    }
 }
 
 }  // namespace
@@ -839,7 +937,8 @@ void Trainer::run() {
             error = Training::failedWith(errorText(e));
         }
         // Never over the status of a run another process is training (the lock refused us).
-        if (!ok && (session.ownsRunDir() || !runFolderInUse(config_.runDir)))
+        if (!ok && session.writesRunDir() &&
+            (session.ownsRunDir() || !runFolderInUse(config_.runDir)))
             writeStatus(config_.runDir, RunState::Failed, best, error);
     }  // the session, and with it the folder's lock, ends before anyone hears of the failure
     if (!ok)

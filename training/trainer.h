@@ -5,6 +5,7 @@
 // No torch here: the LibTorch code lives in trainer.cpp.
 #pragma once
 
+#include "distributed.h"
 #include "enum_table.h"
 #include "metrics.h"
 #include "run_folder.h"
@@ -111,6 +112,9 @@ struct TrainConfig {
                               // plots fill within the first minute; 0 = epoch ends only
 
     bool resume = false;  // continue from runDir/checkpoint.pt
+    // One rank of a data-parallel training (distributed.h); batchSize is then the global batch.
+    // Not part of config.json's settings (a run can go on with another number of processes).
+    DistributedSettings distributed;
 
     QJsonObject toJson() const;  // settings only; the spec goes to architecture.resnet.json
     // Reads the settings `json` names over *config; every field present must be valid, else
