@@ -344,6 +344,8 @@ private Q_SLOTS:
                 QVERIFY2(
                     text.contains(QByteArray("class ") + kind.pythonClass + "(nn.Module):") == used,
                     qPrintable(name + ": " + kind.pythonClass));
+                // Its docstring is the kind's tooltip, in UTF-8 ("3×3").
+                QVERIFY(!used || text.contains(QByteArray(kind.tooltip).left(16)));
             }
             const bool optionA =
                 std::any_of(spec.stages.begin(), spec.stages.end(), [](const StageSpec& s) {

@@ -132,7 +132,7 @@ void blockClass(Source& py, BlockKind kindId, const Uses& uses, bool preactivati
     const QString output =
         kind.expansion == 1 ? QStringLiteral("planes") : QStringLiteral("planes * self.expansion");
     py.line(0, QStringLiteral("class %1(nn.Module):").arg(QLatin1String(kind.pythonClass)));
-    py.docstring(1, QLatin1String(kind.tooltip));
+    py.docstring(1, QString::fromUtf8(kind.tooltip));
     py.blank();
     py.line(1, QStringLiteral("expansion = %1").arg(kind.expansion));
     if (kind.residual && preactivationAttribute)
