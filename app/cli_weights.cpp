@@ -40,9 +40,11 @@ public:
     }
     static QString logitsOption() { return tr("Write one CSV row of 10 logits per test image."); }
     static QString needWeights() { return tr("--weights is required"); }
-    static QString exportHelp() { return tr("Export the trained weights of a run."); }
+    static QString exportHelp() {
+        return tr("Export a trained network: its weights, an ONNX model or PyTorch code.");
+    }
     static QString sourceArg() {
-        return tr("The run folder (or a checkpoint or an export of either format).");
+        return tr("The run folder (or a checkpoint, or a pytorch or libtorch export).");
     }
     static QString formatOption(const QString& ids) { return tr("One of: %1.").arg(ids); }
     static QString outOption() { return tr("Output file."); }

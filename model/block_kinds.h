@@ -104,6 +104,8 @@ struct BlockKindInfo : EnumEntry<BlockKind> {
                           // no BN after the stem conv and a final BN-ReLU before the pooling
     std::span<const LayerStep> plan;  // the main path, in order
     Rgb color;                        // palette and canvas
+    const char* pythonClass;          // the class of the pytorch-code export (torchvision's
+                                      // names where torchvision has the kind: "BasicBlock")
 };
 
 inline constexpr const char* kBlockKindContext = "BlockKind";
@@ -116,50 +118,52 @@ inline constexpr BlockKindInfo kBlockKinds[] = {
      QT_TRANSLATE_NOOP("BlockKind",
                        "Two 3×3 convs with BN and ReLU; the input is added back before the last "
                        "ReLU (paper Fig. 2)."),
-     /*expansion=*/1, /*residual=*/true, /*preActivation=*/false, plan::kBasic, {150, 196, 240}},
+     /*expansion=*/1, /*residual=*/true, /*preActivation=*/false, plan::kBasic, {150, 196, 240},
+     "BasicBlock"},
     {{BlockKind::Bottleneck, "bottleneck", QT_TRANSLATE_NOOP("BlockKind", "Bottleneck")},
      QT_TRANSLATE_NOOP("BlockKind",
                        "1×1 reduces, 3×3 works, 1×1 restores 4× the width; the input is added "
                        "back (paper Fig. 5, right)."),
      /*expansion=*/4, /*residual=*/true, /*preActivation=*/false,
-     plan::kBottleneck, {246, 190, 120}},
+     plan::kBottleneck, {246, 190, 120}, "Bottleneck"},
     {{BlockKind::PreActBasic, "preact_basic",
       QT_TRANSLATE_NOOP("BlockKind", "Pre-activation basic")},
      QT_TRANSLATE_NOOP("BlockKind",
                        "BN-ReLU before each of two 3×3 convs, a pure identity shortcut and "
                        "nothing after the addition (ECCV 2016)."),
      /*expansion=*/1, /*residual=*/true, /*preActivation=*/true,
-     plan::kPreActBasic, {170, 214, 160}},
+     plan::kPreActBasic, {170, 214, 160}, "PreActBasicBlock"},
     {{BlockKind::PreActBottleneck, "preact_bottleneck",
       QT_TRANSLATE_NOOP("BlockKind", "Pre-activation bottleneck")},
      QT_TRANSLATE_NOOP("BlockKind",
                        "Pre-activation 1×1, 3×3, 1×1 bottleneck used by ResNet-164 and "
                        "ResNet-1001 (ECCV 2016)."),
      /*expansion=*/4, /*residual=*/true, /*preActivation=*/true,
-     plan::kPreActBottleneck, {236, 160, 190}},
+     plan::kPreActBottleneck, {236, 160, 190}, "PreActBottleneck"},
     {{BlockKind::PlainBasic, "plain_basic", QT_TRANSLATE_NOOP("BlockKind", "Plain basic")},
      QT_TRANSLATE_NOOP("BlockKind",
                        "Two 3×3 convs with BN and ReLU and no shortcut: the plain nets of Fig. 6 "
                        "that degrade with depth."),
-     /*expansion=*/1, /*residual=*/false, /*preActivation=*/false, plan::kBasic, {219, 235, 250}},
+     /*expansion=*/1, /*residual=*/false, /*preActivation=*/false, plan::kBasic, {219, 235, 250},
+     "PlainBasicBlock"},
     {{BlockKind::PlainBottleneck, "plain_bottleneck",
       QT_TRANSLATE_NOOP("BlockKind", "Plain bottleneck")},
      QT_TRANSLATE_NOOP("BlockKind",
                        "A bottleneck without its shortcut."),
      /*expansion=*/4, /*residual=*/false, /*preActivation=*/false,
-     plan::kBottleneck, {255, 236, 212}},
+     plan::kBottleneck, {255, 236, 212}, "PlainBottleneck"},
     {{BlockKind::PlainPreActBasic, "plain_preact_basic",
       QT_TRANSLATE_NOOP("BlockKind", "Plain pre-activation basic")},
      QT_TRANSLATE_NOOP("BlockKind",
                        "A pre-activation basic block without its shortcut."),
      /*expansion=*/1, /*residual=*/false, /*preActivation=*/true,
-     plan::kPreActBasic, {209, 224, 206}},
+     plan::kPreActBasic, {209, 224, 206}, "PlainPreActBasicBlock"},
     {{BlockKind::PlainPreActBottleneck, "plain_preact_bottleneck",
       QT_TRANSLATE_NOOP("BlockKind", "Plain pre-activation bottleneck")},
      QT_TRANSLATE_NOOP("BlockKind",
                        "A pre-activation bottleneck without its shortcut."),
      /*expansion=*/4, /*residual=*/false, /*preActivation=*/true,
-     plan::kPreActBottleneck, {246, 220, 230}},
+     plan::kPreActBottleneck, {246, 220, 230}, "PlainPreActBottleneck"},
 };
 // clang-format on
 
@@ -206,14 +210,23 @@ constexpr bool wellFormed(const BlockKindInfo& info) {
            (info.plan.front().op == StepOp::BatchNorm) == info.preActivation && strided == 1 &&
            adds == 1 && branches == (info.preActivation ? 1 : 0) && info.expansion >= 1;
 }
+constexpr bool sameText(const char* a, const char* b) {
+    while (*a && *a == *b)
+        ++a, ++b;
+    return *a == *b;
+}
 constexpr bool tableIsWellFormed() {
     for (std::size_t i = 0; i < std::size(kBlockKinds); ++i) {
         if (!wellFormed(kBlockKinds[i]) || kBlockKinds[i].value != BlockKind(i))
             return false;
+        for (std::size_t j = 0; j < i; ++j)
+            if (sameText(kBlockKinds[i].pythonClass, kBlockKinds[j].pythonClass))
+                return false;
     }
     return true;
 }
-static_assert(tableIsWellFormed(), "every BlockKind has one well-formed row, in enum order");
+static_assert(tableIsWellFormed(),
+              "every BlockKind has one well-formed row, in enum order, with its own Python class");
 }  // namespace detail
 
 }  // namespace rx

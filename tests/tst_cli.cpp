@@ -134,8 +134,15 @@ private Q_SLOTS:
         const QList<QByteArray> rows = f.readAll().trimmed().split('\n');
         QCOMPARE(rows.size(), 40);
         QCOMPARE(rows.first().split(',').size(), 10);
+        // The other formats of the table (tst_export checks their contents).
+        for (const QString& file : {dir.filePath("r20.onnx"), dir.filePath("r20.py")}) {
+            r = cli({"export", run, "--format", file.endsWith(".py") ? "pytorch-code" : "onnx",
+                     "--out", file});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QVERIFY(QFileInfo(file).size() > 0);
+        }
 
-        r = cli({"export", run, "--format", "onnx", "--out", weights});
+        r = cli({"export", run, "--format", "tflite", "--out", weights});
         QCOMPARE(r.code, 2);
         r = cli({"export", run, "--format", "pytorch", "--out", "/proc/nope.pth"});
         QCOMPARE(r.code, 1);
@@ -186,7 +193,8 @@ private Q_SLOTS:
                                                          "paper, multistep, cosine",
                                                          "auto, cpu, cuda"};
         QTest::newRow("eval") << "eval" << QStringList{"--weights", "--arch", "--threads"};
-        QTest::newRow("export") << "export" << QStringList{"--format", "pytorch, libtorch"};
+        QTest::newRow("export") << "export"
+                                << QStringList{"--format", "pytorch, libtorch, onnx, pytorch-code"};
         QTest::newRow("download") << "download" << QStringList{"--out", "--url"};
     }
     void everyCommandAnswersHelp() {
@@ -214,9 +222,9 @@ private Q_SLOTS:
         r = cli({"train", "--arch", "resnet-20", "--out", "/tmp/x", "--batch", "-3"});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("batch: expected a positive integer, got -3"), qPrintable(r.err));
-        r = cli({"export", "/tmp/x", "--format", "onnx", "--out", "/tmp/x.onnx"});
+        r = cli({"export", "/tmp/x", "--format", "tflite", "--out", "/tmp/x.tfl"});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains("pytorch, libtorch"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("pytorch, libtorch, onnx, pytorch-code"), qPrintable(r.err));
     }
 
     void evalTakesEveryKindOfWeights() {

@@ -456,6 +456,16 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
         QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
         QVERIFY(QFileInfo(written).size() > 1000);
+        // ONNX comes from the same table (tst_export checks the model in OpenCV).
+        QVERIFY(exportFilters().contains(exportFilter(ExportFormat::Onnx)));
+        exportError = "not called";
+        written = d->runsPanel()->exportRunAs(firstRun_, out.filePath("chosen-onnx"),
+                                              exportFilter(ExportFormat::Onnx),
+                                              [&](const QString& e) { exportError = e; });
+        QCOMPARE(written, out.filePath("chosen-onnx.onnx"));
+        QTRY_VERIFY_WITH_TIMEOUT(exportError != "not called", 60000);
+        QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
+        QVERIFY(QFileInfo(written).size() > 1000);
     }
 
     // The form shows the memory estimate of the network and the settings against the memory

@@ -3,7 +3,9 @@
 #include "files.h"
 
 #include "cifar10.h"
+#include "onnx_export.h"
 #include "pipeline.h"
+#include "pytorch_code.h"
 #include "spec_json.h"
 
 #include <QCoreApplication>
@@ -30,6 +32,11 @@ public:
     static QString evalCancelled(const QString& weights) {
         return tr("the evaluation of %1 was cancelled").arg(weights);
     }
+    static QString noNormalisation() {
+        return tr("the weights carry no input normalisation (a pytorch export keeps it in "
+                  "FILE%1 beside it)")
+            .arg(QLatin1String(kPreprocessingFileSuffix));
+    }
 };
 
 QString besideOut(const QString& out, const char* suffix) {
@@ -45,6 +52,32 @@ QJsonArray values(const torch::Tensor& t) {
     return a;
 }
 
+// The module's state_dict (parameters, then buffers) on the CPU, under the names the pytorch
+// export writes.
+std::vector<std::pair<std::string, torch::Tensor>> stateDict(const Network& model) {
+    std::vector<std::pair<std::string, torch::Tensor>> state;
+    for (const auto& item : model->named_parameters())
+        state.emplace_back(item.key(), item.value().detach().cpu().contiguous());
+    for (const auto& item : model->named_buffers())
+        state.emplace_back(item.key(), item.value().detach().cpu().contiguous());
+    return state;
+}
+
+FloatTensor floatTensor(const torch::Tensor& t) {
+    const torch::Tensor f = t.detach().to(torch::kFloat).cpu().contiguous();
+    return {f.sizes().vec(),
+            std::vector<float>(f.data_ptr<float>(), f.data_ptr<float>() + f.numel())};
+}
+
+// The ONNX and code exports put the input normalisation in the file: weights without one
+// (a pytorch export whose .preprocessing.json is gone) are refused.
+bool hasNormalisation(const LoadedModel& loaded, const QString& out, QString* error) {
+    if (loaded.info.inputMean.defined() && loaded.info.inputStd.defined())
+        return true;
+    *error = Export::cannotWrite(out, Export::noNormalisation());
+    return false;
+}
+
 bool writeSpecBeside(const LoadedModel& loaded, const QString& out, QString* error) {
     return writeFileAtomically(besideOut(out, kSpecFileSuffix), specToJson(loaded.spec), error);
 }
@@ -55,10 +88,8 @@ bool writePyTorch(const LoadedModel& loaded, const QString& out, QString* error)
     QByteArray bytes;
     try {
         c10::Dict<std::string, torch::Tensor> state;
-        for (const auto& item : loaded.model->named_parameters())
-            state.insert(item.key(), item.value().detach().cpu().contiguous());
-        for (const auto& item : loaded.model->named_buffers())
-            state.insert(item.key(), item.value().detach().cpu().contiguous());
+        for (const auto& [name, tensor] : stateDict(loaded.model))
+            state.insert(name, tensor);
         const std::vector<char> data = torch::pickle_save(c10::IValue(state));
         bytes = QByteArray(data.data(), qsizetype(data.size()));
     } catch (const std::exception& e) {
@@ -90,11 +121,52 @@ bool writeLibTorch(const LoadedModel& loaded, const QString& out, QString* error
            writeSpecBeside(loaded, out, error);
 }
 
+// ONNX: the graph (onnx_export.h) with the input normalisation inside; nothing beside it.
+bool writeOnnx(const LoadedModel& loaded, const QString& out, QString* error) {
+    if (!hasNormalisation(loaded, out, error))
+        return false;
+    std::map<std::string, FloatTensor> state;
+    double epsilon = torch::nn::BatchNormOptions(1).eps();
+    QByteArray bytes;
+    QString why;
+    try {
+        for (const auto& [name, tensor] : stateDict(loaded.model))
+            state[name] = floatTensor(tensor);
+        for (const auto& module : loaded.model->modules(/*include_self=*/false))
+            if (const auto* bn = module->as<torch::nn::BatchNorm2d>())
+                epsilon = bn->options.eps();
+    } catch (const std::exception& e) {
+        *error = Export::cannotWrite(out, errorText(e));
+        return false;
+    }
+    OnnxSource source{&loaded.spec, &state, floatTensor(loaded.info.inputMean),
+                      floatTensor(loaded.info.inputStd), epsilon};
+    if (!onnxModel(source, &bytes, &why)) {
+        *error = Export::cannotWrite(out, why);
+        return false;
+    }
+    return writeFileAtomically(out, bytes, error);
+}
+
+// PyTorch code: FILE.py (pytorch_code.h); its weights are the pytorch export's.
+bool writePyTorchCode(const LoadedModel& loaded, const QString& out, QString* error) {
+    return hasNormalisation(loaded, out, error) &&
+           writeFileAtomically(
+               out,
+               pytorchCode(loaded.spec, floatTensor(loaded.info.inputMean),
+                           floatTensor(loaded.info.inputStd), QFileInfo(out).completeBaseName()),
+               error);
+}
+
 constexpr ExportFormatInfo kExportFormats[] = {
     {ExportFormat::PyTorch, "pytorch", ".pth",
      QT_TRANSLATE_NOOP("rx::ExportFormat", "PyTorch state_dict"), writePyTorch},
     {ExportFormat::LibTorch, "libtorch", ".pt",
      QT_TRANSLATE_NOOP("rx::ExportFormat", "LibTorch archive"), writeLibTorch},
+    {ExportFormat::Onnx, "onnx", ".onnx", QT_TRANSLATE_NOOP("rx::ExportFormat", "ONNX model"),
+     writeOnnx},
+    {ExportFormat::PyTorchCode, "pytorch-code", ".py",
+     QT_TRANSLATE_NOOP("rx::ExportFormat", "PyTorch code"), writePyTorchCode},
 };
 
 }  // namespace

@@ -9,18 +9,30 @@
 #include <QVector>
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace rx {
 
 enum class ExportFormat {
-    PyTorch,   // torch.load-able state_dict (torchvision names), strict=True into PyTorch
-    LibTorch,  // torch::serialize archive that the app and `eval` reload
+    PyTorch,      // torch.load-able state_dict (torchvision names), strict=True into PyTorch
+    LibTorch,     // torch::serialize archive that the app and `eval` reload
+    Onnx,         // ONNX model (opset 13) with the input normalisation inside (onnx_export.h)
+    PyTorchCode,  // a torchvision-style .py defining the network (pytorch_code.h)
 };
 
 struct LoadedModel;  // pipeline.h (torch)
+
+// A float tensor outside torch: its sizes and its values in row-major order. What export.cpp
+// hands to the torch-free writers (onnx_export.h, pytorch_code.h).
+struct FloatTensor {
+    std::vector<std::int64_t> sizes;
+    std::vector<float> values;
+    bool defined() const { return !values.empty(); }
+};
 
 // A pytorch export's input normalisation lives beside it: FILE.preprocessing.json.
 inline constexpr const char* kPreprocessingFileSuffix = ".preprocessing.json";
