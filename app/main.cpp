@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QTimer>
 
 int main(int argc, char** argv) {
@@ -40,6 +41,12 @@ int main(int argc, char** argv) {
                                               "on the training plots."),
                                QStringLiteral("runs"));
     parser.addOption(overlay);
+    QCommandLineOption runs(QStringLiteral("runs"),
+                            QStringLiteral("The runs folder the Training tab lists, follows and "
+                                           "trains into (default: the one last chosen in the "
+                                           "Runs dock, else the app's own)."),
+                            QStringLiteral("dir"));
+    parser.addOption(runs);
     QCommandLineOption start(QStringLiteral("start"),
                              QStringLiteral("Start training the network right away (with the "
                                             "dashboard's default settings)."));
@@ -80,6 +87,8 @@ int main(int argc, char** argv) {
         window.showTab(int(tabs.indexOf(parser.value(tab))));
     if (parser.isSet(insight) && window.insightsTab()->showView(parser.value(insight)))
         window.showTab(int(tabs.indexOf(QStringLiteral("insights"))));
+    if (parser.isSet(runs))  // for this session; the Runs dock's choice is what is remembered
+        window.dashboard()->setRunsDirectory(QDir(parser.value(runs)).absolutePath());
     if (parser.isSet(overlay))
         window.dashboard()->overlay(
             parser.value(overlay).split(QLatin1Char(','), Qt::SkipEmptyParts));

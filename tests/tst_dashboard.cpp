@@ -555,6 +555,32 @@ private Q_SLOTS:
         QVERIFY(d.errorPlot()->csv().count('\n') > d.errorPlot()->trainPoints(firstRun_));
     }
 
+    // The Runs dock's "Runs folder…" (a shared folder, another machine's runs): the list shows
+    // it at once, and the next dashboard opens on it while it exists.
+    void chosenRunsFolderIsRemembered() {
+        QVERIFY(!firstRun_.isEmpty());
+        QCOMPARE(TrainingDashboard::startRunsDirectory(),
+                 TrainingDashboard::defaultRunsDirectory());
+        {
+            TrainingDashboard d;
+            QCOMPARE(d.runsDirectory(), TrainingDashboard::defaultRunsDirectory());
+            Q_EMIT d.runsPanel()->folderChosen(runs_.path());  // what the button's dialog does
+            QCOMPARE(d.runsDirectory(), runs_.path());
+            QVERIFY(d.runIds().contains(firstRun_));
+        }
+        TrainingDashboard next;
+        QCOMPARE(next.runsDirectory(), runs_.path());
+        QVERIFY(next.runIds().contains(firstRun_));
+        // A remembered folder that is gone: the default again.
+        QTemporaryDir gone;
+        const QString path = gone.path();
+        next.chooseRunsDirectory(path);
+        QVERIFY(gone.remove());
+        QCOMPARE(TrainingDashboard::startRunsDirectory(),
+                 TrainingDashboard::defaultRunsDirectory());
+        QSettings().clear();
+    }
+
     void renameAndDeleteRuns() {
         TrainingDashboard d;
         d.setRunsDirectory(runs_.path());

@@ -488,6 +488,17 @@ values %7 to %8</translation>
     </message>
 </context>
 <context>
+    <name>rx::BatchNormMode</name>
+    <message>
+        <source>synchronised over the ranks</source>
+        <translation>synchronised over the ranks</translation>
+    </message>
+    <message>
+        <source>per rank, running statistics from rank 0</source>
+        <translation>per rank, running statistics from rank 0</translation>
+    </message>
+</context>
+<context>
     <name>rx::BlockHistoryPlot</name>
     <message>
         <source>iteration</source>
@@ -886,6 +897,53 @@ a plain net has no shortcut.</translation>
     </message>
 </context>
 <context>
+    <name>rx::CliLaunch</name>
+    <message>
+        <source>usage: resnet-explorer-cli launch --nproc N [--port PORT] train OPTIONS…
+
+Runs &apos;train OPTIONS…&apos; on N processes of this machine together (data-parallel, --world-size N), rank 0 listening on 127.0.0.1:PORT (default: a free port). --batch is the global batch. Rank 0&apos;s output is shown and rank 0 alone writes the run folder; each rank gets cores / N threads unless --threads is given. When a rank fails, the others are stopped.</source>
+        <translation>usage: resnet-explorer-cli launch --nproc N [--port PORT] train OPTIONS…
+
+Runs 'train OPTIONS…' on N processes of this machine together (data-parallel, --world-size N), rank 0 listening on 127.0.0.1:PORT (default: a free port). --batch is the global batch. Rank 0's output is shown and rank 0 alone writes the run folder; each rank gets cores / N threads unless --threads is given. When a rank fails, the others are stopped.</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%1&apos; for --nproc (expected a number of processes, at least 1)</source>
+        <translation>invalid value '%1' for --nproc (expected a number of processes, at least 1)</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%1&apos; for --port (expected 1 to 65535)</source>
+        <translation>invalid value '%1' for --port (expected 1 to 65535)</translation>
+    </message>
+    <message>
+        <source>launch runs &apos;train&apos;: put &apos;train&apos; and its options last</source>
+        <translation>launch runs 'train': put 'train' and its options last</translation>
+    </message>
+    <message>
+        <source>%1 is set by launch; leave it out</source>
+        <translation>%1 is set by launch; leave it out</translation>
+    </message>
+    <message>
+        <source>no free port on 127.0.0.1</source>
+        <translation>no free port on 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>rank %1 could not start: %2</source>
+        <translation>rank %1 could not start: %2</translation>
+    </message>
+    <message>
+        <source>rank %1 failed (exit code %2): %3</source>
+        <translation>rank %1 failed (exit code %2): %3</translation>
+    </message>
+    <message>
+        <source>rank %1 was killed: %2</source>
+        <translation>rank %1 was killed: %2</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>no message</translation>
+    </message>
+</context>
+<context>
     <name>rx::CliLesion</name>
     <message>
         <source>Lesion study (Veit et al. 2016): the test error with each block left out, and with k random blocks left out at once. Writes RUN_DIR/lesion.json.</source>
@@ -1019,10 +1077,6 @@ a plain net has no shortcut.</translation>
         <translation>Stop after N epochs (default %1: see --iterations).</translation>
     </message>
     <message>
-        <source>Mini-batch size (default %1).</source>
-        <translation>Mini-batch size (default %1).</translation>
-    </message>
-    <message>
         <source>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</source>
         <translation>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</translation>
     </message>
@@ -1138,6 +1192,34 @@ a plain net has no shortcut.</translation>
         <source>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3), fp16 autocast a GPU.</source>
         <translation>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3), fp16 autocast a GPU.</translation>
     </message>
+    <message>
+        <source>invalid value &apos;%1&apos; for --master (expected HOST:PORT, e.g. 192.168.1.10:29500)</source>
+        <translation>invalid value '%1' for --master (expected HOST:PORT, e.g. 192.168.1.10:29500)</translation>
+    </message>
+    <message>
+        <source>Mini-batch size (default %1). With --world-size it is the global batch: each rank trains on its share of the same images.</source>
+        <translation>Mini-batch size (default %1). With --world-size it is the global batch: each rank trains on its share of the same images.</translation>
+    </message>
+    <message>
+        <source>Train on N processes together (data-parallel, PyTorch&apos;s c10d with Gloo; default %1: this process alone). Start every rank with the same options, or use &apos;launch&apos;.</source>
+        <translation>Train on N processes together (data-parallel, PyTorch's c10d with Gloo; default %1: this process alone). Start every rank with the same options, or use 'launch'.</translation>
+    </message>
+    <message>
+        <source>This process&apos;s rank, 0 to N-1 (default %1). Rank 0 listens at --master and alone writes the run folder: metrics, status and checkpoints.</source>
+        <translation>This process's rank, 0 to N-1 (default %1). Rank 0 listens at --master and alone writes the run folder: metrics, status and checkpoints.</translation>
+    </message>
+    <message>
+        <source>Where rank 0 listens, as HOST:PORT (its address on the network the ranks share; the port must be open).</source>
+        <translation>Where rank 0 listens, as HOST:PORT (its address on the network the ranks share; the port must be open).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for every rank to join (default %1).</source>
+        <translation>Seconds to wait for every rank to join (default %1).</translation>
+    </message>
+    <message>
+        <source>Batch norm over the ranks: %1 (default %2). sync: the statistics of the whole global batch, so N ranks train as one process does; local: each rank&apos;s own shard (PyTorch DDP&apos;s default), running statistics from rank 0.</source>
+        <translation>Batch norm over the ranks: %1 (default %2). sync: the statistics of the whole global batch, so N ranks train as one process does; local: each rank's own shard (PyTorch DDP's default), running statistics from rank 0.</translation>
+    </message>
 </context>
 <context>
     <name>rx::CliWeights</name>
@@ -1170,14 +1252,6 @@ a plain net has no shortcut.</translation>
         <translation>--weights is required</translation>
     </message>
     <message>
-        <source>Export the trained weights of a run.</source>
-        <translation>Export the trained weights of a run.</translation>
-    </message>
-    <message>
-        <source>The run folder (or a checkpoint or an export of either format).</source>
-        <translation>The run folder (or a checkpoint or an export of either format).</translation>
-    </message>
-    <message>
         <source>One of: %1.</source>
         <translation>One of: %1.</translation>
     </message>
@@ -1208,6 +1282,14 @@ a plain net has no shortcut.</translation>
     <message>
         <source>Use N test images, spread evenly over the set.</source>
         <translation>Use N test images, spread evenly over the set.</translation>
+    </message>
+    <message>
+        <source>Export a trained network: its weights, an ONNX model or PyTorch code.</source>
+        <translation>Export a trained network: its weights, an ONNX model or PyTorch code.</translation>
+    </message>
+    <message>
+        <source>The run folder (or a checkpoint, or a pytorch or libtorch export).</source>
+        <translation>The run folder (or a checkpoint, or a pytorch or libtorch export).</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1375,25 @@ a plain net has no shortcut.</translation>
     </message>
 </context>
 <context>
+    <name>rx::DataParallel</name>
+    <message>
+        <source>rank 0: not all %1 ranks joined at %2:%3 within %4 s (%5). Start every rank with the same --world-size and --master, or raise --timeout.</source>
+        <translation>rank 0: not all %1 ranks joined at %2:%3 within %4 s (%5). Start every rank with the same --world-size and --master, or raise --timeout.</translation>
+    </message>
+    <message>
+        <source>rank %1: could not join rank 0 at %2:%3 within %4 s (%5). Is rank 0 running there, and is the port open in its firewall?</source>
+        <translation>rank %1: could not join rank 0 at %2:%3 within %4 s (%5). Is rank 0 running there, and is the port open in its firewall?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ranks joined</source>
+        <translation>%1 of %2 ranks joined</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2: the connection to the other ranks broke (%3): another rank stopped, failed or became unreachable, so this one stops too.</source>
+        <translation>rank %1 of %2: the connection to the other ranks broke (%3): another rank stopped, failed or became unreachable, so this one stops too.</translation>
+    </message>
+</context>
+<context>
     <name>rx::DatasetView</name>
     <message>
         <source>&amp;Class:</source>
@@ -1359,6 +1460,25 @@ and then open this tab again.</translation>
     <message>
         <source>CUDA</source>
         <translation>CUDA</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Distributed</name>
+    <message>
+        <source>the world size must be at least 1, got %1</source>
+        <translation>the world size must be at least 1, got %1</translation>
+    </message>
+    <message>
+        <source>the rank must be from 0 to %1 (the world size less one), got %2</source>
+        <translation>the rank must be from 0 to %1 (the world size less one), got %2</translation>
+    </message>
+    <message>
+        <source>training on several processes needs --master HOST:PORT (where rank 0 listens)</source>
+        <translation>training on several processes needs --master HOST:PORT (where rank 0 listens)</translation>
+    </message>
+    <message>
+        <source>the timeout must be at least 1 second, got %1</source>
+        <translation>the timeout must be at least 1 second, got %1</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +1847,10 @@ and then open this tab again.</translation>
         <source>the evaluation of %1 was cancelled</source>
         <translation>the evaluation of %1 was cancelled</translation>
     </message>
+    <message>
+        <source>the weights carry no input normalisation (a pytorch export keeps it in FILE%1 beside it)</source>
+        <translation>the weights carry no input normalisation (a pytorch export keeps it in FILE%1 beside it)</translation>
+    </message>
 </context>
 <context>
     <name>rx::ExportFormat</name>
@@ -1737,6 +1861,14 @@ and then open this tab again.</translation>
     <message>
         <source>LibTorch archive</source>
         <translation>LibTorch archive</translation>
+    </message>
+    <message>
+        <source>ONNX model</source>
+        <translation>ONNX model</translation>
+    </message>
+    <message>
+        <source>PyTorch code</source>
+        <translation>PyTorch code</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +2818,21 @@ The file was kept as %2.</translation>
     </message>
 </context>
 <context>
+    <name>rx::OnnxExport</name>
+    <message>
+        <source>the weights hold no tensor %1</source>
+        <translation>the weights hold no tensor %1</translation>
+    </message>
+    <message>
+        <source>the ONNX checker refuses the model: %1</source>
+        <translation>the ONNX checker refuses the model: %1</translation>
+    </message>
+    <message>
+        <source>the ONNX model could not be serialised</source>
+        <translation>the ONNX model could not be serialised</translation>
+    </message>
+</context>
+<context>
     <name>rx::Pipeline</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -3168,10 +3315,6 @@ Predicted: %2</translation>
         <translation>Export weights…</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
         <source>Rename run</source>
         <translation>Rename run</translation>
     </message>
@@ -3214,6 +3357,14 @@ Predicted: %2</translation>
     <message>
         <source>Resume training</source>
         <translation>Resume training</translation>
+    </message>
+    <message>
+        <source>Runs folder…</source>
+        <translation>Runs folder…</translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>Runs folder</translation>
     </message>
 </context>
 <context>
@@ -3599,6 +3750,14 @@ Predicted: %2</translation>
     <message>
         <source>the file must hold one JSON object</source>
         <translation>the file must hold one JSON object</translation>
+    </message>
+    <message>
+        <source>a run cannot be resumed on several processes yet: resume it with one process (without --world-size)</source>
+        <translation>a run cannot be resumed on several processes yet: resume it with one process (without --world-size)</translation>
+    </message>
+    <message>
+        <source>with %1 ranks every batch needs at least %1 images, one for each rank; with %2 training images and a batch of %3 the last batch of each epoch holds %4. Change --batch or --train-subset.</source>
+        <translation>with %1 ranks every batch needs at least %1 images, one for each rank; with %2 training images and a batch of %3 the last batch of each epoch holds %4. Change --batch or --train-subset.</translation>
     </message>
 </context>
 <context>

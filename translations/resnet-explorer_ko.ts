@@ -488,6 +488,17 @@ values %7 to %8</source>
     </message>
 </context>
 <context>
+    <name>rx::BatchNormMode</name>
+    <message>
+        <source>synchronised over the ranks</source>
+        <translation>랭크 전체에서 동기화</translation>
+    </message>
+    <message>
+        <source>per rank, running statistics from rank 0</source>
+        <translation>랭크별, 이동 통계는 랭크 0의 것</translation>
+    </message>
+</context>
+<context>
     <name>rx::BlockHistoryPlot</name>
     <message>
         <source>iteration</source>
@@ -886,6 +897,53 @@ a plain net has no shortcut.</source>
     </message>
 </context>
 <context>
+    <name>rx::CliLaunch</name>
+    <message>
+        <source>usage: resnet-explorer-cli launch --nproc N [--port PORT] train OPTIONS…
+
+Runs &apos;train OPTIONS…&apos; on N processes of this machine together (data-parallel, --world-size N), rank 0 listening on 127.0.0.1:PORT (default: a free port). --batch is the global batch. Rank 0&apos;s output is shown and rank 0 alone writes the run folder; each rank gets cores / N threads unless --threads is given. When a rank fails, the others are stopped.</source>
+        <translation>사용법: resnet-explorer-cli launch --nproc N [--port PORT] train 옵션…
+
+'train 옵션…'을 이 컴퓨터의 프로세스 N개에서 함께 실행합니다(데이터 병렬, --world-size N). 랭크 0은 127.0.0.1:PORT에서 기다립니다(기본값: 비어 있는 포트). --batch는 전체 배치입니다. 랭크 0의 출력이 표시되고 실행 폴더는 랭크 0만 씁니다. --threads를 주지 않으면 각 랭크는 코어 수 / N개의 스레드를 씁니다. 한 랭크가 실패하면 나머지도 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%1&apos; for --nproc (expected a number of processes, at least 1)</source>
+        <translation>--nproc 값 '%1'이(가) 잘못되었습니다(1 이상의 프로세스 수가 필요합니다)</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%1&apos; for --port (expected 1 to 65535)</source>
+        <translation>--port 값 '%1'이(가) 잘못되었습니다(1부터 65535까지)</translation>
+    </message>
+    <message>
+        <source>launch runs &apos;train&apos;: put &apos;train&apos; and its options last</source>
+        <translation>launch는 'train'을 실행합니다: 'train'과 그 옵션을 맨 뒤에 두세요</translation>
+    </message>
+    <message>
+        <source>%1 is set by launch; leave it out</source>
+        <translation>%1은(는) launch가 정합니다. 빼 주세요</translation>
+    </message>
+    <message>
+        <source>no free port on 127.0.0.1</source>
+        <translation>127.0.0.1에 비어 있는 포트가 없습니다</translation>
+    </message>
+    <message>
+        <source>rank %1 could not start: %2</source>
+        <translation>랭크 %1을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>rank %1 failed (exit code %2): %3</source>
+        <translation>랭크 %1이(가) 실패했습니다(종료 코드 %2): %3</translation>
+    </message>
+    <message>
+        <source>rank %1 was killed: %2</source>
+        <translation>랭크 %1이(가) 강제 종료되었습니다: %2</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>메시지 없음</translation>
+    </message>
+</context>
+<context>
     <name>rx::CliLesion</name>
     <message>
         <source>Lesion study (Veit et al. 2016): the test error with each block left out, and with k random blocks left out at once. Writes RUN_DIR/lesion.json.</source>
@@ -1019,10 +1077,6 @@ a plain net has no shortcut.</source>
         <translation>N 에폭 후 멈춥니다 (기본값 %1: --iterations 참고).</translation>
     </message>
     <message>
-        <source>Mini-batch size (default %1).</source>
-        <translation>미니배치 크기 (기본값 %1).</translation>
-    </message>
-    <message>
         <source>Warm up at --warmup-lr for at most N iterations, until the training error is below --warmup-until-error (default %1: no warm-up).</source>
         <translation>학습 오차가 --warmup-until-error 아래로 내려갈 때까지, 최대 N 반복 동안 --warmup-lr로 워밍업합니다 (기본값 %1: 워밍업 없음).</translation>
     </message>
@@ -1138,6 +1192,34 @@ a plain net has no shortcut.</source>
         <source>Arithmetic: %1 (default %2); bf16 autocast needs a GPU or a CPU with native bf16 (this one: %3), fp16 autocast a GPU.</source>
         <translation>연산 정밀도: %1 (기본값 %2). bf16 autocast에는 GPU 또는 bf16을 직접 계산하는 CPU가 필요하고 (이 CPU: %3), fp16 autocast에는 GPU가 필요합니다.</translation>
     </message>
+    <message>
+        <source>invalid value &apos;%1&apos; for --master (expected HOST:PORT, e.g. 192.168.1.10:29500)</source>
+        <translation>--master 값 '%1'이(가) 잘못되었습니다(HOST:PORT 형식, 예: 192.168.1.10:29500)</translation>
+    </message>
+    <message>
+        <source>Mini-batch size (default %1). With --world-size it is the global batch: each rank trains on its share of the same images.</source>
+        <translation>미니배치 크기(기본값 %1). --world-size와 함께 쓰면 전체 배치입니다: 각 랭크는 같은 이미지 중 자기 몫으로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Train on N processes together (data-parallel, PyTorch&apos;s c10d with Gloo; default %1: this process alone). Start every rank with the same options, or use &apos;launch&apos;.</source>
+        <translation>프로세스 N개가 함께 학습합니다(데이터 병렬, PyTorch의 c10d와 Gloo. 기본값 %1: 이 프로세스 혼자). 모든 랭크를 같은 옵션으로 시작하거나 'launch'를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>This process&apos;s rank, 0 to N-1 (default %1). Rank 0 listens at --master and alone writes the run folder: metrics, status and checkpoints.</source>
+        <translation>이 프로세스의 랭크, 0부터 N-1까지(기본값 %1). 랭크 0은 --master에서 기다리고 실행 폴더(지표, 상태, 체크포인트)를 혼자 씁니다.</translation>
+    </message>
+    <message>
+        <source>Where rank 0 listens, as HOST:PORT (its address on the network the ranks share; the port must be open).</source>
+        <translation>랭크 0이 기다리는 곳, HOST:PORT 형식(랭크들이 함께 쓰는 네트워크에서의 주소. 포트가 열려 있어야 합니다).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for every rank to join (default %1).</source>
+        <translation>모든 랭크가 합류하기를 기다릴 시간(초, 기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Batch norm over the ranks: %1 (default %2). sync: the statistics of the whole global batch, so N ranks train as one process does; local: each rank&apos;s own shard (PyTorch DDP&apos;s default), running statistics from rank 0.</source>
+        <translation>랭크에 걸친 배치 정규화: %1(기본값 %2). sync: 전체 배치의 통계를 써서 N개 랭크가 한 프로세스처럼 학습합니다. local: 각 랭크가 자기 몫의 통계를 씁니다(PyTorch DDP의 기본값). 이동 통계는 랭크 0의 것입니다.</translation>
+    </message>
 </context>
 <context>
     <name>rx::CliWeights</name>
@@ -1170,14 +1252,6 @@ a plain net has no shortcut.</source>
         <translation>--weights가 필요합니다</translation>
     </message>
     <message>
-        <source>Export the trained weights of a run.</source>
-        <translation>실행의 학습된 가중치를 내보냅니다.</translation>
-    </message>
-    <message>
-        <source>The run folder (or a checkpoint or an export of either format).</source>
-        <translation>실행 폴더 (또는 체크포인트나 두 형식 중 하나의 내보내기 파일).</translation>
-    </message>
-    <message>
         <source>One of: %1.</source>
         <translation>다음 중 하나: %1.</translation>
     </message>
@@ -1208,6 +1282,14 @@ a plain net has no shortcut.</source>
     <message>
         <source>Use N test images, spread evenly over the set.</source>
         <translation>테스트 이미지 N개를 데이터셋 전체에 고르게 골라 씁니다.</translation>
+    </message>
+    <message>
+        <source>Export a trained network: its weights, an ONNX model or PyTorch code.</source>
+        <translation>학습된 네트워크 내보내기: 가중치, ONNX 모델 또는 PyTorch 코드.</translation>
+    </message>
+    <message>
+        <source>The run folder (or a checkpoint, or a pytorch or libtorch export).</source>
+        <translation>실행 폴더(또는 체크포인트, pytorch나 libtorch로 내보낸 파일).</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1375,25 @@ a plain net has no shortcut.</source>
     </message>
 </context>
 <context>
+    <name>rx::DataParallel</name>
+    <message>
+        <source>rank 0: not all %1 ranks joined at %2:%3 within %4 s (%5). Start every rank with the same --world-size and --master, or raise --timeout.</source>
+        <translation>랭크 0: %4초 안에 %2:%3에 랭크 %1개가 모두 합류하지 않았습니다(%5). 모든 랭크를 같은 --world-size와 --master로 시작하거나 --timeout을 늘리세요.</translation>
+    </message>
+    <message>
+        <source>rank %1: could not join rank 0 at %2:%3 within %4 s (%5). Is rank 0 running there, and is the port open in its firewall?</source>
+        <translation>랭크 %1: %4초 안에 %2:%3의 랭크 0에 합류하지 못했습니다(%5). 그곳에서 랭크 0이 실행 중이고 방화벽에서 포트가 열려 있나요?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ranks joined</source>
+        <translation>랭크 %2개 중 %1개 합류</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2: the connection to the other ranks broke (%3): another rank stopped, failed or became unreachable, so this one stops too.</source>
+        <translation>랭크 %1/%2: 다른 랭크와의 연결이 끊어졌습니다(%3). 다른 랭크가 멈추었거나 실패했거나 연결할 수 없게 되어 이 랭크도 멈춥니다.</translation>
+    </message>
+</context>
+<context>
     <name>rx::DatasetView</name>
     <message>
         <source>&amp;Class:</source>
@@ -1358,6 +1459,25 @@ resnet-explorer-cli download --out %1
     <message>
         <source>CUDA</source>
         <translation>CUDA</translation>
+    </message>
+</context>
+<context>
+    <name>rx::Distributed</name>
+    <message>
+        <source>the world size must be at least 1, got %1</source>
+        <translation>world size는 1 이상이어야 합니다(받은 값 %1)</translation>
+    </message>
+    <message>
+        <source>the rank must be from 0 to %1 (the world size less one), got %2</source>
+        <translation>랭크는 0부터 %1(world size - 1)까지여야 합니다(받은 값 %2)</translation>
+    </message>
+    <message>
+        <source>training on several processes needs --master HOST:PORT (where rank 0 listens)</source>
+        <translation>여러 프로세스로 학습하려면 --master HOST:PORT(랭크 0이 기다리는 곳)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>the timeout must be at least 1 second, got %1</source>
+        <translation>타임아웃은 1초 이상이어야 합니다(받은 값 %1)</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1845,10 @@ resnet-explorer-cli download --out %1
         <source>the evaluation of %1 was cancelled</source>
         <translation>%1의 평가가 취소되었습니다</translation>
     </message>
+    <message>
+        <source>the weights carry no input normalisation (a pytorch export keeps it in FILE%1 beside it)</source>
+        <translation>가중치에 입력 정규화가 없습니다(pytorch로 내보낸 파일은 옆의 FILE%1에 둡니다)</translation>
+    </message>
 </context>
 <context>
     <name>rx::ExportFormat</name>
@@ -1735,6 +1859,14 @@ resnet-explorer-cli download --out %1
     <message>
         <source>LibTorch archive</source>
         <translation>LibTorch 아카이브</translation>
+    </message>
+    <message>
+        <source>ONNX model</source>
+        <translation>ONNX 모델</translation>
+    </message>
+    <message>
+        <source>PyTorch code</source>
+        <translation>PyTorch 코드</translation>
     </message>
 </context>
 <context>
@@ -2680,6 +2812,21 @@ The file was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>rx::OnnxExport</name>
+    <message>
+        <source>the weights hold no tensor %1</source>
+        <translation>가중치에 텐서 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the ONNX checker refuses the model: %1</source>
+        <translation>ONNX 검사기가 모델을 거부합니다: %1</translation>
+    </message>
+    <message>
+        <source>the ONNX model could not be serialised</source>
+        <translation>ONNX 모델을 직렬화할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>rx::Pipeline</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -3159,10 +3306,6 @@ Predicted: %2</source>
         <translation>가중치 내보내기…</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>새로 고침</translation>
-    </message>
-    <message>
         <source>Rename run</source>
         <translation>실행 이름 바꾸기</translation>
     </message>
@@ -3205,6 +3348,14 @@ Predicted: %2</source>
     <message>
         <source>Resume training</source>
         <translation>학습 이어 하기</translation>
+    </message>
+    <message>
+        <source>Runs folder…</source>
+        <translation>실행 폴더…</translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>실행 폴더</translation>
     </message>
 </context>
 <context>
@@ -3590,6 +3741,14 @@ Predicted: %2</source>
     <message>
         <source>the file must hold one JSON object</source>
         <translation>파일에는 JSON 객체 하나가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>a run cannot be resumed on several processes yet: resume it with one process (without --world-size)</source>
+        <translation>실행을 여러 프로세스로 이어서 학습할 수는 아직 없습니다: 한 프로세스로(--world-size 없이) 이어서 학습하세요</translation>
+    </message>
+    <message>
+        <source>with %1 ranks every batch needs at least %1 images, one for each rank; with %2 training images and a batch of %3 the last batch of each epoch holds %4. Change --batch or --train-subset.</source>
+        <translation>랭크가 %1개이면 모든 배치에 랭크마다 하나씩 이미지가 %1장 이상 필요합니다. 학습 이미지 %2장, 배치 %3이면 각 에포크의 마지막 배치는 %4장입니다. --batch나 --train-subset을 바꾸세요.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 // Run by hand: QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_soak [--iterations N]
 //   [--batch N] [--subset N] [--warmup N]   (defaults: 10000 iterations of resnet-20, batch 32,
 //   2048 training images, warm-up 500 iterations)
+#include "memory.h"
 #include "presets.h"
 #include "trainer.h"
 #include "train_form.h"
@@ -37,6 +38,7 @@ double residentMb() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    keepTensorMemoryInHeap();  // as the app's main() does
     QApplication app(argc, argv);
     QCommandLineParser p;
     p.addOptions({{"iterations", "Training iterations.", "N", "10000"},

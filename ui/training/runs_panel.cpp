@@ -73,7 +73,9 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent) : QWidget(parent), model
     button(QT_TR_NOOP("Rename…"), 0, 0, &RunsPanel::rename);
     button(QT_TR_NOOP("Delete…"), 0, 1, &RunsPanel::remove);
     button(QT_TR_NOOP("Export weights…"), 1, 0, &RunsPanel::exportWithDialog);
-    button(QT_TR_NOOP("Refresh"), 1, 1, [this] { model_->rescan(); });
+    // The list follows its folder by itself (the dashboard rescans it every second): the
+    // button picks another folder, a shared one where another machine's run is written say.
+    button(QT_TR_NOOP("Runs folder…"), 1, 1, &RunsPanel::chooseFolder);
     v->addLayout(grid);
 }
 
@@ -90,6 +92,13 @@ void RunsPanel::retranslateUi() {
 
 QString RunsPanel::currentRun() const {
     return model_->idAt(view_->currentIndex());
+}
+
+void RunsPanel::chooseFolder() {
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Runs folder"), model_->directory());
+    if (!dir.isEmpty())
+        Q_EMIT folderChosen(dir);
 }
 
 void RunsPanel::rename() {

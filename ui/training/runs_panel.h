@@ -1,6 +1,6 @@
 // The runs list as a panel (the main window docks it): a tree view on RunsModel, and Rename,
-// Delete, Export weights and Refresh, and a context menu that also offers Show predictions. Export
-// loads LibTorch, so it runs in a worker thread. No torch here.
+// Delete, Export weights and Runs folder, and a context menu that also offers Show predictions.
+// Export loads LibTorch, so it runs in a worker thread. No torch here.
 #pragma once
 
 #include "export.h"
@@ -48,6 +48,8 @@ Q_SIGNALS:
     void predictionsRequested(const QString& id);
     // The context menu's "Resume training" on a stopped, failed or interrupted run.
     void resumeRequested(const QString& id);
+    // The user chose another runs folder (the "Runs folder…" button's dialog).
+    void folderChosen(const QString& dir);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -57,6 +59,7 @@ private:
     void rename();
     void remove();
     void exportWithDialog();
+    void chooseFolder();
 
     RunsModel* model_;
     QTreeView* view_;

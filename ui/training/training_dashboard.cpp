@@ -10,8 +10,10 @@
 #include "training_plots.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTimer>
@@ -72,7 +74,8 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     connect(watchTimer_, &QTimer::timeout, this, &TrainingDashboard::watchRuns);
     watchTimer_->start(kWatchIntervalMs);
 
-    setRunsDirectory(defaultRunsDirectory());
+    connect(runsPanel_, &RunsPanel::folderChosen, this, &TrainingDashboard::chooseRunsDirectory);
+    setRunsDirectory(startRunsDirectory());
     setDataDirectory(findCifar10());
 }
 
@@ -127,6 +130,20 @@ QString TrainingDashboard::runsDirectory() const {
 QString TrainingDashboard::defaultRunsDirectory() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            QStringLiteral("/runs");
+}
+
+namespace {
+constexpr char kRunsFolderKey[] = "training/runsFolder";
+}
+
+void TrainingDashboard::chooseRunsDirectory(const QString& dir) {
+    setRunsDirectory(dir);
+    QSettings().setValue(QLatin1String(kRunsFolderKey), dir);
+}
+
+QString TrainingDashboard::startRunsDirectory() {
+    const QString chosen = QSettings().value(QLatin1String(kRunsFolderKey)).toString();
+    return !chosen.isEmpty() && QFileInfo(chosen).isDir() ? chosen : defaultRunsDirectory();
 }
 
 void TrainingDashboard::setDataDirectory(const QString& dir) {

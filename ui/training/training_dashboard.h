@@ -50,8 +50,14 @@ public:
     void setNetwork(const NetworkSpec& spec, bool valid);
     void setRunsDirectory(const QString& dir);
     QString runsDirectory() const;
+    // The runs folder the user chose (the Runs dock's "Runs folder…"): shown now, and where the
+    // dashboard opens from then on (remembered in QSettings).
+    void chooseRunsDirectory(const QString& dir);
     // The default runs folder (AppDataLocation/runs), where Start puts its runs.
     static QString defaultRunsDirectory();
+    // The folder a new dashboard opens on: the one chosen last, if it is still there, else the
+    // default.
+    static QString startRunsDirectory();
     void setDataDirectory(const QString& dir);
     // Where Download fetches CIFAR-10 from (the official archive unless set; tests, mirrors).
     void setDownloadSource(const QUrl& url, const QByteArray& md5);
