@@ -7,8 +7,8 @@
 //   2048 training images, warm-up 500 iterations)
 #include "memory.h"
 #include "presets.h"
-#include "trainer.h"
 #include "train_form.h"
+#include "trainer.h"
 #include "training_dashboard.h"
 
 #include <QApplication>
@@ -18,9 +18,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdio>
-#include <unistd.h>
 
 using namespace rx;
 
@@ -117,9 +117,10 @@ int main(int argc, char** argv) {
     total.start();
     app.exec();
 
-    std::printf("resnet-20, %d iterations (batch %d, %d images), train metrics and gradient norms "
-                "every iteration, responses every 100, tests every 1000, dashboard open\n",
-                lastIteration, c.batchSize, c.trainSubset);
+    std::printf(
+        "resnet-20, %d iterations (batch %d, %d images), train metrics and gradient norms "
+        "every iteration, responses every 100, tests every 1000, dashboard open\n",
+        lastIteration, c.batchSize, c.trainSubset);
     std::printf("run time:                       %.0f s\n", total.nsecsElapsed() / 1e9);
     std::printf("resident memory after warm-up:  %.0f MB (iteration %d)\n", warmRss, warmup);
     std::printf("largest resident memory after:  %.0f MB\n", peakRss);
