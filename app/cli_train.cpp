@@ -217,6 +217,16 @@ bool choice(const QCommandLineParser& p, const QString& name, const Table& table
     return true;
 }
 
+// Whether `settings` (a TrainConfig, its DistributedSettings) hold together; false after a message.
+template <typename Settings>
+bool valid(const Settings& settings) {
+    QString error;
+    if (settings.validate(&error))
+        return true;
+    err() << error << Qt::endl;
+    return false;
+}
+
 // The data-parallel options over `c`; false after a message.
 bool applyDistributedOptions(const QCommandLineParser& p, DistributedSettings* c) {
     if (!number(p, QStringLiteral("world-size"), &c->worldSize) ||
@@ -229,12 +239,7 @@ bool applyDistributedOptions(const QCommandLineParser& p, DistributedSettings* c
         err() << CliTrain::badMaster(p.value("master")) << Qt::endl;
         return false;
     }
-    QString error;
-    if (!c->validate(&error)) {
-        err() << error << Qt::endl;
-        return false;
-    }
-    return true;
+    return valid(*c);
 }
 
 // The options over `c` (defaults, or a resumed run's settings); false after a message.
@@ -261,14 +266,7 @@ bool applyOptions(const QCommandLineParser& p, TrainConfig* c) {
         c->augment = false;
     if (p.isSet("validation"))
         c->validationSplit = true;
-    if (!applyDistributedOptions(p, &c->distributed))
-        return false;
-    QString error;
-    if (!c->validate(&error)) {
-        err() << error << Qt::endl;
-        return false;
-    }
-    return true;
+    return applyDistributedOptions(p, &c->distributed) && valid(*c);
 }
 
 // Step 2: the settings to train with. nullopt: go on; else the exit code.

@@ -3748,7 +3748,7 @@ Predicted: %2</source>
     </message>
     <message>
         <source>with %1 ranks every batch needs at least %1 images, one for each rank; with %2 training images and a batch of %3 the last batch of each epoch holds %4. Change --batch or --train-subset.</source>
-        <translation>랭크가 %1개이면 모든 배치에 랭크마다 하나씩 이미지가 %1장 이상 필요합니다. 학습 이미지 %2장, 배치 %3이면 각 에포크의 마지막 배치는 %4장입니다. --batch나 --train-subset을 바꾸세요.</translation>
+        <translation>랭크가 %1개이면 모든 배치에 랭크마다 하나씩 이미지가 %1장 이상 필요합니다. 학습 이미지 %2장, 배치 %3이면 각 에폭의 마지막 배치는 %4장입니다. --batch나 --train-subset을 바꾸세요.</translation>
     </message>
 </context>
 <context>
