@@ -4,6 +4,7 @@
 // to fail past a limit, stands in for a GPU out of memory: the run must stop with the message
 // and keep the checkpoint from before.
 #include "cifar_fixture.h"
+#include "memory.h"
 #include "memory_estimate.h"
 #include "pipeline.h"
 #include "presets.h"
@@ -16,12 +17,26 @@
 
 #include <c10/core/CPUAllocator.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <unordered_map>
 
 using namespace rx;
 
 namespace {
+
+// A field of /proc/self/status ("VmRSS", "VmHWM") in MB.
+double statusMb(const char* field) {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray key = QByteArray(field) + ':';
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return 0;
+}
 
 // The estimate's tensor part is within ±25 % of the measured peak.
 constexpr double kTolerance = 0.25;
@@ -183,13 +198,22 @@ private Q_SLOTS:
                                 .arg(mib(m.peak))));
     }
 
-    // The probe's pass (Fig. 7 responses and block dynamics: 250 images, eval mode, every
-    // block's tensors tapped) is the evaluation part, measured above what the model holds.
+    // The probe's pass (Fig. 7 responses and block dynamics: eval mode, every block's tensors
+    // tapped, as many images a pass as the trainer gives it) is the evaluation part, measured
+    // above what the model holds.
+    void evaluationMatchesTheProbesPeak_data() {
+        QTest::addColumn<int>("batch");
+        QTest::newRow("batch 128") << 128;
+        QTest::newRow("batch 32") << 32;
+        QTest::newRow("batch 250") << 250;
+    }
     void evaluationMatchesTheProbesPeak() {
+        QFETCH(int, batch);
         CountingAllocator& counter = CountingAllocator::instance();
         const NetworkSpec spec = *preset("resnet-20");
         TrainConfig config;
         config.spec = spec;
+        config.batchSize = batch;
         const MemoryEstimate e = estimateTrainingMemory(analyze(spec), config, false);
         torch::manual_seed(1);
         Network model(spec);
@@ -197,13 +221,19 @@ private Q_SLOTS:
         const torch::Tensor labels = torch::randint(0, 10, {kProbeBatchSize}, torch::kLong);
         const qint64 before = counter.live();
         counter.resetPeak();
-        const BlockDynamicsValues v = blockDynamics(model, probe, labels);
+        const BlockDynamicsValues v = blockDynamics(model, probe, labels, probeBatchSize(config));
         QVERIFY(!v.activationGradient.empty());
-        const qint64 measured = counter.peak() - before + probe.nbytes() + labels.nbytes();
+        const int64_t pass = probeBatchSize(config);
+        const qint64 measured = counter.peak() - before + probe.slice(0, 0, pass).nbytes() +
+                                labels.slice(0, 0, pass).nbytes();
         const double ratio = double(e.evaluation) / double(measured);
-        qInfo("resnet-20 probe of %d images: measured %.1f MiB, estimated %.1f MiB, ratio %.3f",
-              int(kProbeBatchSize), mib(measured), mib(e.evaluation), ratio);
+        qInfo(
+            "resnet-20 probe, %d images a pass: measured %.1f MiB, estimated %.1f MiB, "
+            "ratio %.3f",
+            probeBatchSize(config), mib(measured), mib(e.evaluation), ratio);
         QVERIFY(std::abs(ratio - 1.0) <= kTolerance);
+        // No larger than a training step's activations and the batch's tapped block outputs.
+        QVERIFY(e.evaluation < 2 * e.activations);
     }
 
     // The parts follow the settings: a batch twice as large nearly doubles the activations,
@@ -292,6 +322,35 @@ private Q_SLOTS:
         QVERIFY2(loadCheckpoint(checkpoint.fileName(), model, nullptr, &info, &error),
                  qPrintable(error));
         QCOMPARE(info.iteration, 10);
+    }
+
+    // With the heap the app keeps (keepTensorMemoryInHeap), freed blocks stay resident;
+    // returnFreedMemory, which the trainer calls after each test and probe, gives them back.
+    // (bench_soak measures what that does to a long run's resident memory.)
+    void freedHeapMemoryIsGivenBack() {
+        keepTensorMemoryInHeap();
+        returnFreedMemory();  // what the tests before freed
+        constexpr size_t kBlock = 4 << 20;
+        constexpr int kBlocks = 64;  // 256 MB, each block below the mmap threshold: the heap
+        std::vector<char*> blocks, pins;
+        for (int i = 0; i < kBlocks; ++i) {
+            blocks.push_back(static_cast<char*>(std::malloc(kBlock)));
+            QVERIFY(blocks.back());
+            std::memset(blocks.back(), 1, kBlock);
+            pins.push_back(static_cast<char*>(std::malloc(64)));  // keeps the blocks apart
+        }
+        const double held = statusMb("VmRSS");
+        for (char* b : blocks)
+            std::free(b);
+        const double freed = statusMb("VmRSS");
+        returnFreedMemory();
+        const double returned = statusMb("VmRSS");
+        for (char* p : pins)
+            std::free(p);
+        qInfo("resident: %.0f MB with the blocks, %.0f MB freed, %.0f MB given back", held, freed,
+              returned);
+        QVERIFY2(freed > held - 64, "the heap should keep what was freed");
+        QVERIFY(returned < freed - 192);
     }
 };
 

@@ -9,4 +9,10 @@ namespace rx {
 // mmap threshold glibc allows) and the freed heap mapped. Call once, early in main().
 void keepTensorMemoryInHeap();
 
+// Gives the memory that the heap keeps free back to the system (glibc's malloc_trim). The kept
+// heap suits the work that repeats, such as a training step; a rarer pass that needs much more
+// (a test, the probe) would otherwise leave its peak resident for the rest of the run. Call after
+// such a pass, on the thread that ran it: it takes a few milliseconds.
+void returnFreedMemory();
+
 }  // namespace rx

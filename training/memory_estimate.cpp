@@ -268,7 +268,7 @@ MemoryEstimate estimateTrainingMemory(const Analysis& a, const TrainConfig& c, b
     // The probe: a backward pass in eval mode whose taps keep every block's tensors, with each
     // block output's gradient; the test: inference passes of testBatchSize images.
     ForwardPass probe;
-    probe.batch = std::min<qint64>(probeImages, kEstimatedProbeBatch);
+    probe.batch = std::min<qint64>(probeImages, probeBatchSize(c));
     probe.inPlace = false;
     probe.walk(a, c);
     qint64 blockOutputs = 0;

@@ -5,6 +5,7 @@
 #include "data_parallel.h"
 #include "experiments.h"
 #include "files.h"
+#include "memory.h"
 #include "memory_estimate.h"
 #include "pipeline.h"
 #include "spec_json.h"
@@ -509,7 +510,7 @@ void Session::probe(int iteration) {
         return;
     // One pass over the probe for the Fig. 7 responses and the block dynamics.
     const BlockDynamicsValues v =
-        blockDynamics(model_, probe_, probeLabels_, kProbeBatchSize, {&stop_, {}});
+        blockDynamics(model_, probe_, probeLabels_, probeBatchSize(c_), {&stop_, {}});
     if (v.activationGradient.empty())
         return;  // stopped
     const LayerResponses r{iteration, epochOf(iteration), model_->responseLayers(),
@@ -588,6 +589,8 @@ bool Session::train(QString* error) {
             evaluate(it);
         if (probing && writesRunDir())
             probe(it);
+        if (test || probing)
+            returnFreedMemory();  // their peak would stay resident through the steps after
         if (metrics_.failed()) {
             *error = Training::cannotSave(metrics_.error(), lastCheckpoint_);
             return false;
