@@ -1,5 +1,6 @@
 // resnet-explorer: the desktop application.
 #include "autosave.h"
+#include "background.h"
 #include "experiments.h"
 #include "insights_tab.h"
 #include "language.h"
@@ -14,7 +15,8 @@
 #include <QTimer>
 
 int main(int argc, char** argv) {
-    rx::keepTensorMemoryInHeap();  // the trainer thread allocates batch-sized tensors
+    rx::keepTensorMemoryInHeap();   // the trainer thread allocates batch-sized tensors
+    rx::keepInterfaceResponsive();  // the threads that train or analyse yield to the interface
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ResNet Explorer"));
     QApplication::setOrganizationName(QStringLiteral("ResNetExplorer"));

@@ -1,5 +1,6 @@
 // The trainer: it learns, it resumes exactly, it pauses and stops, it reports Fig. 6/7 metrics,
 // and bad input stops it with a clear message.
+#include "background.h"
 #include "cifar_fixture.h"
 #include "cpu_features.h"
 #include "fast_conv.h"
@@ -10,6 +11,7 @@
 #include "trainer.h"
 #include "trainer_thread.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -17,6 +19,10 @@
 #include <QThread>
 #include <QtTest>
 
+#include <sys/resource.h>
+#include <unistd.h>
+#include <cerrno>
+#include <climits>
 #include <cmath>
 #include <limits>
 
@@ -910,6 +916,55 @@ private Q_SLOTS:
                                 &info, &error),
                  qPrintable(error));
         QCOMPARE(info.iteration, stoppedAt);
+    }
+
+    // In the GUI (keepInterfaceResponsive) a run's thread and the OpenMP workers its parallel
+    // work starts run below the interface thread; in the CLI, at the same priority.
+    void trainingYieldsToTheInterface() {
+        const auto niceOf = [](qint64 thread) {
+            errno = 0;
+            const int nice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(thread));
+            return errno == 0 ? nice : INT_MIN;
+        };
+        const int interfaceNice = niceOf(::gettid());
+        QVERIFY(interfaceNice != INT_MIN);
+        // The trainer thread's nice value, and how many of the process's threads have a lower
+        // priority than the interface, seen from the trainer thread after its first iteration.
+        const auto measure = [&](int* trainerNice, int* lowered) {
+            QTemporaryDir run;
+            TrainConfig c = base(run.path());
+            c.trainSubset = 320;
+            c.testSubset = 100;
+            c.batchSize = 32;
+            c.iterations = 2;
+            TrainerThread owner(c);
+            *trainerNice = INT_MIN;
+            QObject::connect(
+                owner.trainer(), &Trainer::progress, owner.trainer(),
+                [&] {
+                    if (*trainerNice != INT_MIN)
+                        return;
+                    *trainerNice = niceOf(::gettid());
+                    *lowered = 0;
+                    const QStringList tasks = QDir(QStringLiteral("/proc/self/task"))
+                                                  .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+                    for (const QString& task : tasks)
+                        *lowered += niceOf(task.toLongLong()) > interfaceNice;
+                },
+                Qt::DirectConnection);  // in the trainer's thread
+            QSignalSpy ended(&owner, &TrainerThread::ended);
+            owner.start();
+            QVERIFY(ended.wait(kWaitMs));
+        };
+        int trainerNice = 0, lowered = 0;
+        measure(&trainerNice, &lowered);
+        QCOMPARE(trainerNice, interfaceNice);
+        QCOMPARE(lowered, 0);
+        keepInterfaceResponsive();
+        measure(&trainerNice, &lowered);
+        QCOMPARE(trainerNice, std::min(19, interfaceNice + kBackgroundNice));
+        QVERIFY2(lowered >= 2, "the trainer thread and its OpenMP worker (c.threads = 2)");
+        QCOMPARE(niceOf(::gettid()), interfaceNice);  // the interface thread keeps its own
     }
 
     void stopDuringTestEvaluationIsHonoured() {

@@ -1,5 +1,7 @@
 #include "trainer_thread.h"
 
+#include "background.h"
+
 #include <QThread>
 
 namespace rx {
@@ -8,7 +10,10 @@ TrainerThread::TrainerThread(TrainConfig config, QObject* parent)
     : QObject(parent), trainer_(std::make_unique<Trainer>(std::move(config))) {
     Trainer* trainer = trainer_.get();
     // The run needs no event loop of its own: the thread runs it and ends.
-    thread_.reset(QThread::create([trainer] { trainer->run(); }));
+    thread_.reset(QThread::create([trainer] {
+        workInBackground();
+        trainer->run();
+    }));
     trainer->moveToThread(thread_.get());
     connect(thread_.get(), &QThread::finished, this, &TrainerThread::ended);
 }

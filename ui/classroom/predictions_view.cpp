@@ -1,5 +1,6 @@
 #include "predictions_view.h"
 
+#include "background.h"
 #include "confusion_matrix_plot.h"
 #include "dataset_view.h"
 
@@ -609,6 +610,7 @@ void PredictionsView::showRun(const QString& path) {
     job->modified = modified;
     job_ = job;
     QThread* thread = QThread::create([job] {
+        workInBackground();
         EvalOptions options;
         options.dataDir = job->dataDir;
         options.testSubset = job->testSubset;

@@ -1,5 +1,6 @@
 #include "experiment_panel.h"
 
+#include "background.h"
 #include "cifar10.h"
 #include "experiment_figure.h"
 #include "train_form.h"
@@ -235,6 +236,7 @@ void ExperimentPanel::setSecondsPerMac(double seconds, const QString& device) {
 void ExperimentPanel::measureStep() {
     auto result = std::make_shared<std::pair<double, QString>>(-1, QString());
     QThread* thread = QThread::create([result] {
+        workInBackground();
         TrainConfig config;
         QString error;
         result->first = measureSecondsPerMac(config, &result->second, &error);
@@ -247,7 +249,7 @@ void ExperimentPanel::measureStep() {
         if (result->first > 0)
             setSecondsPerMac(result->first, result->second);
     });
-    thread->start(QThread::LowPriority);
+    thread->start();
 }
 
 void ExperimentPanel::updateTable() {

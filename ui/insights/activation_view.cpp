@@ -1,6 +1,7 @@
 #include "activation_view.h"
 
 #include "activation_maps.h"
+#include "background.h"
 #include "insight_runs.h"
 
 #include "cifar10.h"
@@ -131,6 +132,7 @@ ActivationView::ActivationView(RunsModel* runs, QWidget* parent)
     worker_ = new QObject;
     worker_->moveToThread(thread_);
     connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    connect(thread_, &QThread::started, worker_, &workInBackground);  // runs in the thread
     thread_->start();
 
     connect(runBox_, &QComboBox::activated, this, [this](int index) {

@@ -1,5 +1,6 @@
 #include "landscape_view.h"
 
+#include "background.h"
 #include "insight_runs.h"
 
 #include "landscape_plots.h"
@@ -329,6 +330,7 @@ void LandscapeView::compute(int s) {
     };
     side.job = job;
     QThread* thread = QThread::create([job] {
+        workInBackground();
         job->ok = computeLandscape(job->runDir, job->options, &job->result, &job->error) &&
                   writeLandscape(job->runDir, job->result, &job->error);
     });

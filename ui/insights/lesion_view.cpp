@@ -1,5 +1,6 @@
 #include "lesion_view.h"
 
+#include "background.h"
 #include "insight_runs.h"
 #include "lesion_plots.h"
 
@@ -283,6 +284,7 @@ void LesionView::compute(int side) {
     };
     s.job = job;
     QThread* thread = QThread::create([job] {
+        workInBackground();
         job->ok = runLesionStudy(job->run, job->options, &job->study, &job->error);
         if (job->ok && !writeLesionStudy(job->run, job->study, &job->error))
             job->error = tr("Computed, but not saved: %1").arg(job->error);

@@ -1,5 +1,6 @@
 #include "runs_panel.h"
 
+#include "background.h"
 #include "runs_model.h"
 
 #include <QEvent>
@@ -156,8 +157,10 @@ void RunsPanel::exportRun(const QString& id, const QString& path, ExportFormat f
                           std::function<void(const QString&)> done) {
     auto error = std::make_shared<QString>();
     const QString source = model_->path(id);
-    auto* thread = QThread::create(
-        [source, path, format, error] { exportWeights(source, format, path, error.get()); });
+    auto* thread = QThread::create([source, path, format, error] {
+        workInBackground();
+        exportWeights(source, format, path, error.get());
+    });
     connect(thread, &QThread::finished, this, [thread, error, done] {
         thread->deleteLater();
         done(*error);
