@@ -1,6 +1,8 @@
 #include "run_plot.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace rx {
 
@@ -13,6 +15,13 @@ constexpr int kRawAlpha = 60;  // of 255
 RunPlot::RunPlot(std::initializer_list<MetricKind> kinds, QWidget* parent)
     : PlotBase(parent), kinds_(kinds) {
     addLayer(QLatin1String(kRawLayer), layer("main"), QCustomPlot::limBelow);
+    // Every replot (appends, zoom, drag, resize), once the axis rect has its size: the smoothed
+    // curves at the current resolution.
+    connect(this, &QCustomPlot::afterLayout, this, [this] {
+        for (Run& run : runs_)
+            for (SmoothedCurve& curve : run.curves)
+                showSmoothed(curve);
+    });
 }
 
 void RunPlot::addRun(const QString& id, const RunStyle& style) {
@@ -84,19 +93,69 @@ QCPGraph* RunPlot::addRunGraph(Run& run, const QString& name, const QPen& pen,
 int RunPlot::addSmoothedCurve(Run& run, const QString& name, const QPen& pen, QCPAxis* valueAxis) {
     QColor faint = pen.color();
     faint.setAlpha(kRawAlpha);
-    QCPGraph* raw = addRunGraph(run, tr("%1 (raw)").arg(name), QPen(faint, 1), {}, valueAxis);
+    // A hairline (width 0) at every scale: Qt draws it on its fast path, where a wider pen
+    // strokes each of the thousands of segments of a noisy curve as a path.
+    QCPGraph* raw = addRunGraph(run, tr("%1 (raw)").arg(name), QPen(faint, 0), {}, valueAxis);
     raw->setLayer(QLatin1String(kRawLayer));
     raw->removeFromLegend();
     raw->setVisible(smoothing_ > 0);  // at 0 the smoothed curve is the raw one
     QCPGraph* smooth = addRunGraph(run, name, pen, {}, valueAxis);
-    run.curves << SmoothedCurve{raw, smooth, Smoother(smoothing_)};
+    SmoothedCurve curve;
+    curve.raw = raw;
+    curve.smooth = smooth;
+    curve.smoother = Smoother(smoothing_);
+    run.curves << curve;
     return int(run.curves.size()) - 1;
 }
 
 void RunPlot::addSmoothedData(Run& run, int curve, double key, double value) {
     SmoothedCurve& c = run.curves[curve];
     c.raw->addData(key, value);
-    c.smooth->addData(key, c.smoother.add(value));
+    c.keys << key;
+    c.values << c.smoother.add(value);
+    if (c.shownWidth == 0 && c.shownCount == c.keys.size() - 1) {  // every point shown: add it
+        c.smooth->addData(key, c.values.last());
+        c.shownCount = c.keys.size();
+    }
+}
+
+void RunPlot::showSmoothed(SmoothedCurve& c) {
+    constexpr int kMinWidth = 20;  // narrower: the plot has not been laid out yet
+    QCPAxis* keyAxis = c.smooth->keyAxis();
+    const int width = axisRect()->width();
+    const bool all = width < kMinWidth || c.keys.size() <= width;
+    if (all && c.shownWidth == 0 && c.shownCount == c.keys.size())
+        return;
+    if (!all && c.shownWidth == width && c.shownRange == keyAxis->range() &&
+        c.shownCount == c.keys.size())
+        return;
+    c.shownCount = c.keys.size();
+    c.shownWidth = all ? 0 : width;
+    c.shownRange = keyAxis->range();
+    if (all) {
+        c.smooth->setData(c.keys, c.values);
+        return;
+    }
+    // One point a pixel column: the mean key and the mean of the finite values (NaN when none,
+    // a gap as in the raw data).
+    QVector<double> keys, values;
+    keys.reserve(2 * width + 2);
+    values.reserve(2 * width + 2);
+    qsizetype i = 0;
+    while (i < c.keys.size()) {
+        const double column = std::floor(keyAxis->coordToPixel(c.keys[i]));
+        double keySum = 0, valueSum = 0;
+        int points = 0, finite = 0;
+        for (; i < c.keys.size() && std::floor(keyAxis->coordToPixel(c.keys[i])) == column; ++i) {
+            keySum += c.keys[i];
+            ++points;
+            if (std::isfinite(c.values[i]))
+                valueSum += c.values[i], ++finite;
+        }
+        keys << keySum / points;
+        values << (finite > 0 ? valueSum / finite : std::numeric_limits<double>::quiet_NaN());
+    }
+    c.smooth->setData(keys, values, true);
 }
 
 void RunPlot::setSmoothing(double weight) {
@@ -138,8 +197,13 @@ void RunPlot::redraw() {
         for (QCPAbstractItem* item : run.items)
             removeItem(item);
         run.items.clear();
-        for (SmoothedCurve& curve : run.curves)
+        for (SmoothedCurve& curve : run.curves) {
             curve.smoother = Smoother(smoothing_);
+            curve.keys.clear();
+            curve.values.clear();
+            curve.shownCount = 0;
+            curve.shownWidth = 0;
+        }
         for (qsizetype i = 0; i < run.records.size(); ++i)
             draw(run, i);
     }

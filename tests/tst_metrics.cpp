@@ -205,6 +205,30 @@ private Q_SLOTS:
     // A metrics.jsonl another process is writing, read on as it grows (the dashboard watching a
     // CLI's run): each line once, a line being written only once it is whole, and the file again
     // from its start when it was cut back (a resumed run).
+    // A long run's records repeat their names: read back, they share one list (SharedNames),
+    // and a record with other names keeps its own.
+    void recordsReadShareTheirNames() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("metrics.jsonl");
+        const QStringList layers{"conv1", "layer1.0.conv1", "fc"};
+        const QStringList other{"conv1", "fc"};
+        QByteArray text;
+        for (int it = 1; it <= 3; ++it)
+            text += metricLine(GradientNorms{it, 0, layers, {1, 2, 3}}) +
+                    metricLine(LayerResponses{it, 0, layers, {1, 2, 3}});
+        text += metricLine(GradientNorms{4, 0, other, {1, 2}});
+        QVERIFY(writeFile(path, text));
+        MetricsLog log;
+        QString error;
+        QVERIFY2(readMetrics(path, &log, &error), qPrintable(error));
+        QCOMPARE(log.gradients.size(), 4);
+        QCOMPARE(log.gradients[0].layers, layers);
+        QCOMPARE(log.gradients[2].layers.constData(), log.gradients[0].layers.constData());
+        QCOMPARE(log.responses[2].layers.constData(), log.responses[0].layers.constData());
+        QCOMPARE(log.gradients[3].layers, other);
+        QVERIFY(log.gradients[3].layers.constData() != log.gradients[0].layers.constData());
+    }
+
     void tailReadsEachCompleteLineOnce() {
         QTemporaryDir dir;
         const QString path = dir.filePath("metrics.jsonl");

@@ -201,6 +201,60 @@ private Q_SLOTS:
         QVERIFY2(loss.csv().contains("r,2,2,0.05,1.66667\n"), qPrintable(loss.csv()));
     }
 
+    // A long noisy curve: the raw graph keeps every point, the smoothed one is drawn at most one
+    // point per pixel column (the mean key and value of the column's points), at the new
+    // resolution after a zoom; the raw curve is a hairline at every scale. Drawn point by point,
+    // a dashed 1.2 px line through 10,000 noisy points took about 100 ms a replot.
+    void longSmoothedCurvesAreDrawnAtTheScreensResolution() {
+        ErrorCurvePlot plot;
+        plot.resize(600, 300);
+        plot.addRun("r", {"resnet-20", runColor(0)});
+        constexpr int kPoints = 10000;
+        QVector<double> errors;
+        for (int it = 1; it <= kPoints; ++it) {
+            errors << 50 + 40 * std::sin(it * 0.7);
+            plot.append("r", train(it, errors.last(), 0.1));
+        }
+        const QVector<double> shown = smoothed(errors, plot.smoothing());
+        const QCPGraph* raw = plot.graph(0);
+        const QCPGraph* smooth = plot.graph(1);
+        // The points of `smooth` against the column means of the smoothed values.
+        const auto checkColumns = [&] {
+            QVector<double> keys, means;
+            for (int i = 0; i < kPoints;) {
+                const double column = std::floor(plot.xAxis->coordToPixel(i + 1));
+                double key = 0, value = 0;
+                int n = 0;
+                for (; i < kPoints && std::floor(plot.xAxis->coordToPixel(i + 1)) == column; ++i)
+                    key += i + 1, value += shown[i], ++n;
+                keys << key / n;
+                means << value / n;
+            }
+            QCOMPARE(smooth->dataCount(), int(keys.size()));
+            QVector<double> drawnKeys;
+            for (auto it = smooth->data()->constBegin(); it != smooth->data()->constEnd(); ++it)
+                drawnKeys << it->key;
+            QVERIFY(sameValues(drawnKeys, keys, 1e-9));
+            QVERIFY(sameValues(values(smooth), means, 1e-9));
+        };
+        plot.xAxis->setRange(0, kPoints);
+        plot.replot();
+        QCOMPARE(raw->dataCount(), kPoints);
+        const int width = plot.axisRect()->width();
+        QVERIFY(width > 100);
+        QVERIFY2(smooth->dataCount() <= width + 1,
+                 qPrintable(QString::number(smooth->dataCount())));
+        checkColumns();
+        // Zoomed in to 200 iterations: each one its own column, the smoothed values as they are.
+        plot.xAxis->setRange(1000, 1200);
+        plot.replot();
+        checkColumns();
+        QCOMPARE(smooth->data()->findBegin(1100, false)->value, shown[1099]);
+        plot.setScale(2);
+        QVERIFY(raw->pen().isCosmetic() && raw->pen().widthF() == 0);
+        QVERIFY(smooth->pen().widthF() > 2);
+    }
+
     void smoothingSliderSetsEveryPlot() {
         QWidget parent;
         ErrorCurvePlot errors(&parent);

@@ -210,6 +210,9 @@ private Q_SLOTS:
         QCOMPARE(g.layers.size(), 1 + 18 + 2 + 1);
         for (double n : g.norms)
             QVERIFY(n > 0 && std::isfinite(n));
+        // Every record of a run shares one list of names (SharedNames), not a copy each.
+        QCOMPARE(o.gradients.size(), 2);
+        QCOMPARE(o.gradients.last().layers.constData(), g.layers.constData());
         // One residual ratio and activation gradient per block, named as in the state_dict.
         QCOMPARE(o.blocks.size(), 1);
         const BlockDynamics& b = o.blocks.first();

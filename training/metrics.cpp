@@ -305,9 +305,10 @@ bool MetricsTail::read(Update* update, QString* error, bool toEnd) {
         lastLine_ = line;
         if (line.trimmed().isEmpty())
             continue;
-        if (auto record = parseMetricLine(line))
+        if (auto record = parseMetricLine(line)) {
+            names_.share(*record);
             update->records << std::move(*record);
-        else
+        } else
             ++update->skippedLines;
     }
     return true;

@@ -203,6 +203,7 @@ private:
     std::unique_ptr<DataParallel> parallel_;  // a rank of a data-parallel training, else null
     std::unique_ptr<TrainStep> step_;         // sums the window of K iterations on the device
     QElapsedTimer windowTimer_;
+    SharedNames names_;  // the records' names, one list for the whole run
     double imagesPerSecond_ = 0;
 };
 
@@ -456,6 +457,7 @@ bool Session::step(int iteration, QString* error) {
                        imagesPerSecond_};
         metrics_.write(toJson(m));
         metrics_.write(toJson(grads));
+        names_.share(grads);
         Q_EMIT t_.trainMetrics(m);
         Q_EMIT t_.gradientNorms(grads);
         step_->reset();
@@ -513,15 +515,16 @@ void Session::probe(int iteration) {
         blockDynamics(model_, probe_, probeLabels_, probeBatchSize(c_), {&stop_, {}});
     if (v.activationGradient.empty())
         return;  // stopped
-    const LayerResponses r{iteration, epochOf(iteration), model_->responseLayers(),
-                           QVector<double>(v.responseStd.begin(), v.responseStd.end())};
+    LayerResponses r{iteration, epochOf(iteration), model_->responseLayers(),
+                     QVector<double>(v.responseStd.begin(), v.responseStd.end())};
     metrics_.write(toJson(r));
+    names_.share(r);
     Q_EMIT t_.layerResponses(r);
-    const BlockDynamics d{
-        iteration, epochOf(iteration), model_->blockNames(),
-        QVector<double>(v.residualRatio.begin(), v.residualRatio.end()),
-        QVector<double>(v.activationGradient.begin(), v.activationGradient.end())};
+    BlockDynamics d{iteration, epochOf(iteration), model_->blockNames(),
+                    QVector<double>(v.residualRatio.begin(), v.residualRatio.end()),
+                    QVector<double>(v.activationGradient.begin(), v.activationGradient.end())};
     metrics_.write(toJson(d));
+    names_.share(d);
     Q_EMIT t_.blockDynamics(d);
 }
 
