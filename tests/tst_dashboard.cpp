@@ -566,6 +566,11 @@ private Q_SLOTS:
             QCOMPARE(d.runsDirectory(), TrainingDashboard::defaultRunsDirectory());
             Q_EMIT d.runsPanel()->folderChosen(runs_.path());  // what the button's dialog does
             QCOMPARE(d.runsDirectory(), runs_.path());
+            // The panel says which folder it lists.
+            QCOMPARE(d.runsPanel()->shownFolder(), runs_.path());
+            const auto* label = d.runsPanel()->findChild<QLabel*>("runsFolder");
+            QVERIFY(label && label->toolTip().contains(QDir::toNativeSeparators(runs_.path())));
+            QVERIFY(!label->text().isEmpty());
             QVERIFY(d.runIds().contains(firstRun_));
         }
         TrainingDashboard next;

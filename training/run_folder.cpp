@@ -37,8 +37,7 @@ std::optional<RunStatus> readRunStatus(const QString& runDir) {
     status.state = *state;
     status.bestTestError = o.value("best_test_error").toDouble(-1);
     status.message = o.value("message").toString();
-    if ((status.state == RunState::Running || status.state == RunState::Paused) &&
-        !runFolderInUse(runDir))
+    if (hasLiveTrainer(status.state) && !runFolderInUse(runDir))
         status.state = RunState::Interrupted;
     return status;
 }

@@ -58,6 +58,11 @@ inline QString runStateId(RunState state) {
 inline QString runStateText(RunState state) {
     return textOf(kRunStates, state, "rx::RunState");
 }
+// Whether a run's status says a process is training it (running or paused; readRunStatus turns
+// it into Interrupted when that process is gone).
+inline bool hasLiveTrainer(RunState state) {
+    return state == RunState::Running || state == RunState::Paused;
+}
 // Whether a run in this state can train on from its checkpoint.
 inline bool isResumable(RunState state) {
     return state == RunState::Stopped || state == RunState::Failed ||

@@ -904,19 +904,19 @@ a plain net has no shortcut.</translation>
 Runs &apos;train OPTIONS…&apos; on N processes of this machine together (data-parallel, --world-size N), rank 0 listening on 127.0.0.1:PORT (default: a free port). --batch is the global batch. Rank 0&apos;s output is shown and rank 0 alone writes the run folder; each rank gets cores / N threads unless --threads is given. When a rank fails, the others are stopped.</source>
         <translation>usage: resnet-explorer-cli launch --nproc N [--port PORT] train OPTIONS…
 
-Runs 'train OPTIONS…' on N processes of this machine together (data-parallel, --world-size N), rank 0 listening on 127.0.0.1:PORT (default: a free port). --batch is the global batch. Rank 0's output is shown and rank 0 alone writes the run folder; each rank gets cores / N threads unless --threads is given. When a rank fails, the others are stopped.</translation>
+Runs &apos;train OPTIONS…&apos; on N processes of this machine together (data-parallel, --world-size N), rank 0 listening on 127.0.0.1:PORT (default: a free port). --batch is the global batch. Rank 0&apos;s output is shown and rank 0 alone writes the run folder; each rank gets cores / N threads unless --threads is given. When a rank fails, the others are stopped.</translation>
     </message>
     <message>
         <source>invalid value &apos;%1&apos; for --nproc (expected a number of processes, at least 1)</source>
-        <translation>invalid value '%1' for --nproc (expected a number of processes, at least 1)</translation>
+        <translation>invalid value &apos;%1&apos; for --nproc (expected a number of processes, at least 1)</translation>
     </message>
     <message>
         <source>invalid value &apos;%1&apos; for --port (expected 1 to 65535)</source>
-        <translation>invalid value '%1' for --port (expected 1 to 65535)</translation>
+        <translation>invalid value &apos;%1&apos; for --port (expected 1 to 65535)</translation>
     </message>
     <message>
         <source>launch runs &apos;train&apos;: put &apos;train&apos; and its options last</source>
-        <translation>launch runs 'train': put 'train' and its options last</translation>
+        <translation>launch runs &apos;train&apos;: put &apos;train&apos; and its options last</translation>
     </message>
     <message>
         <source>%1 is set by launch; leave it out</source>
@@ -1194,7 +1194,7 @@ Runs 'train OPTIONS…' on N processes of this machine together (data-parallel, 
     </message>
     <message>
         <source>invalid value &apos;%1&apos; for --master (expected HOST:PORT, e.g. 192.168.1.10:29500)</source>
-        <translation>invalid value '%1' for --master (expected HOST:PORT, e.g. 192.168.1.10:29500)</translation>
+        <translation>invalid value &apos;%1&apos; for --master (expected HOST:PORT, e.g. 192.168.1.10:29500)</translation>
     </message>
     <message>
         <source>Mini-batch size (default %1). With --world-size it is the global batch: each rank trains on its share of the same images.</source>
@@ -1202,11 +1202,11 @@ Runs 'train OPTIONS…' on N processes of this machine together (data-parallel, 
     </message>
     <message>
         <source>Train on N processes together (data-parallel, PyTorch&apos;s c10d with Gloo; default %1: this process alone). Start every rank with the same options, or use &apos;launch&apos;.</source>
-        <translation>Train on N processes together (data-parallel, PyTorch's c10d with Gloo; default %1: this process alone). Start every rank with the same options, or use 'launch'.</translation>
+        <translation>Train on N processes together (data-parallel, PyTorch&apos;s c10d with Gloo; default %1: this process alone). Start every rank with the same options, or use &apos;launch&apos;.</translation>
     </message>
     <message>
         <source>This process&apos;s rank, 0 to N-1 (default %1). Rank 0 listens at --master and alone writes the run folder: metrics, status and checkpoints.</source>
-        <translation>This process's rank, 0 to N-1 (default %1). Rank 0 listens at --master and alone writes the run folder: metrics, status and checkpoints.</translation>
+        <translation>This process&apos;s rank, 0 to N-1 (default %1). Rank 0 listens at --master and alone writes the run folder: metrics, status and checkpoints.</translation>
     </message>
     <message>
         <source>Where rank 0 listens, as HOST:PORT (its address on the network the ranks share; the port must be open).</source>
@@ -1218,7 +1218,7 @@ Runs 'train OPTIONS…' on N processes of this machine together (data-parallel, 
     </message>
     <message>
         <source>Batch norm over the ranks: %1 (default %2). sync: the statistics of the whole global batch, so N ranks train as one process does; local: each rank&apos;s own shard (PyTorch DDP&apos;s default), running statistics from rank 0.</source>
-        <translation>Batch norm over the ranks: %1 (default %2). sync: the statistics of the whole global batch, so N ranks train as one process does; local: each rank's own shard (PyTorch DDP's default), running statistics from rank 0.</translation>
+        <translation>Batch norm over the ranks: %1 (default %2). sync: the statistics of the whole global batch, so N ranks train as one process does; local: each rank&apos;s own shard (PyTorch DDP&apos;s default), running statistics from rank 0.</translation>
     </message>
 </context>
 <context>
@@ -3365,6 +3365,10 @@ Predicted: %2</translation>
     <message>
         <source>Runs folder</source>
         <translation>Runs folder</translation>
+    </message>
+    <message>
+        <source>The runs folder: %1</source>
+        <translation>The runs folder: %1</translation>
     </message>
 </context>
 <context>

@@ -904,19 +904,19 @@ a plain net has no shortcut.</source>
 Runs &apos;train OPTIONS…&apos; on N processes of this machine together (data-parallel, --world-size N), rank 0 listening on 127.0.0.1:PORT (default: a free port). --batch is the global batch. Rank 0&apos;s output is shown and rank 0 alone writes the run folder; each rank gets cores / N threads unless --threads is given. When a rank fails, the others are stopped.</source>
         <translation>사용법: resnet-explorer-cli launch --nproc N [--port PORT] train 옵션…
 
-'train 옵션…'을 이 컴퓨터의 프로세스 N개에서 함께 실행합니다(데이터 병렬, --world-size N). 랭크 0은 127.0.0.1:PORT에서 기다립니다(기본값: 비어 있는 포트). --batch는 전체 배치입니다. 랭크 0의 출력이 표시되고 실행 폴더는 랭크 0만 씁니다. --threads를 주지 않으면 각 랭크는 코어 수 / N개의 스레드를 씁니다. 한 랭크가 실패하면 나머지도 멈춥니다.</translation>
+&apos;train 옵션…&apos;을 이 컴퓨터의 프로세스 N개에서 함께 실행합니다(데이터 병렬, --world-size N). 랭크 0은 127.0.0.1:PORT에서 기다립니다(기본값: 비어 있는 포트). --batch는 전체 배치입니다. 랭크 0의 출력이 표시되고 실행 폴더는 랭크 0만 씁니다. --threads를 주지 않으면 각 랭크는 코어 수 / N개의 스레드를 씁니다. 한 랭크가 실패하면 나머지도 멈춥니다.</translation>
     </message>
     <message>
         <source>invalid value &apos;%1&apos; for --nproc (expected a number of processes, at least 1)</source>
-        <translation>--nproc 값 '%1'이(가) 잘못되었습니다(1 이상의 프로세스 수가 필요합니다)</translation>
+        <translation>--nproc 값 &apos;%1&apos;이(가) 잘못되었습니다(1 이상의 프로세스 수가 필요합니다)</translation>
     </message>
     <message>
         <source>invalid value &apos;%1&apos; for --port (expected 1 to 65535)</source>
-        <translation>--port 값 '%1'이(가) 잘못되었습니다(1부터 65535까지)</translation>
+        <translation>--port 값 &apos;%1&apos;이(가) 잘못되었습니다(1부터 65535까지)</translation>
     </message>
     <message>
         <source>launch runs &apos;train&apos;: put &apos;train&apos; and its options last</source>
-        <translation>launch는 'train'을 실행합니다: 'train'과 그 옵션을 맨 뒤에 두세요</translation>
+        <translation>launch는 &apos;train&apos;을 실행합니다: &apos;train&apos;과 그 옵션을 맨 뒤에 두세요</translation>
     </message>
     <message>
         <source>%1 is set by launch; leave it out</source>
@@ -1194,7 +1194,7 @@ Runs &apos;train OPTIONS…&apos; on N processes of this machine together (data-
     </message>
     <message>
         <source>invalid value &apos;%1&apos; for --master (expected HOST:PORT, e.g. 192.168.1.10:29500)</source>
-        <translation>--master 값 '%1'이(가) 잘못되었습니다(HOST:PORT 형식, 예: 192.168.1.10:29500)</translation>
+        <translation>--master 값 &apos;%1&apos;이(가) 잘못되었습니다(HOST:PORT 형식, 예: 192.168.1.10:29500)</translation>
     </message>
     <message>
         <source>Mini-batch size (default %1). With --world-size it is the global batch: each rank trains on its share of the same images.</source>
@@ -1202,7 +1202,7 @@ Runs &apos;train OPTIONS…&apos; on N processes of this machine together (data-
     </message>
     <message>
         <source>Train on N processes together (data-parallel, PyTorch&apos;s c10d with Gloo; default %1: this process alone). Start every rank with the same options, or use &apos;launch&apos;.</source>
-        <translation>프로세스 N개가 함께 학습합니다(데이터 병렬, PyTorch의 c10d와 Gloo. 기본값 %1: 이 프로세스 혼자). 모든 랭크를 같은 옵션으로 시작하거나 'launch'를 쓰세요.</translation>
+        <translation>프로세스 N개가 함께 학습합니다(데이터 병렬, PyTorch의 c10d와 Gloo. 기본값 %1: 이 프로세스 혼자). 모든 랭크를 같은 옵션으로 시작하거나 &apos;launch&apos;를 쓰세요.</translation>
     </message>
     <message>
         <source>This process&apos;s rank, 0 to N-1 (default %1). Rank 0 listens at --master and alone writes the run folder: metrics, status and checkpoints.</source>
@@ -3356,6 +3356,10 @@ Predicted: %2</source>
     <message>
         <source>Runs folder</source>
         <translation>실행 폴더</translation>
+    </message>
+    <message>
+        <source>The runs folder: %1</source>
+        <translation>실행 폴더: %1</translation>
     </message>
 </context>
 <context>

@@ -104,10 +104,10 @@ void RunsModel::rescan() {
             // alone decides while its trainer lives (the dashboard looks every second, and a long
             // run's metrics are megabytes).
             const std::optional<RunState> was = state(id);
-            if (id == live_ || (was != RunState::Running && was != RunState::Paused))
+            if (id == live_ || !was || !hasLiveTrainer(*was))
                 continue;
             const std::optional<RunStatus> status = readRunStatus(dir.filePath(id));
-            if (status && (status->state == RunState::Running || status->state == RunState::Paused))
+            if (status && hasLiveTrainer(status->state))
                 setState(id, status->state);
             else if (const auto summary = summarizeRunFolder(dir.filePath(id)))
                 setState(id, summary->state);

@@ -3,12 +3,14 @@
 #include "background.h"
 #include "runs_model.h"
 
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -16,6 +18,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace rx {
@@ -34,6 +37,11 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent) : QWidget(parent), model
     setObjectName(QStringLiteral("runsPanel"));
     auto* v = new QVBoxLayout(this);
     v->setContentsMargins(2, 2, 2, 2);
+    folderLabel_ = new QLabel(this);
+    folderLabel_->setObjectName(QStringLiteral("runsFolder"));
+    folderLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // no wider dock
+    folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v->addWidget(folderLabel_);
     view_ = new QTreeView(this);
     view_->setObjectName(QStringLiteral("runs"));
     view_->setModel(model);
@@ -89,6 +97,24 @@ void RunsPanel::changeEvent(QEvent* event) {
 void RunsPanel::retranslateUi() {
     texts_.retranslate();
     model_->retranslate();
+    elideFolder();
+}
+
+void RunsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    elideFolder();
+}
+
+void RunsPanel::showFolder(const QString& dir) {
+    folder_ = dir;
+    elideFolder();
+}
+
+void RunsPanel::elideFolder() {
+    const QString path = QDir::toNativeSeparators(folder_);
+    folderLabel_->setText(folderLabel_->fontMetrics().elidedText(
+        path, Qt::ElideMiddle, std::max(40, folderLabel_->width())));
+    folderLabel_->setToolTip(tr("The runs folder: %1").arg(path));
 }
 
 QString RunsPanel::currentRun() const {

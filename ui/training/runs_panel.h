@@ -10,6 +10,7 @@
 
 #include <functional>
 
+class QLabel;
 class QTreeView;
 
 namespace rx {
@@ -33,6 +34,9 @@ public:
 
     QTreeView* view() const { return view_; }
     QString currentRun() const;
+    // The folder the list shows, above it (elided in the middle, the whole path as tooltip).
+    void showFolder(const QString& dir);
+    QString shownFolder() const { return folder_; }
 
     // Exports `id`'s checkpoint in a worker thread; `done` gets an error or nothing, on this
     // object's thread.
@@ -53,6 +57,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslateUi();
@@ -60,9 +65,12 @@ private:
     void remove();
     void exportWithDialog();
     void chooseFolder();
+    void elideFolder();
 
     RunsModel* model_;
     QTreeView* view_;
+    QLabel* folderLabel_;
+    QString folder_;
     TranslatedTexts texts_{staticMetaObject.className()};
 };
 

@@ -121,6 +121,7 @@ void TrainingDashboard::setNetwork(const NetworkSpec& spec, bool valid) {
 
 void TrainingDashboard::setRunsDirectory(const QString& dir) {
     runs_->setDirectory(dir);
+    runsPanel_->showFolder(dir);
 }
 
 QString TrainingDashboard::runsDirectory() const {
@@ -390,7 +391,7 @@ void TrainingDashboard::exportRun(const QString& id, const QString& path, Export
 
 namespace {
 bool trainingElsewhere(std::optional<RunState> state) {
-    return state == RunState::Running || state == RunState::Paused;
+    return state && hasLiveTrainer(*state);
 }
 }  // namespace
 
