@@ -8,6 +8,7 @@
 #include "memory_estimate.h"
 #include "pipeline.h"
 #include "presets.h"
+#include "proc_status.h"
 #include "train_step.h"
 #include "trainer.h"
 
@@ -25,18 +26,6 @@
 using namespace rx;
 
 namespace {
-
-// A field of /proc/self/status ("VmRSS", "VmHWM") in MB.
-double statusMb(const char* field) {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return 0;
-}
 
 // The estimate's tensor part is within ±25 % of the measured peak.
 constexpr double kTolerance = 0.25;
@@ -339,12 +328,12 @@ private Q_SLOTS:
             std::memset(blocks.back(), 1, kBlock);
             pins.push_back(static_cast<char*>(std::malloc(64)));  // keeps the blocks apart
         }
-        const double held = statusMb("VmRSS");
+        const double held = test::procStatusMb("VmRSS");
         for (char* b : blocks)
             std::free(b);
-        const double freed = statusMb("VmRSS");
+        const double freed = test::procStatusMb("VmRSS");
         returnFreedMemory();
-        const double returned = statusMb("VmRSS");
+        const double returned = test::procStatusMb("VmRSS");
         for (char* p : pins)
             std::free(p);
         qInfo("resident: %.0f MB with the blocks, %.0f MB freed, %.0f MB given back", held, freed,

@@ -12,6 +12,7 @@
 //   [--batch N] [--subset N] [--warmup N] [--test-every N] [--trace FILE]   (defaults: 10000
 //   iterations of resnet-20, batch 32, 2048 training images, warm-up 500 iterations, a test every
 //   1000; --trace writes "seconds iteration resident_MB peak_MB" lines)
+#include "../proc_status.h"
 #include "background.h"
 #include "memory.h"
 #include "presets.h"
@@ -33,31 +34,6 @@
 #include <vector>
 
 using namespace rx;
-
-namespace {
-
-// A field of /proc/self/status in MB ("VmRSS": resident now; "VmHWM": the peak since the last
-// resetPeakResident()).
-double statusMb(const char* field) {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return 0;
-}
-
-// Starts VmHWM again from the resident memory of now (Linux ≥ 4.0), so that each sample catches
-// the peak of its own interval, however short it was.
-void resetPeakResident() {
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    if (clear.open(QIODevice::WriteOnly))
-        clear.write("5");
-}
-
-}  // namespace
 
 struct Sample {
     double seconds;
@@ -145,9 +121,9 @@ int main(int argc, char** argv) {
     QTimer sampler;
     QObject::connect(&sampler, &QTimer::timeout, [&] {
         lastIteration = std::max(lastIteration, dashboard.lastIteration());
-        samples.push_back(
-            {clock.elapsed() / 1000.0, lastIteration, statusMb("VmRSS"), statusMb("VmHWM")});
-        resetPeakResident();
+        samples.push_back({clock.elapsed() / 1000.0, lastIteration, test::procStatusMb("VmRSS"),
+                           test::procStatusMb("VmHWM")});
+        test::resetPeakResident();
         if (!dashboard.isTraining() && lastIteration > 0)
             app.quit();
     });
@@ -155,7 +131,7 @@ int main(int argc, char** argv) {
         dashboard.start();
         lastTick = clock.elapsed();
         ticker.start(5);
-        resetPeakResident();
+        test::resetPeakResident();
         sampler.start(250);
     });
     app.exec();
