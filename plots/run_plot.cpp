@@ -122,17 +122,16 @@ void RunPlot::addSmoothedData(Run& run, int curve, double key, double value) {
 void RunPlot::showSmoothed(SmoothedCurve& c) {
     constexpr int kMinWidth = 20;  // narrower: the plot has not been laid out yet
     QCPAxis* keyAxis = c.smooth->keyAxis();
-    const int width = axisRect()->width();
-    const bool all = width < kMinWidth || c.keys.size() <= width;
-    if (all && c.shownWidth == 0 && c.shownCount == c.keys.size())
-        return;
-    if (!all && c.shownWidth == width && c.shownRange == keyAxis->range() &&
-        c.shownCount == c.keys.size())
+    const int axisWidth = axisRect()->width();
+    // 0: every point as it is (few points, or the plot not laid out yet), whatever the range.
+    const int width = axisWidth < kMinWidth || c.keys.size() <= axisWidth ? 0 : axisWidth;
+    if (c.shownCount == c.keys.size() && c.shownWidth == width &&
+        (width == 0 || c.shownRange == keyAxis->range()))
         return;
     c.shownCount = c.keys.size();
-    c.shownWidth = all ? 0 : width;
+    c.shownWidth = width;
     c.shownRange = keyAxis->range();
-    if (all) {
+    if (width == 0) {
         c.smooth->setData(c.keys, c.values);
         return;
     }
@@ -141,20 +140,26 @@ void RunPlot::showSmoothed(SmoothedCurve& c) {
     QVector<double> keys, values;
     keys.reserve(2 * width + 2);
     values.reserve(2 * width + 2);
-    qsizetype i = 0;
-    while (i < c.keys.size()) {
-        const double column = std::floor(keyAxis->coordToPixel(c.keys[i]));
-        double keySum = 0, valueSum = 0;
-        int points = 0, finite = 0;
-        for (; i < c.keys.size() && std::floor(keyAxis->coordToPixel(c.keys[i])) == column; ++i) {
-            keySum += c.keys[i];
-            ++points;
-            if (std::isfinite(c.values[i]))
-                valueSum += c.values[i], ++finite;
-        }
+    double keySum = 0, valueSum = 0, column = 0;
+    int points = 0, finite = 0;
+    const auto close = [&] {
         keys << keySum / points;
         values << (finite > 0 ? valueSum / finite : std::numeric_limits<double>::quiet_NaN());
+        keySum = valueSum = 0;
+        points = finite = 0;
+    };
+    for (qsizetype i = 0; i < c.keys.size(); ++i) {
+        const double pixel = std::floor(keyAxis->coordToPixel(c.keys[i]));
+        if (points > 0 && pixel != column)
+            close();
+        column = pixel;
+        keySum += c.keys[i];
+        ++points;
+        if (std::isfinite(c.values[i]))
+            valueSum += c.values[i], ++finite;
     }
+    if (points > 0)
+        close();
     c.smooth->setData(keys, values, true);
 }
 

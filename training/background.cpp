@@ -19,10 +19,6 @@ void keepInterfaceResponsive() {
     gInterface = true;
 }
 
-bool interfaceKeptResponsive() {
-    return gInterface;
-}
-
 void workInBackground() {
 #ifdef __linux__
     thread_local bool lowered = false;  // once per thread: the nice value it started with + 5

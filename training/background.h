@@ -13,13 +13,11 @@ inline constexpr int kBackgroundNice = 5;
 // plots then takes several times its CPU time (longest stalls of about 90 ms in bench_soak on
 // 2 cores, against 25 ms with it). The CLI keeps its threads at the normal priority.
 void keepInterfaceResponsive();
-bool interfaceKeptResponsive();
 
 // Called at the start of a thread that runs tensor work (a training run, an analysis): lowers
 // that thread's priority by kBackgroundNice (once per thread) once keepInterfaceResponsive() was
-// called. Linux
-// applies it to the calling thread only; the OpenMP workers that this thread's parallel work
-// starts afterwards inherit it. Elsewhere it does nothing.
+// called. Linux applies it to the calling thread only; the OpenMP workers that this thread's
+// parallel work starts afterwards inherit it. Elsewhere it does nothing.
 void workInBackground();
 
 }  // namespace rx
